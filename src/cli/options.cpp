@@ -1,0 +1,137 @@
+#include "cli/options.hpp"
+
+#include <getopt.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+#include "cli/usage.hpp"
+
+namespace sct {
+
+namespace {
+
+enum LongOnly { kOptSeccomp = 0x100, kOptNoSeccomp };
+
+constexpr option kLongOptions[] = {
+    {"output", required_argument, nullptr, 'o'},
+    {"attach", required_argument, nullptr, 'p'},
+    {"follow-forks", no_argument, nullptr, 'f'},
+    {"output-separately", no_argument, nullptr, 'F'},
+    {"string-limit", required_argument, nullptr, 's'},
+    {"absolute-timestamps", optional_argument, nullptr, 't'},
+    {"timestamps", optional_argument, nullptr, 't'},
+    {"relative-timestamps", optional_argument, nullptr, 'r'},
+    {"syscall-times", optional_argument, nullptr, 'T'},
+    {"columns", required_argument, nullptr, 'a'},
+    {"decode-fds", optional_argument, nullptr, 'y'},
+    {"env", required_argument, nullptr, 'E'},
+    {"quiet", optional_argument, nullptr, 'q'},
+    {"no-abbrev", no_argument, nullptr, 'v'},
+    {"help", no_argument, nullptr, 'h'},
+    {"version", no_argument, nullptr, 'V'},
+    {"seccomp-bpf", no_argument, nullptr, kOptSeccomp},
+    {"no-seccomp-bpf", no_argument, nullptr, kOptNoSeccomp},
+    {nullptr, 0, nullptr, 0},
+};
+
+// strace's option letters; those not implemented yet are refused clearly.
+constexpr const char kShortOptions[] = "+a:AcCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
+
+bool parse_int(const char* s, long lo, long hi, long& out) {
+  if (!s || !*s) return false;
+  char* end = nullptr;
+  errno = 0;
+  long v = strtol(s, &end, 10);
+  if (errno || *end || v < lo || v > hi) return false;
+  out = v;
+  return true;
+}
+
+// -p accepts lists separated by commas or spaces.
+bool add_pids(const char* arg, std::vector<pid_t>& pids) {
+  std::string s(arg);
+  size_t i = 0;
+  bool any = false;
+  while (i <= s.size()) {
+    size_t j = s.find_first_of(", \t", i);
+    if (j == std::string::npos) j = s.size();
+    std::string tok = s.substr(i, j - i);
+    if (!tok.empty()) {
+      long v;
+      if (!parse_int(tok.c_str(), 1, INT_MAX, v)) {
+        usage_error_noexit("Invalid process id: '%s'", tok.c_str());
+        return false;
+      }
+      pids.push_back(static_cast<pid_t>(v));
+      any = true;
+    }
+    i = j + 1;
+  }
+  if (!any) usage_error_noexit("Invalid process id: '%s'", arg);
+  return any;
+}
+
+}  // namespace
+
+ParseResult parse_options(int argc, char** argv, Options& o) {
+  opterr = 0;
+  optind = 1;
+  int c;
+  int longind = 0;
+  while ((c = getopt_long(argc, argv, kShortOptions, kLongOptions, &longind)) != -1) {
+    long v;
+    switch (c) {
+      case 'a':
+        if (!parse_int(optarg, 0, INT_MAX, v)) return usage_error("invalid -a argument: '%s'", optarg);
+        o.align = static_cast<int>(v);
+        break;
+      case 'A': o.append = true; break;
+      case 'E': o.env.emplace_back(optarg); break;
+      case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
+      case 'F': o.follow_forks = 2; break;
+      case 'h': print_help(); return {false, 0};
+      case 'V': print_version(); return {false, 0};
+      case 'o': o.output = optarg; break;
+      case 'p':
+        if (!add_pids(optarg, o.attach)) return {false, 1};
+        break;
+      case 'q':
+        if (optarg) return not_supported("--quiet=");
+        ++o.quiet;
+        break;
+      case 'r': o.relative = true; break;
+      case 's':
+        if (!parse_int(optarg, 0, INT_MAX, v)) return usage_error("invalid -s argument: '%s'", optarg);
+        o.decode.max_strlen = static_cast<size_t>(v);
+        break;
+      case 't': ++o.timestamps; break;
+      case 'T': o.syscall_times = true; break;
+      case 'v': o.decode.verbose = true; break;
+      case 'x': ++o.decode.xflag; break;
+      case 'y': ++o.decode.decode_fds; break;
+      case kOptSeccomp:
+      case kOptNoSeccomp: break;  // ptrace stops on every syscall for now
+      case '?':
+        if (optopt && optopt < 0x100) {
+          if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);
+          return usage_error("invalid option -- '%c'", optopt);
+        }
+        return usage_error("unrecognized option '%s'", argv[optind - 1]);
+      default: {
+        char name[2] = {static_cast<char>(c), 0};
+        return not_supported(std::string("-") + name);
+      }
+    }
+  }
+  for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
+  if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
+  if (o.follow_forks == 2 && o.output.empty()) o.follow_forks = 1;
+  return {true, 0};
+}
+
+}  // namespace sct

@@ -1,0 +1,37 @@
+// The strace-compatible command line.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "core/decode_options.hpp"
+
+namespace sct {
+
+struct Options {
+  std::vector<std::string> command;  // PROG [ARGS]
+  std::vector<pid_t> attach;         // -p
+  int follow_forks = 0;              // -f: 1; -ff: 2 (a file per process)
+  std::string output;                // -o
+  bool append = false;               // -A
+  int quiet = 0;                     // -q: 1, -qq: 2
+  int timestamps = 0;                // -t: 1, -tt: 2, -ttt: 3
+  bool relative = false;             // -r
+  bool syscall_times = false;        // -T
+  int align = 40;                    // -a
+  std::vector<std::string> env;      // -E VAR=VAL / -E VAR
+  DecodeOptions decode;              // -s -x -v -y
+};
+
+// Outcome of parsing: run, or exit at once with `exit_code` after printing.
+struct ParseResult {
+  bool run = false;
+  int exit_code = 0;
+};
+
+// Parses argv; prints usage errors ("sctrace: ...") and -h/-V output itself.
+ParseResult parse_options(int argc, char** argv, Options& out);
+
+}  // namespace sct

@@ -1,0 +1,85 @@
+#include "cli/usage.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+
+namespace sct {
+
+namespace {
+void vmsg(const char* fmt, va_list ap) {
+  fputs("sctrace: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+}
+}  // namespace
+
+ParseResult usage_error(const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmsg(fmt, ap);
+  va_end(ap);
+  fputs("Try 'sctrace -h' for more information.\n", stderr);
+  return {false, 1};
+}
+
+void usage_error_noexit(const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmsg(fmt, ap);
+  va_end(ap);
+}
+
+void error_msg(const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vmsg(fmt, ap);
+  va_end(ap);
+}
+
+ParseResult not_supported(const std::string& opt) {
+  error_msg("option %s is not supported yet", opt.c_str());
+  return {false, 1};
+}
+
+void print_help() {
+  fputs(
+      "Usage: sctrace [-ACdffhikqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
+      "               [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+      "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+      "\n"
+      "A system-call tracer with strace's options and output.\n"
+      "\n"
+      "Tracing:\n"
+      "  -f, --follow-forks     follow forks, vforks, clones and threads\n"
+      "  -ff, --output-separately\n"
+      "                         with -o FILE, write each process to FILE.PID\n"
+      "  -p PID, --attach=PID   trace process PID (repeatable; lists with ',' or ' ')\n"
+      "  -E VAR=VAL, --env=VAR=VAL\n"
+      "                         put VAR=VAL in the command's environment (-E VAR removes it)\n"
+      "\n"
+      "Output:\n"
+      "  -o FILE, --output=FILE write the trace to FILE; '|cmd' or '!cmd' pipes it to cmd\n"
+      "  -A                     append to FILE instead of truncating it\n"
+      "  -a COLUMN, --columns=COLUMN\n"
+      "                         align return values at COLUMN (default 40)\n"
+      "  -q, --quiet            suppress attach/detach messages; -qq also exit messages\n"
+      "  -r, --relative-timestamps\n"
+      "                         print the time since the previous line\n"
+      "  -s STRSIZE, --string-limit=STRSIZE\n"
+      "                         print at most STRSIZE bytes of strings (default 32)\n"
+      "  -t, -tt, -ttt          time of day; with microseconds; as seconds since the epoch\n"
+      "  -T, --syscall-times    print the time spent in each syscall\n"
+      "  -v, --no-abbrev        print structures and arrays in full\n"
+      "  -x, -xx                print non-ASCII strings in hex; all strings in hex\n"
+      "  -y, --decode-fds       print the paths of file descriptors\n"
+      "\n"
+      "Miscellaneous:\n"
+      "  -h, --help             print this help and exit\n"
+      "  -V, --version          print the version and exit\n",
+      stdout);
+}
+
+void print_version() { fputs("sctrace -- version 0.1 (strace 6.1 compatible)\n", stdout); }
+
+}  // namespace sct

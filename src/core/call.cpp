@@ -1,0 +1,132 @@
+#include "core/call.hpp"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+std::string fd_path(pid_t pid, int64_t fd) {
+  if (fd < 0) return {};
+  char buf[PATH_MAX];
+  std::string link = fmt::format("/proc/{}/fd/{}", pid, fd);
+  ssize_t n = readlink(link.c_str(), buf, sizeof buf);
+  if (n <= 0) return {};
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+Value Call::fd(int64_t fd) const {
+  Fd f{fd, {}};
+  if (opts_.decode_fds) f.path = fd_path(pid_, fd);
+  return f;
+}
+
+Value Call::dirfd(int64_t fd) const {
+  if (static_cast<int>(fd) == AT_FDCWD) return Sym{"AT_FDCWD"};
+  return this->fd(static_cast<int>(fd));
+}
+
+Value Call::ptr(uint64_t addr) const {
+  if (addr == 0) return Sym{"NULL"};
+  return Ptr{addr};
+}
+
+Value Call::path(uint64_t addr) {
+  if (addr == 0) return Sym{"NULL"};
+  bool terminated = false;
+  auto s = mem_.read_cstr(addr, PATH_MAX, &terminated);
+  if (!s) return Ptr{addr};
+  return Str{std::move(*s), !terminated};
+}
+
+Value Call::cstr(uint64_t addr) {
+  if (addr == 0) return Sym{"NULL"};
+  bool terminated = false;
+  auto s = mem_.read_cstr(addr, opts_.max_strlen, &terminated);
+  if (!s) return Ptr{addr};
+  return Str{std::move(*s), !terminated};
+}
+
+Value Call::buf(uint64_t addr, uint64_t len) {
+  if (addr == 0 && len) return Sym{"NULL"};
+  size_t n = static_cast<size_t>(std::min<uint64_t>(len, opts_.max_strlen));
+  std::string bytes(n, '\0');
+  if (n && !mem_.read(addr, bytes.data(), n)) return ptr(addr);
+  return Str{std::move(bytes), len > opts_.max_strlen};
+}
+
+Value Call::buf_out(uint64_t addr, uint64_t len) {
+  if (failed()) return ptr(addr);
+  return buf(addr, len);
+}
+
+namespace {
+
+Value generic_arg(Call& c, ArgT t, int i) {
+  switch (t) {
+    case ArgT::Int: return Int{c.iarg(i)};
+    case ArgT::Uint: return Uint{c.uarg(i)};
+    case ArgT::Long: return Int{c.sarg(i)};
+    case ArgT::Ulong: return Uint{c.arg(i)};
+    case ArgT::Hex: return Hex{c.arg(i)};
+    case ArgT::Ptr: return c.ptr(c.arg(i));
+    case ArgT::Fd: return c.fd(c.iarg(i));
+    case ArgT::DirFd: return c.dirfd(c.iarg(i));
+    case ArgT::Path: return c.path(c.arg(i));
+    case ArgT::Str: return c.cstr(c.arg(i));
+    case ArgT::Mode: return Oct{c.uarg(i)};
+    case ArgT::Pid: return Int{c.iarg(i)};
+    case ArgT::Uid:
+      if (c.uarg(i) == UINT_MAX) return Int{-1};
+      return Uint{c.uarg(i)};
+    case ArgT::Signo: return signal_value(c.iarg(i));
+    case ArgT::OpenFlags: return open_flags_value(c.uarg(i));
+    case ArgT::AtFlags: return flags_of(kAtFlags, c.uarg(i));
+    case ArgT::BufIn: return c.buf(c.arg(i), i + 1 < 6 ? c.arg(i + 1) : 0);
+    case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
+    case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
+  }
+  return Hex{c.arg(i)};
+}
+
+// Arguments before the first out-argument print at entry, the rest at exit.
+bool decode_generic(Call& c, size_t& next) {
+  const SyscallInfo* si = c.info();
+  for (; next < si->nargs; ++next) {
+    ArgT t = si->args[next];
+    if (c.entering() && t == ArgT::BufOutRet) return false;
+    c.push(generic_arg(c, t, static_cast<int>(next)));
+  }
+  return true;
+}
+
+bool run_decoder(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts, bool exiting) {
+  Call c(pid, d, mem, opts, exiting);
+  if (!d.info) {
+    // Unknown numbers print all six arguments in hex, as strace does.
+    for (int i = 0; i < 6; ++i) c.push(Hex{d.args[i]});
+    return true;
+  }
+  if (d.info->dec == Dec::Custom && d.info->custom) return d.info->custom(c);
+  size_t next = d.values.size();
+  return decode_generic(c, next);
+}
+
+}  // namespace
+
+void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
+  d.complete_at_entry = run_decoder(pid, d, mem, opts, false);
+  d.entry_values = d.values.size();
+}
+
+void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
+  d.has_exit = true;
+  if (!d.complete_at_entry) run_decoder(pid, d, mem, opts, true);
+}
+
+}  // namespace sct

@@ -1,0 +1,93 @@
+// The interface a decoder sees: one syscall, at entry or at exit.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decode_options.hpp"
+#include "core/memory.hpp"
+#include "core/value.hpp"
+#include "syscalls/syscall_table.hpp"
+
+namespace sct {
+
+// A syscall as the engine saw it, and what the decoders made of it.
+struct DecodedCall {
+  long nr = -1;
+  const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
+  uint64_t args[6] = {};
+  std::vector<Value> values;  // printed arguments, in order
+  size_t entry_values = 0;    // how many of `values` were known at entry
+  bool complete_at_entry = false;
+  // Where ", " between the entry and exit parts goes when a line is split:
+  // after the entry part ("read(3, " ... "<... read resumed>buf"), or, for
+  // decoders that print it themselves at exit (clone), before the exit part.
+  bool sep_at_exit = false;
+  // Exit.
+  bool has_exit = false;
+  int64_t ret = 0;
+  std::optional<Value> ret_value;  // replaces the default rendering of ret
+  std::optional<Value> ret_aux;    // printed after it in parentheses
+};
+
+class Call {
+ public:
+  Call(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts, bool exiting)
+      : pid_(pid), d_(d), mem_(mem), opts_(opts), exiting_(exiting) {}
+
+  pid_t pid() const { return pid_; }
+  bool entering() const { return !exiting_; }
+  bool exiting() const { return exiting_; }
+  uint64_t arg(int i) const { return d_.args[i]; }
+  int64_t sarg(int i) const { return static_cast<int64_t>(d_.args[i]); }
+  // The low 32 bits, sign-extended: what an `int` parameter holds.
+  int iarg(int i) const { return static_cast<int>(d_.args[i]); }
+  unsigned uarg(int i) const { return static_cast<unsigned>(d_.args[i]); }
+  int64_t ret() const { return d_.ret; }
+  bool failed() const { return d_.ret < 0 && d_.ret >= -4095; }
+  Memory& mem() { return mem_; }
+  const DecodeOptions& opts() const { return opts_; }
+  const SyscallInfo* info() const { return d_.info; }
+
+  void push(Value v) { d_.values.push_back(std::move(v)); }
+  void set_ret(Value v) { d_.ret_value = std::move(v); }
+  void set_ret_aux(Value v) { d_.ret_aux = std::move(v); }
+  void set_sep_at_exit() { d_.sep_at_exit = true; }
+
+  // Building blocks that behave as strace's printers do.
+  Value fd(int64_t fd) const;            // 3, or 3</path> under -y
+  Value dirfd(int64_t fd) const;         // AT_FDCWD or fd
+  Value ptr(uint64_t addr) const;        // NULL or 0x...
+  Value path(uint64_t addr);             // whole NUL-terminated path, or its address
+  Value cstr(uint64_t addr);             // NUL-terminated string, -s limited
+  // A buffer of `len` bytes, -s limited, or its address when unreadable.
+  Value buf(uint64_t addr, uint64_t len);
+  // An out-buffer at exit: its address when the call failed.
+  Value buf_out(uint64_t addr, uint64_t len);
+  // Reads a struct, or nullopt (then print ptr(addr)).
+  template <class T>
+  std::optional<T> read(uint64_t addr) {
+    if (addr == 0) return std::nullopt;
+    return mem_.read_as<T>(addr);
+  }
+
+ private:
+  pid_t pid_;
+  DecodedCall& d_;
+  Memory& mem_;
+  const DecodeOptions& opts_;
+  bool exiting_;
+};
+
+// The path of a tracee's descriptor from /proc, or "" when it cannot be read.
+std::string fd_path(pid_t pid, int64_t fd);
+
+// Runs the syscall's decoder for one phase (entry or exit).
+void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts);
+void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts);
+
+}  // namespace sct

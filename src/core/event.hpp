@@ -1,0 +1,51 @@
+// What engines report. Engines produce events; sinks consume them.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <ctime>
+
+#include "core/call.hpp"
+#include "core/value.hpp"
+
+namespace sct {
+
+struct Event {
+  enum class Kind {
+    SyscallEntry,   // call: entry part decoded
+    SyscallExit,    // call: complete (ret set); duration_ns valid
+    SyscallNoReturn,// the tracee vanished inside call: "= ?"
+    Signal,         // sig, siginfo
+    GroupStop,      // sig: "--- stopped by SIGSTOP ---"
+    Exited,         // status: exit code
+    Killed,         // sig, core_dumped
+    Superseded,     // pid: old tid superseded by execve in `new_pid`
+    Attached,       // pid: "Process N attached"
+    Detached,       // pid: "Process N detached"
+  };
+  Kind kind;
+  pid_t pid = 0;
+  timespec wall{};      // CLOCK_REALTIME at the stop
+  timespec mono{};      // CLOCK_MONOTONIC at the stop
+  const DecodedCall* call = nullptr;
+  int64_t duration_ns = 0;
+  int sig = 0;
+  int status = 0;
+  bool core_dumped = false;
+  pid_t new_pid = 0;
+  int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
+  Value siginfo;        // decoded siginfo for Signal
+};
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  virtual void on_event(const Event& e) = 0;
+  // Everything written so far reaches its destination.
+  virtual void flush() = 0;
+  // A sink that can no longer write (a full disk, a closed pipe) says so.
+  virtual bool failed() const { return false; }
+};
+
+}  // namespace sct

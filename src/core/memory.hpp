@@ -1,0 +1,31 @@
+// How decoders read tracee memory. Engines implement it: ptrace reads lazily,
+// the eBPF engine serves what its capture plan copied.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sct {
+
+class Memory {
+ public:
+  virtual ~Memory() = default;
+  // Reads exactly len bytes, or fails.
+  virtual bool read(uint64_t addr, void* buf, size_t len) = 0;
+  // Reads a NUL-terminated string of at most max bytes (without the NUL).
+  // `terminated` is false when no NUL was found within max bytes.
+  // Fails (nullopt) when the first byte cannot be read... or any byte before
+  // the NUL or the limit.
+  virtual std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) = 0;
+
+  template <class T>
+  std::optional<T> read_as(uint64_t addr) {
+    T t;
+    if (!read(addr, &t, sizeof t)) return std::nullopt;
+    return t;
+  }
+};
+
+}  // namespace sct

@@ -1,0 +1,47 @@
+#include "decode/signal/siginfo.hpp"
+
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+constexpr XlatEntry kSiCodes[] = {
+    XLAT(SI_USER), XLAT(SI_KERNEL), XLAT(SI_QUEUE), XLAT(SI_TIMER),
+    XLAT(SI_MESGQ), XLAT(SI_ASYNCIO), XLAT(SI_SIGIO), XLAT(SI_TKILL),
+};
+constexpr XlatEntry kChldCodes[] = {
+    XLAT(CLD_EXITED), XLAT(CLD_KILLED), XLAT(CLD_DUMPED),
+    XLAT(CLD_TRAPPED), XLAT(CLD_STOPPED), XLAT(CLD_CONTINUED),
+};
+constexpr XlatEntry kSegvCodes[] = {
+    XLAT(SEGV_MAPERR), XLAT(SEGV_ACCERR), XLAT(SEGV_BNDERR), XLAT(SEGV_PKUERR),
+};
+}  // namespace
+
+Value decode_siginfo(const siginfo_t& si) {
+  Struct s;
+  s.fields.push_back({"si_signo", signal_value(si.si_signo)});
+  if (si.si_errno) s.fields.push_back({"si_errno", Int{si.si_errno}});
+  const char* code = si.si_code <= 0 ? xlat_name(kSiCodes, static_cast<uint64_t>(si.si_code)) : nullptr;
+  if (!code && si.si_code > 0 && si.si_signo == SIGCHLD) code = xlat_name(kChldCodes, si.si_code);
+  if (!code && si.si_code > 0 && si.si_signo == SIGSEGV) code = xlat_name(kSegvCodes, si.si_code);
+  if (code) s.fields.push_back({"si_code", Sym{code}});
+  else s.fields.push_back({"si_code", Int{si.si_code}});
+  if (si.si_code <= 0) {
+    s.fields.push_back({"si_pid", Int{si.si_pid}});
+    s.fields.push_back({"si_uid", Uint{si.si_uid}});
+  } else if (si.si_signo == SIGCHLD) {
+    s.fields.push_back({"si_pid", Int{si.si_pid}});
+    s.fields.push_back({"si_uid", Uint{si.si_uid}});
+    if (si.si_code == CLD_EXITED) s.fields.push_back({"si_status", Int{si.si_status}});
+    else s.fields.push_back({"si_status", signal_value(si.si_status)});
+    s.fields.push_back({"si_utime", Int{static_cast<int64_t>(si.si_utime)}});
+    s.fields.push_back({"si_stime", Int{static_cast<int64_t>(si.si_stime)}});
+  } else if (si.si_signo == SIGSEGV || si.si_signo == SIGBUS || si.si_signo == SIGILL ||
+             si.si_signo == SIGFPE) {
+    s.fields.push_back({"si_addr", Ptr{reinterpret_cast<uint64_t>(si.si_addr)}});
+  }
+  return s;
+}
+
+}  // namespace sct

@@ -1,0 +1,53 @@
+// Constant tables and the two ways strace prints them: as flags (names of
+// set bits joined by '|', unknown bits in hex) and as one symbol.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/value.hpp"
+
+namespace sct {
+
+struct XlatEntry {
+  uint64_t val;
+  const char* name;
+};
+using Xlat = std::span<const XlatEntry>;
+
+#define XLAT(c) ::sct::XlatEntry{static_cast<uint64_t>(c), #c}
+#define XLAT_PAIR(v, n) ::sct::XlatEntry{static_cast<uint64_t>(v), n}
+
+// The name whose value is exactly v, or nullptr.
+const char* xlat_name(Xlat t, uint64_t v);
+
+// Flags: entries are tried in table order; an entry matches when all its
+// bits are set, and its bits are then consumed. Leftover bits print as hex.
+// 0 prints as the table's zero entry if it has one, else "0".
+Flags flags_of(Xlat t, uint64_t v);
+
+// One symbol; an unknown value prints as hex followed by /* comment */
+// (e.g. "ARCH_???"), or as plain decimal when `comment` is null.
+Value xlat_value(Xlat t, uint64_t v, const char* comment);
+// Same, unknown values printed in decimal with the comment.
+Value xlat_value_dec(Xlat t, int64_t v, const char* comment);
+
+// The signal's name: SIGINT, SIGRTMIN, SIGRT_3; nullptr when out of range.
+std::string signal_name(int sig);
+// Signal number argument: SIGTERM, or the bare number when unknown.
+Value signal_value(int64_t sig);
+// errno name (ENOENT) and message, for 1..4095; nullptr when unknown.
+const char* errno_name(int err);
+std::string errno_message(int err);
+
+// Shared tables.
+extern const Xlat kOpenAccessModes;
+extern const Xlat kOpenFlags;
+extern const Xlat kAtFlags;
+extern const Xlat kClockIds;
+
+// O_RDONLY|O_CLOEXEC: the access mode always, then the flags.
+Value open_flags_value(uint64_t v);
+
+}  // namespace sct

@@ -1,0 +1,386 @@
+#include "engine/ptrace/tracer.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+
+#include "cli/usage.hpp"
+#include "decode/signal/siginfo.hpp"
+#include "engine/ptrace/ptrace_memory.hpp"
+
+namespace sct {
+
+volatile sig_atomic_t PtraceTracer::interrupted = 0;
+
+namespace {
+
+timespec now(clockid_t c) {
+  timespec ts;
+  clock_gettime(c, &ts);
+  return ts;
+}
+
+int64_t ns_between(const timespec& a, const timespec& b) {
+  return (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
+}
+
+// strace finds the program itself so that a missing one is reported before
+// anything runs, and the child calls execve exactly once.
+std::string find_program(const std::string& name, std::string& err) {
+  struct stat st;
+  if (name.find('/') != std::string::npos) {
+    if (stat(name.c_str(), &st) != 0) err = fmt::format("Can't stat '{}': {}", name, strerror(errno));
+    return name;
+  }
+  const char* path = getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t i = 0;
+  while (i <= dirs.size()) {
+    size_t j = dirs.find(':', i);
+    if (j == std::string::npos) j = dirs.size();
+    std::string dir = dirs.substr(i, j - i);
+    std::string full = (dir.empty() ? std::string(".") : dir) + "/" + name;
+    if (stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(full.c_str(), X_OK) == 0)
+      return full;
+    i = j + 1;
+  }
+  err = fmt::format("Can't stat '{}': No such file or directory", name);
+  return name;
+}
+
+bool is_stop_signal(int sig) {
+  return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+}  // namespace
+
+PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
+  Tracee& t = tracees_[pid];
+  t.pid = pid;
+  return t;
+}
+
+Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
+  Event e;
+  e.kind = k;
+  e.pid = pid;
+  e.wall = now(CLOCK_REALTIME);
+  e.mono = now(CLOCK_MONOTONIC);
+  e.live_tracees = static_cast<int>(tracees_.size());
+  return e;
+}
+
+void PtraceTracer::emit(Event& e) {
+  sink_.on_event(e);
+}
+
+long seize_options(const Options& o) {
+  long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
+  if (o.follow_forks) opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  return opts;
+}
+
+std::string PtraceTracer::attach(pid_t pid) {
+  // Every thread of the process.
+  std::vector<pid_t> tids;
+  if (DIR* d = opendir(fmt::format("/proc/{}/task", pid).c_str())) {
+    while (dirent* de = readdir(d))
+      if (de->d_name[0] != '.') tids.push_back(static_cast<pid_t>(atoi(de->d_name)));
+    closedir(d);
+  }
+  if (tids.empty()) tids.push_back(pid);
+  int attached = 0;
+  for (pid_t tid : tids) {
+    if (ptrace(PTRACE_SEIZE, tid, 0, seize_options(opts_)) != 0) {
+      if (tid == pid || attached == 0)
+        return fmt::format("attach: ptrace(PTRACE_SEIZE, {}): {}", tid, strerror(errno));
+      continue;
+    }
+    ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+    Tracee& t = add_tracee(tid);
+    t.attached = true;
+    ++attached;
+  }
+  if (!opts_.quiet) {
+    if (attached > 1)
+      fprintf(stderr, "sctrace: Process %d attached with %d threads\n", pid, attached);
+    else
+      fprintf(stderr, "sctrace: Process %d attached\n", pid);
+  }
+  return {};
+}
+
+std::string PtraceTracer::start() {
+  for (pid_t p : opts_.attach) {
+    if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
+    if (std::string err = attach(p); !err.empty()) {
+      detach_all();
+      return err;
+    }
+  }
+  if (opts_.command.empty()) return {};
+
+  std::string err;
+  std::string path = find_program(opts_.command[0], err);
+  if (!err.empty()) return err;
+
+  int sync[2];
+  if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0) return fmt::format("fork: {}", strerror(errno));
+  if (pid == 0) {
+    close(sync[1]);
+    char c;
+    // Wait until the tracer has seized us, so execve is the first thing seen.
+    while (read(sync[0], &c, 1) < 0 && errno == EINTR) {}
+    for (const auto& kv : opts_.env) {
+      auto eq = kv.find('=');
+      if (eq == std::string::npos) unsetenv(kv.c_str());
+      else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
+    }
+    std::vector<char*> argv;
+    for (const auto& a : opts_.command) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(path.c_str(), argv.data());
+    fprintf(stderr, "sctrace: exec: %s\n", strerror(errno));
+    _exit(1);
+  }
+  close(sync[0]);
+  child_ = pid;
+  if (ptrace(PTRACE_SEIZE, pid, 0, seize_options(opts_)) != 0) {
+    std::string e = fmt::format("ptrace(PTRACE_SEIZE, {}): {}", pid, strerror(errno));
+    kill(pid, SIGKILL);
+    return e;
+  }
+  ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+  Tracee& t = add_tracee(pid);
+  t.hide = true;
+  close(sync[1]);
+  return {};
+}
+
+void PtraceTracer::resume(pid_t pid, int sig) {
+  ptrace(PTRACE_SYSCALL, pid, 0, sig);
+}
+
+int PtraceTracer::run() {
+  while (!tracees_.empty()) {
+    if (interrupted) {
+      detach_all();
+      break;
+    }
+    if (sink_.failed()) {
+      // Nothing more can be written: let every tracee go on untraced.
+      output_failed_ = true;
+      detach_all();
+      break;
+    }
+    int status;
+    pid_t pid = waitpid(-1, &status, __WALL);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
+    else if (WIFSTOPPED(status)) handle_stop(pid, status);
+  }
+  sink_.flush();
+  return exit_status_;
+}
+
+void PtraceTracer::handle_exit(pid_t pid, int status) {
+  auto it = tracees_.find(pid);
+  if (it == tracees_.end()) return;
+  Tracee& t = it->second;
+  if (t.in_syscall && !t.hide) {
+    Event e = make_event(Event::Kind::SyscallNoReturn, pid);
+    e.call = &t.call;
+    emit(e);
+  }
+  Event e = make_event(WIFEXITED(status) ? Event::Kind::Exited : Event::Kind::Killed, pid);
+  if (WIFEXITED(status)) {
+    e.status = WEXITSTATUS(status);
+  } else {
+    e.sig = WTERMSIG(status);
+    e.core_dumped = WCOREDUMP(status);
+  }
+  if (pid == child_) {
+    if (WIFEXITED(status)) exit_status_ = WEXITSTATUS(status);
+    else {
+      exit_status_ = 128 + WTERMSIG(status);
+      fatal_signal_ = WTERMSIG(status);
+    }
+  }
+  if (!t.hide) emit(e);
+  tracees_.erase(it);
+}
+
+void PtraceTracer::handle_stop(pid_t pid, int status) {
+  auto it = tracees_.find(pid);
+  // A new child can report before its parent's fork event.
+  Tracee& t = it == tracees_.end() ? add_tracee(pid) : it->second;
+  int sig = WSTOPSIG(status);
+  int event = status >> 16;
+  if (sig == (SIGTRAP | 0x80)) {
+    handle_syscall_stop(t);
+    return;
+  }
+  if (event) {
+    handle_event(t, event, sig);
+    return;
+  }
+  // A signal about to be delivered.
+  siginfo_t si;
+  if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0 && !t.hide) {
+    Event e = make_event(Event::Kind::Signal, pid);
+    e.sig = sig;
+    e.siginfo = decode_siginfo(si);
+    emit(e);
+  }
+  resume(pid, sig);
+}
+
+void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
+  pid_t pid = t.pid;
+  switch (event) {
+    case PTRACE_EVENT_FORK:
+    case PTRACE_EVENT_VFORK:
+    case PTRACE_EVENT_CLONE: {
+      unsigned long child = 0;
+      ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
+      add_tracee(static_cast<pid_t>(child));
+      resume(pid);
+      return;
+    }
+    case PTRACE_EVENT_EXEC: {
+      unsigned long former = 0;
+      ptrace(PTRACE_GETEVENTMSG, pid, 0, &former);
+      auto old = tracees_.find(static_cast<pid_t>(former));
+      if (static_cast<pid_t>(former) != pid && old != tracees_.end()) {
+        // A non-leader thread ran execve: it now has the leader's pid, and
+        // carries its unfinished execve along.
+        if (!t.hide && opts_.quiet < 1) {
+          Event e = make_event(Event::Kind::Superseded, pid);
+          e.new_pid = pid;
+          emit(e);
+        }
+        Tracee moved = old->second;
+        moved.pid = pid;
+        tracees_.erase(old);
+        tracees_[pid] = moved;
+      }
+      resume(pid);
+      return;
+    }
+    case PTRACE_EVENT_STOP: {
+      // The first stop of a new tracee and PTRACE_INTERRUPT stops are not
+      // group-stops; a group-stop carries the stopping signal.
+      bool group_stop = t.seen_first_stop && is_stop_signal(sig);
+      t.seen_first_stop = true;
+      if (group_stop && !t.hide) {
+        Event e = make_event(Event::Kind::GroupStop, pid);
+        e.sig = sig;
+        emit(e);
+        ptrace(PTRACE_LISTEN, pid, 0, 0);
+        return;
+      }
+      resume(pid);
+      return;
+    }
+    default:
+      resume(pid);
+      return;
+  }
+}
+
+void PtraceTracer::handle_syscall_stop(Tracee& t) {
+  pid_t pid = t.pid;
+  __ptrace_syscall_info info{};
+  long n = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
+  timespec mono = now(CLOCK_MONOTONIC);
+  if (n <= 0) {
+    resume(pid);
+    return;
+  }
+  if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+    t.in_syscall = true;
+    t.call = DecodedCall{};
+    t.call.nr = static_cast<long>(info.entry.nr);
+    t.call.info = syscall_by_nr(t.call.nr);
+    for (int i = 0; i < 6; ++i) t.call.args[i] = info.entry.args[i];
+    if (t.hide && t.call.info &&
+        (t.call.info->name == "execve" || t.call.info->name == "execveat"))
+      t.hide = false;
+    t.entry_mono = mono;
+    if (!t.hide) {
+      PtraceMemory mem(pid);
+      decode_entry(pid, t.call, mem, opts_.decode);
+      Event e = make_event(Event::Kind::SyscallEntry, pid);
+      e.call = &t.call;
+      emit(e);
+    }
+  } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+    if (t.in_syscall && !t.hide) {
+      t.call.ret = info.exit.rval;
+      PtraceMemory mem(pid);
+      decode_exit(pid, t.call, mem, opts_.decode);
+      Event e = make_event(Event::Kind::SyscallExit, pid);
+      e.call = &t.call;
+      e.duration_ns = ns_between(t.entry_mono, mono);
+      emit(e);
+    }
+    t.in_syscall = false;
+  }
+  resume(pid);
+}
+
+void PtraceTracer::detach_all() {
+  // Every tracee must be in a ptrace-stop to be detached: interrupt them all,
+  // then detach each at its next stop, handing back any pending signal.
+  for (auto& [pid, t] : tracees_) ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+  while (!tracees_.empty()) {
+    int status;
+    pid_t pid = waitpid(-1, &status, __WALL);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    auto it = tracees_.find(pid);
+    if (WIFEXITED(status) || WIFSIGNALED(status)) {
+      if (it != tracees_.end()) tracees_.erase(it);
+      continue;
+    }
+    if (!WIFSTOPPED(status)) continue;
+    int sig = WSTOPSIG(status);
+    int event = status >> 16;
+    int pass = 0;
+    if (event == PTRACE_EVENT_FORK || event == PTRACE_EVENT_VFORK || event == PTRACE_EVENT_CLONE) {
+      unsigned long child = 0;
+      ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
+      // The new child is traced too; it stops on its own, then goes.
+      if (!tracees_.count(static_cast<pid_t>(child))) add_tracee(static_cast<pid_t>(child));
+    } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
+      pass = sig;  // a signal-delivery stop: the signal must not be lost
+    }
+    if (it == tracees_.end()) {
+      // A child we had not met yet: it is in its first stop.
+      ptrace(PTRACE_DETACH, pid, 0, 0);
+      continue;
+    }
+    bool attached = it->second.attached;
+    ptrace(PTRACE_DETACH, pid, 0, pass);
+    tracees_.erase(it);
+    if (attached && !opts_.quiet) fprintf(stderr, "sctrace: Process %d detached\n", pid);
+  }
+  sink_.flush();
+}
+
+}  // namespace sct

@@ -1,0 +1,69 @@
+// sctrace: parse the strace command line, trace, exit with the tracee's status.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+
+#include "cli/options.hpp"
+#include "cli/usage.hpp"
+#include "core/output.hpp"
+#include "engine/ptrace/tracer.hpp"
+#include "sink/text_sink.hpp"
+
+namespace {
+
+void on_termination_signal(int) { sct::PtraceTracer::interrupted = 1; }
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_termination_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: waitpid must return to notice
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE}) sigaction(sig, &sa, nullptr);
+}
+
+// The command died of a signal: so does sctrace, without a core of its own,
+// so that the shell sees the same status.
+[[noreturn]] void die_like(int sig) {
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  signal(sig, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(sig);
+  _exit(128 + sig);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  sct::Options opts;
+  sct::ParseResult pr = sct::parse_options(argc, argv, opts);
+  if (!pr.run) return pr.exit_code;
+
+  sct::Output out;
+  std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;
+  if (std::string err = out.open(spec, opts.append); !err.empty()) {
+    sct::error_msg("%s", err.c_str());
+    return 1;
+  }
+  sct::TextSink sink(opts, out);
+  sct::PtraceTracer tracer(opts, sink);
+  install_signal_handlers();
+  if (std::string err = tracer.start(); !err.empty()) {
+    sct::error_msg("%s", err.c_str());
+    return 1;
+  }
+  int status = tracer.run();
+  sink.flush();
+  out.close();
+  if (tracer.output_failed()) {
+    sct::error_msg("write error on the trace output; tracees detached");
+    return 1;
+  }
+  if (tracer.fatal_signal()) die_like(tracer.fatal_signal());
+  return status;
+}

@@ -1,0 +1,54 @@
+#include "sink/text_render.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sct {
+namespace {
+
+std::string q(std::string_view s, int x = 0) {
+  std::string out;
+  quote_string(out, s, x);
+  return out;
+}
+
+TEST(QuoteString, EscapesAndShortestOctal) {
+  EXPECT_EQ(q(std::string_view("ab\n\t\"\\\001\0012\033x\377\200\0", 14)),
+            R"("ab\n\t\"\\\1\0012\33x\377\200\0")");
+  // 8 and 9 are not octal digits: no padding before them.
+  EXPECT_EQ(q(std::string_view("\0018\0019a\0", 6)), R"("\18\19a\0")");
+}
+
+TEST(QuoteString, HexModes) {
+  EXPECT_EQ(q("hello\n", 1), R"("hello\n")");
+  EXPECT_EQ(q("a\001", 1), R"("\x61\x01")");
+  EXPECT_EQ(q("hi", 2), R"("\x68\x69")");
+}
+
+TEST(RenderValue, Numbers) {
+  DecodeOptions o;
+  EXPECT_EQ(render_value(Hex{0}, o), "0");
+  EXPECT_EQ(render_value(Hex{255}, o), "0xff");
+  EXPECT_EQ(render_value(Oct{0}, o), "000");
+  EXPECT_EQ(render_value(Oct{022}, o), "022");
+  EXPECT_EQ(render_value(Oct{0644}, o), "0644");
+  EXPECT_EQ(render_value(Ptr{0}, o), "NULL");
+}
+
+TEST(RenderValue, Containers) {
+  DecodeOptions o;
+  Struct s{{{"st_mode", Sym{"S_IFREG|0644"}}, {"st_size", Int{12}}}, true};
+  EXPECT_EQ(render_value(s, o), "{st_mode=S_IFREG|0644, st_size=12, ...}");
+  Array sigs{{Sym{"RTMIN"}, Sym{"RT_1"}}, false, true, true};
+  EXPECT_EQ(render_value(sigs, o), "~[RTMIN RT_1]");
+  Array lens{{changed(Int{128}, Int{16})}};
+  EXPECT_EQ(render_value(lens, o), "[128 => 16]");
+  EXPECT_EQ(render_value(commented(Ptr{0x7ffd}, "20 vars"), o), "0x7ffd /* 20 vars */");
+  EXPECT_EQ(render_value(fn("htons", {Int{80}}), o), "htons(80)");
+  Flags f{{"O_RDONLY", "O_CLOEXEC"}, 0x40000000};
+  EXPECT_EQ(render_value(f, o), "O_RDONLY|O_CLOEXEC|0x40000000");
+  EXPECT_EQ(render_value(Flags{}, o), "0");
+  EXPECT_EQ(render_value(Fd{3, "/etc/passwd"}, o), "3</etc/passwd>");
+}
+
+}  // namespace
+}  // namespace sct

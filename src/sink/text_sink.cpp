@@ -1,0 +1,158 @@
+#include "sink/text_sink.hpp"
+
+#include <ctime>
+#include <fmt/format.h>
+
+#include "decode/xlat.hpp"
+#include "sink/text_format.hpp"
+#include "sink/text_render.hpp"
+
+namespace sct {
+
+TextSink::TextSink(const Options& opts, Output& main_output) : opts_(opts), main_(main_output) {
+  main_stream_.out = &main_;
+}
+
+TextSink::Stream& TextSink::stream_for(pid_t pid) {
+  if (opts_.follow_forks < 2) return main_stream_;
+  auto& s = per_pid_streams_[pid];
+  if (!s.out) {
+    auto out = std::make_unique<Output>();
+    // An unwritable FILE.PID leaves its lines on the main output.
+    if (out->open(fmt::format("{}.{}", opts_.output, pid), opts_.append).empty()) {
+      s.out = out.get();
+      per_pid_[pid] = std::move(out);
+    } else {
+      s.out = &main_;
+    }
+  }
+  return s;
+}
+
+void TextSink::write_line(Stream& s, std::string_view text) {
+  s.out->write(text);
+  if (s.out->interactive() && !text.empty() && text.back() == '\n') s.out->flush();
+}
+
+void TextSink::begin_line(Stream& s, const Event& e) {
+  if (s.open_pid) {
+    write_line(s, " <unfinished ...>\n");
+    s.open_pid = 0;
+  }
+  std::string p;
+  bool separate = opts_.follow_forks == 2;
+  if (!separate) {
+    if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1))
+      p = fmt::format("{:<5} ", e.pid);
+    else if (opts_.output.empty() && e.live_tracees > 1)
+      p = fmt::format("[pid {:5}] ", e.pid);
+  }
+  if (opts_.relative) {
+    int64_t d = 0;
+    if (have_last_)
+      d = (e.mono.tv_sec - last_mono_.tv_sec) * 1000000000LL + (e.mono.tv_nsec - last_mono_.tv_nsec);
+    last_mono_ = e.mono;
+    have_last_ = true;
+    fmt::format_to(std::back_inserter(p), "{:6}.{:06} ", d / 1000000000, (d % 1000000000) / 1000);
+  } else if (opts_.timestamps) {
+    if (opts_.timestamps >= 3) {
+      fmt::format_to(std::back_inserter(p), "{}.{:06} ", e.wall.tv_sec, e.wall.tv_nsec / 1000);
+    } else {
+      tm t;
+      localtime_r(&e.wall.tv_sec, &t);
+      fmt::format_to(std::back_inserter(p), "{:02}:{:02}:{:02}", t.tm_hour, t.tm_min, t.tm_sec);
+      if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(p), ".{:06}", e.wall.tv_nsec / 1000);
+      p += ' ';
+    }
+  }
+  write_line(s, p);
+  s.col = p.size();
+}
+
+void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
+  const DecodedCall& d = *e.call;
+  size_t col = s.col + line.size();
+  if (col < static_cast<size_t>(opts_.align)) line.append(opts_.align - col, ' ');
+  else line += ' ';
+  line += "= ";
+  if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
+  else line += call_ret_text(d, opts_.decode);
+  if (opts_.syscall_times && e.kind == Event::Kind::SyscallExit)
+    fmt::format_to(std::back_inserter(line), " <{}.{:06}>", e.duration_ns / 1000000000,
+                   (e.duration_ns % 1000000000) / 1000);
+  line += '\n';
+  write_line(s, line);
+  s.open_pid = 0;
+  s.col = 0;
+}
+
+void TextSink::on_event(const Event& e) {
+  using K = Event::Kind;
+  Stream& s = stream_for(e.pid);
+  switch (e.kind) {
+    case K::SyscallEntry: {
+      begin_line(s, e);
+      std::string t = call_entry_text(*e.call, opts_.decode);
+      write_line(s, t);
+      s.col += t.size();
+      s.open_pid = e.pid;
+      break;
+    }
+    case K::SyscallExit:
+    case K::SyscallNoReturn: {
+      const DecodedCall& d = *e.call;
+      std::string line;
+      if (s.open_pid != e.pid) {
+        begin_line(s, e);
+        line = fmt::format("<... {} resumed>", call_name(d));
+      }
+      line += call_exit_text(d, opts_.decode);
+      end_call(s, e, line);
+      break;
+    }
+    case K::Signal: {
+      begin_line(s, e);
+      std::string t = "--- " + signal_name(e.sig) + " ";
+      render_value(t, e.siginfo, opts_.decode);
+      t += " ---\n";
+      write_line(s, t);
+      break;
+    }
+    case K::GroupStop:
+      begin_line(s, e);
+      write_line(s, "--- stopped by " + signal_name(e.sig) + " ---\n");
+      break;
+    case K::Exited:
+      if (opts_.quiet >= 2) break;
+      begin_line(s, e);
+      write_line(s, fmt::format("+++ exited with {} +++\n", e.status));
+      break;
+    case K::Killed:
+      if (opts_.quiet >= 2) break;
+      begin_line(s, e);
+      write_line(s, fmt::format("+++ killed by {}{} +++\n", signal_name(e.sig),
+                                e.core_dumped ? " (core dumped)" : ""));
+      break;
+    case K::Superseded:
+      begin_line(s, e);
+      write_line(s, fmt::format("+++ superseded by execve in pid {} +++\n", e.new_pid));
+      break;
+    case K::Attached:
+    case K::Detached:
+      break;  // messages on stderr, printed by the engine
+  }
+}
+
+void TextSink::flush() {
+  main_.flush();
+  for (auto& [pid, out] : per_pid_) out->flush();
+}
+
+bool TextSink::failed() const {
+  if (main_.failed()) return true;
+  for (auto& [pid, out] : per_pid_)
+    if (out->failed()) return true;
+  return false;
+}
+
+}  // namespace sct

@@ -1,0 +1,96 @@
+// The syscall table: the one place that knows every syscall's number, name,
+// argument count, trace classes, return kind and argument types.
+// Its rows live in x86_64.def; everything else derives from them.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace sct {
+
+class Call;
+
+// Trace classes, with the membership strace 6.1 gives them.
+enum TraceClass : uint32_t {
+  TD = 1u << 0,     // %desc
+  TF = 1u << 1,     // %file
+  TI = 1u << 2,     // %ipc
+  TN = 1u << 3,     // %network
+  TP = 1u << 4,     // %process
+  TS = 1u << 5,     // %signal
+  TM = 1u << 6,     // %memory
+  TC = 1u << 7,     // %creds
+  TCL = 1u << 8,    // %clock
+  TST = 1u << 9,    // %stat
+  TLST = 1u << 10,  // %lstat
+  TFST = 1u << 11,  // %fstat
+  TSTA = 1u << 12,  // %%stat
+  TSF = 1u << 13,   // %statfs
+  TFSF = 1u << 14,  // %fstatfs
+  TSFA = 1u << 15,  // %%statfs
+  PU = 1u << 16,    // %pure
+  NF = 1u << 17,    // never fails: the return value is never an error
+};
+
+// How the return value prints.
+enum class Ret : uint8_t {
+  Int,   // signed decimal
+  Uint,  // unsigned decimal
+  Hex,   // 0x... (brk, mmap, ...)
+  Oct,   // 0%o (umask)
+  Fd,    // decimal, with the fd's path under -y
+  None,  // the call does not return: "= ?"
+};
+
+// How an argument prints in the generic decoder. A syscall whose arguments
+// need more than this is marked Custom and has a hand-written decoder.
+enum class ArgT : uint8_t {
+  Int,        // signed int, decimal
+  Uint,       // unsigned int, decimal
+  Long,       // signed long, decimal
+  Ulong,      // unsigned long (sizes, counts), decimal
+  Hex,        // %#lx; 0 prints as 0
+  Ptr,        // NULL or 0x...
+  Fd,         // int fd; with -y, fd<path>
+  DirFd,      // AT_FDCWD or an fd
+  Path,       // NUL-terminated path in tracee memory, printed whole
+  Str,        // NUL-terminated string, limited by -s
+  Mode,       // mode_t in octal, 0%03o
+  Pid,        // pid_t, decimal
+  Uid,        // uid_t/gid_t: decimal, (unsigned)-1 prints as -1
+  Signo,      // signal number: SIGxxx
+  OpenFlags,  // O_* flags
+  AtFlags,    // AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH|...
+  BufIn,      // input buffer; its length is the next argument; -s limited
+  BufOutRet,  // output buffer; valid length is the return value; at exit
+  Clockid,    // CLOCK_REALTIME, ...
+};
+
+enum class Dec : uint8_t { Generic, Custom };
+
+// A custom decoder is called on entry; it returns true when every argument
+// is printed, false to be called again on exit for the rest.
+using DecodeFn = bool (*)(Call&);
+
+struct SyscallInfo {
+  int nr;
+  std::string_view name;
+  uint8_t nargs;
+  uint32_t classes;
+  Ret ret;
+  Dec dec;
+  std::array<ArgT, 6> args;
+  DecodeFn custom;  // non-null exactly when dec == Custom
+};
+
+// The row for `nr`, or nullptr for numbers the table does not know.
+const SyscallInfo* syscall_by_nr(long nr);
+// The row for `name`, or nullptr.
+const SyscallInfo* syscall_by_name(std::string_view name);
+// Every row, in number order.
+const SyscallInfo* syscalls_begin();
+const SyscallInfo* syscalls_end();
+
+}  // namespace sct

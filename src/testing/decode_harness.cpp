@@ -1,0 +1,18 @@
+#include "testing/decode_harness.hpp"
+
+namespace sct::testing {
+
+std::string trace_line(std::string_view name, std::array<uint64_t, 6> args, int64_t ret,
+                       Memory& mem, const DecodeOptions& opts, Memory* at_exit, pid_t pid) {
+  DecodedCall d;
+  d.info = syscall_by_name(name);
+  if (!d.info) return "<no such syscall in the table: " + std::string(name) + ">";
+  d.nr = d.info->nr;
+  for (int i = 0; i < 6; ++i) d.args[i] = args[i];
+  decode_entry(pid, d, mem, opts);
+  d.ret = ret;
+  decode_exit(pid, d, at_exit ? *at_exit : mem, opts);
+  return call_line(d, opts);
+}
+
+}  // namespace sct::testing
