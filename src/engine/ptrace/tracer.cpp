@@ -265,11 +265,17 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &former);
       auto old = tracees_.find(static_cast<pid_t>(former));
       if (static_cast<pid_t>(former) != pid && old != tracees_.end()) {
-        // A non-leader thread ran execve: it now has the leader's pid, and
-        // carries its unfinished execve along.
-        if (!t.hide && opts_.quiet < 1) {
+        // A non-leader thread ran execve: the kernel gave it the leader's
+        // pid. The leader's own call never returns; the thread's execve
+        // goes on under the leader's pid.
+        if (!t.hide) {
+          if (t.in_syscall) {
+            Event e = make_event(Event::Kind::SyscallNoReturn, pid);
+            e.call = &t.call;
+            emit(e);
+          }
           Event e = make_event(Event::Kind::Superseded, pid);
-          e.new_pid = pid;
+          e.new_pid = static_cast<pid_t>(former);
           emit(e);
         }
         Tracee moved = old->second;
@@ -326,6 +332,12 @@ void PtraceTracer::handle_syscall_stop(Tracee& t) {
       Event e = make_event(Event::Kind::SyscallEntry, pid);
       e.call = &t.call;
       emit(e);
+      if (t.call.info && t.call.info->ret == Ret::None) {
+        // exit and exit_group do not come back: the line ends now, as in strace.
+        e.kind = Event::Kind::SyscallNoReturn;
+        emit(e);
+        t.in_syscall = false;
+      }
     }
   } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
     if (t.in_syscall && !t.hide) {
