@@ -137,8 +137,14 @@ void TextSink::on_event(const Event& e) {
       begin_line(s, e);
       write_line(s, fmt::format("+++ superseded by execve in pid {} +++\n", e.new_pid));
       break;
-    case K::Attached:
     case K::Detached:
+      // A call in progress when tracing stops.
+      if (s.open_pid == e.pid) {
+        write_line(s, " <detached ...>\n");
+        s.open_pid = 0;
+      }
+      break;
+    case K::Attached:
       break;  // messages on stderr, printed by the engine
   }
 }

@@ -389,6 +389,10 @@ void PtraceTracer::detach_all() {
     }
     bool attached = it->second.attached;
     ptrace(PTRACE_DETACH, pid, 0, pass);
+    if (!it->second.hide) {
+      Event e = make_event(Event::Kind::Detached, pid);
+      emit(e);
+    }
     tracees_.erase(it);
     if (attached && !opts_.quiet) fprintf(stderr, "sctrace: Process %d detached\n", pid);
   }
