@@ -112,7 +112,7 @@ bool run_decoder(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& op
     for (int i = 0; i < 6; ++i) c.push(Hex{d.args[i]});
     return true;
   }
-  if (d.info->dec == Dec::Custom && d.info->custom) return d.info->custom(c);
+  if (d.info->dec == Dec::Custom) return d.info->custom(c);
   size_t next = d.values.size();
   return decode_generic(c, next);
 }

@@ -20,6 +20,8 @@ struct DecodedCall {
   long nr = -1;
   const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
   uint64_t args[6] = {};
+  uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn reads its frame)
+  uint64_t saved[2] = {};  // what a decoder read at entry and needs at exit
   std::vector<Value> values;  // printed arguments, in order
   size_t entry_values = 0;    // how many of `values` were known at entry
   bool complete_at_entry = false;
@@ -27,6 +29,10 @@ struct DecodedCall {
   // after the entry part ("read(3, " ... "<... read resumed>buf"), or, for
   // decoders that print it themselves at exit (clone), before the exit part.
   bool sep_at_exit = false;
+  // The decoder wants the exit only for the return value: no argument follows.
+  bool args_done = false;
+  // The first exit value continues the last entry value (clone3's " => {...}").
+  bool exit_glued = false;
   // Exit.
   bool has_exit = false;
   int64_t ret = 0;
@@ -48,6 +54,9 @@ class Call {
   int iarg(int i) const { return static_cast<int>(d_.args[i]); }
   unsigned uarg(int i) const { return static_cast<unsigned>(d_.args[i]); }
   int64_t ret() const { return d_.ret; }
+  uint64_t sp() const { return d_.sp; }
+  void save(int i, uint64_t v) { d_.saved[i] = v; }
+  uint64_t saved(int i) const { return d_.saved[i]; }
   bool failed() const { return d_.ret < 0 && d_.ret >= -4095; }
   Memory& mem() { return mem_; }
   const DecodeOptions& opts() const { return opts_; }
@@ -57,6 +66,9 @@ class Call {
   void set_ret(Value v) { d_.ret_value = std::move(v); }
   void set_ret_aux(Value v) { d_.ret_aux = std::move(v); }
   void set_sep_at_exit() { d_.sep_at_exit = true; }
+  // Call from an entry that returns false only to decorate the return value.
+  void args_done() { d_.args_done = true; }
+  void set_exit_glued() { d_.exit_glued = true; }
 
   // Building blocks that behave as strace's printers do.
   Value fd(int64_t fd) const;            // 3, or 3</path> under -y

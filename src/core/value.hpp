@@ -23,6 +23,7 @@ struct Ptr { uint64_t addr; };       // NULL or 0x7ffd...
 struct Str {
   std::string bytes;
   bool truncated = false;
+  bool hex = false;  // always \xNN (random bytes, as strace prints them)
 };
 // A named constant or any literal text strace prints verbatim (AT_FDCWD,
 // S_IFREG|0644, htons(80) is a Call, not a Sym).
@@ -57,9 +58,12 @@ struct Fn;
 // Text printed exactly as is (a last resort for odd formats: WIFEXITED(s) && ...).
 struct Raw { std::string text; };
 
+// An argument printed with its name: child_stack=NULL (clone).
+struct Named;
+
 using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd,
                                   std::shared_ptr<Commented>, std::shared_ptr<Changed>,
-                                  std::shared_ptr<Fn>, Raw>;
+                                  std::shared_ptr<Fn>, std::shared_ptr<Named>, Raw>;
 
 struct Value {
   ValueVariant v;
@@ -84,6 +88,10 @@ struct Fn {
   std::string name;
   std::vector<Value> args;
 };
+struct Named {
+  std::string name;
+  Value value;
+};
 
 inline Value commented(Value v, std::string c) {
   return std::make_shared<Commented>(Commented{std::move(v), std::move(c)});
@@ -93,6 +101,9 @@ inline Value changed(Value a, Value b) {
 }
 inline Value fn(std::string name, std::vector<Value> args) {
   return std::make_shared<Fn>(Fn{std::move(name), std::move(args)});
+}
+inline Value named(std::string name, Value v) {
+  return std::make_shared<Named>(Named{std::move(name), std::move(v)});
 }
 
 }  // namespace sct

@@ -30,6 +30,20 @@ Flags flags_of(Xlat t, uint64_t v) {
   return f;
 }
 
+std::string render_flags_text(const Flags& f) {
+  std::string out;
+  for (const auto& n : f.names) {
+    if (!out.empty()) out += '|';
+    out += n;
+  }
+  if (f.residue) {
+    if (!out.empty()) out += '|';
+    out += fmt::format("{:#x}", f.residue);
+  }
+  if (out.empty()) out = "0";
+  return out;
+}
+
 Value xlat_value(Xlat t, uint64_t v, const char* comment) {
   if (const char* n = xlat_name(t, v)) return Sym{n};
   if (!comment) return Uint{v};

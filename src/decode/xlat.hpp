@@ -27,6 +27,9 @@ const char* xlat_name(Xlat t, uint64_t v);
 // 0 prints as the table's zero entry if it has one, else "0".
 Flags flags_of(Xlat t, uint64_t v);
 
+// "A|B|0x40": the text of a Flags value.
+std::string render_flags_text(const Flags& f);
+
 // One symbol; an unknown value prints as hex followed by /* comment */
 // (e.g. "ARCH_???"), or as plain decimal when `comment` is null.
 Value xlat_value(Xlat t, uint64_t v, const char* comment);

@@ -19,14 +19,15 @@ std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
     if (i) t += ", ";
     render_value(t, d.values[i], o);
   }
-  if (!d.complete_at_entry && d.entry_values && !d.sep_at_exit) t += ", ";
+  if (!d.complete_at_entry && !d.args_done && d.entry_values && !d.sep_at_exit && !d.exit_glued)
+    t += ", ";
   return t;
 }
 
 std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t;
   for (size_t i = d.entry_values; i < d.values.size(); ++i) {
-    if (i > d.entry_values || d.sep_at_exit) t += ", ";
+    if (i > d.entry_values || (d.sep_at_exit && !d.exit_glued)) t += ", ";
     render_value(t, d.values[i], o);
   }
   t += ')';

@@ -55,7 +55,7 @@ struct Renderer {
     else fmt::format_to(std::back_inserter(out), "{:#x}", x.addr);
   }
   void operator()(const Str& x) {
-    quote_string(out, x.bytes, o.xflag);
+    quote_string(out, x.bytes, x.hex ? 2 : o.xflag);
     if (x.truncated) out += "...";
   }
   void operator()(const Sym& x) { out += x.name; }
@@ -119,6 +119,11 @@ struct Renderer {
     out += '(';
     append_join(out, x->args, ", ", o);
     out += ')';
+  }
+  void operator()(const std::shared_ptr<Named>& x) {
+    out += x->name;
+    out += '=';
+    render_value(out, x->value, o);
   }
   void operator()(const Raw& x) { out += x.text; }
 };

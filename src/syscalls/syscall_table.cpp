@@ -11,7 +11,7 @@ namespace sct {
 // Every Custom row names a decode_<name> function; a missing one fails the link.
 #define SC(nr, name, nargs, classes, ret, dec, ...) SC_DECLARE_##dec(name)
 #define SC_DECLARE_Generic(name)
-#define SC_DECLARE_Custom(name) bool decode_##name(Call&) __attribute__((weak));
+#define SC_DECLARE_Custom(name) bool decode_##name(Call&);
 #include "syscalls/x86_64.def"
 #undef SC
 

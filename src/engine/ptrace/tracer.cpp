@@ -322,6 +322,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t) {
     t.call.nr = static_cast<long>(info.entry.nr);
     t.call.info = syscall_by_nr(t.call.nr);
     for (int i = 0; i < 6; ++i) t.call.args[i] = info.entry.args[i];
+    t.call.sp = info.stack_pointer;
     if (t.hide && t.call.info &&
         (t.call.info->name == "execve" || t.call.info->name == "execveat"))
       t.hide = false;

@@ -1,0 +1,95 @@
+#include "decode/common.hpp"
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include <ctime>
+#include <fmt/format.h>
+
+#include "decode/xlat.hpp"
+#include "sink/text_render.hpp"
+
+namespace sct {
+
+namespace {
+constexpr XlatEntry kFileTypes[] = {
+    XLAT(S_IFREG), XLAT(S_IFSOCK), XLAT(S_IFIFO), XLAT(S_IFLNK),
+    XLAT(S_IFDIR), XLAT(S_IFBLK),  XLAT(S_IFCHR),
+};
+}  // namespace
+
+std::string render_value_text(const Value& v, const DecodeOptions& o) { return render_value(v, o); }
+
+Value file_mode_value(uint64_t mode) {
+  std::string s;
+  if (const char* t = xlat_name(kFileTypes, mode & S_IFMT)) {
+    s = t;
+    s += '|';
+  } else if (mode & S_IFMT) {
+    s = fmt::format("{:#o}|", mode & S_IFMT);
+  }
+  if (mode & S_ISUID) s += "S_ISUID|";
+  if (mode & S_ISGID) s += "S_ISGID|";
+  if (mode & S_ISVTX) s += "S_ISVTX|";
+  s += fmt::format("{:#04o}", mode & 0777);
+  return Sym{s};
+}
+
+Value makedev_value(uint64_t dev) {
+  auto hex = [](uint64_t v) { return v ? Value(Hex{v}) : Value(Int{0}); };
+  return fn("makedev", {hex(major(dev)), hex(minor(dev))});
+}
+
+std::string time_comment(int64_t sec, int64_t nsec, bool with_nsec) {
+  time_t t = static_cast<time_t>(sec);
+  tm tmv;
+  if (!localtime_r(&t, &tmv)) return {};
+  char date[64], zone[16];
+  strftime(date, sizeof date, "%FT%T", &tmv);
+  strftime(zone, sizeof zone, "%z", &tmv);
+  if (with_nsec && nsec) return fmt::format("{}.{:09}{}", date, nsec, zone);
+  return fmt::format("{}{}", date, zone);
+}
+
+Value timespec_at(Call& c, uint64_t addr) {
+  auto ts = c.read<timespec>(addr);
+  if (!ts) return c.ptr(addr);
+  return Struct{{{"tv_sec", Int{ts->tv_sec}}, {"tv_nsec", Int{ts->tv_nsec}}}};
+}
+
+Value timeval_at(Call& c, uint64_t addr) {
+  auto tv = c.read<timeval>(addr);
+  if (!tv) return c.ptr(addr);
+  return Struct{{{"tv_sec", Int{tv->tv_sec}}, {"tv_usec", Int{tv->tv_usec}}}};
+}
+
+Value sigset_value(const uint64_t* words, size_t size) {
+  // Signals 1..8*size; more than half set prints as the complement.
+  int nsig = static_cast<int>(size * 8);
+  int set = 0;
+  for (int s = 1; s <= nsig; ++s)
+    if (words[(s - 1) / 64] >> ((s - 1) % 64) & 1) ++set;
+  bool negate = set * 2 > nsig;
+  Array a;
+  a.bits = true;
+  a.negated = negate;
+  for (int s = 1; s <= nsig; ++s) {
+    bool bit = words[(s - 1) / 64] >> ((s - 1) % 64) & 1;
+    if (bit == negate) continue;
+    std::string n = signal_name(s);
+    if (n.empty()) n = std::to_string(s);
+    else n = n.substr(3);  // sets print names without "SIG"
+    a.items.push_back(Sym{n});
+  }
+  return a;
+}
+
+Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
+  if (addr == 0) return Sym{"NULL"};
+  if (size == 0 || size > 128 || size % 8) return Ptr{addr};
+  uint64_t words[16] = {};
+  if (!c.mem().read(addr, words, size)) return Ptr{addr};
+  return sigset_value(words, size);
+}
+
+}  // namespace sct

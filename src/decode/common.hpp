@@ -1,0 +1,30 @@
+// Printers shared by several decoder families.
+#pragma once
+
+#include <signal.h>
+
+#include <cstdint>
+#include <string>
+
+#include "core/call.hpp"
+#include "core/value.hpp"
+
+namespace sct {
+
+// Text of a value, for the few places strace puts values in a return comment.
+std::string render_value_text(const Value& v, const DecodeOptions& o);
+
+// S_IFREG|0644, S_IFDIR|S_ISVTX|0777: a file mode with its type.
+Value file_mode_value(uint64_t mode);
+// makedev(0x8, 0x1)
+Value makedev_value(uint64_t dev);
+// The date comment strace puts after a time in seconds (and nanoseconds).
+std::string time_comment(int64_t sec, int64_t nsec, bool with_nsec);
+// {tv_sec=1, tv_nsec=500} read from addr, or its address.
+Value timespec_at(Call& c, uint64_t addr);
+Value timeval_at(Call& c, uint64_t addr);
+// [INT TERM], ~[KILL STOP RTMIN RT_1], [] from a kernel sigset of `size` bytes.
+Value sigset_value(const uint64_t* words, size_t size);
+Value sigset_at(Call& c, uint64_t addr, uint64_t size);
+
+}  // namespace sct

@@ -1,0 +1,118 @@
+// fcntl, dup3, pipe, pipe2.
+#include <fcntl.h>
+
+#include "core/call.hpp"
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+
+constexpr XlatEntry kFcntlCmds[] = {
+    XLAT(F_DUPFD), XLAT(F_GETFD), XLAT(F_SETFD), XLAT(F_GETFL), XLAT(F_SETFL), XLAT(F_GETLK),
+    XLAT(F_SETLK), XLAT(F_SETLKW), XLAT(F_SETOWN), XLAT(F_GETOWN), XLAT(F_SETSIG), XLAT(F_GETSIG),
+    XLAT(F_SETOWN_EX), XLAT(F_GETOWN_EX), XLAT(F_OFD_GETLK), XLAT(F_OFD_SETLK), XLAT(F_OFD_SETLKW),
+    XLAT(F_SETLEASE), XLAT(F_GETLEASE), XLAT(F_NOTIFY), XLAT(F_DUPFD_CLOEXEC), XLAT(F_SETPIPE_SZ),
+    XLAT(F_GETPIPE_SZ), XLAT(F_ADD_SEALS), XLAT(F_GET_SEALS),
+};
+constexpr XlatEntry kFdFlags[] = {XLAT(FD_CLOEXEC)};
+constexpr XlatEntry kLockTypes[] = {XLAT(F_RDLCK), XLAT(F_WRLCK), XLAT(F_UNLCK)};
+constexpr XlatEntry kWhence[] = {XLAT(SEEK_SET), XLAT(SEEK_CUR), XLAT(SEEK_END)};
+constexpr XlatEntry kSeals[] = {
+    XLAT(F_SEAL_SEAL), XLAT(F_SEAL_SHRINK), XLAT(F_SEAL_GROW), XLAT(F_SEAL_WRITE),
+    XLAT(F_SEAL_FUTURE_WRITE)};
+constexpr XlatEntry kPipeFlags[] = {XLAT(O_NONBLOCK), XLAT(O_CLOEXEC), XLAT(O_DIRECT)};
+constexpr XlatEntry kDup3Flags[] = {XLAT(O_CLOEXEC)};
+
+Value flock_value(Call& c, uint64_t addr) {
+  auto fl = c.read<struct flock>(addr);
+  if (!fl) return c.ptr(addr);
+  Struct s;
+  s.fields.push_back({"l_type", xlat_value(kLockTypes, static_cast<uint16_t>(fl->l_type), "F_???")});
+  s.fields.push_back({"l_whence", xlat_value(kWhence, static_cast<uint16_t>(fl->l_whence), "SEEK_???")});
+  s.fields.push_back({"l_start", Int{fl->l_start}});
+  s.fields.push_back({"l_len", Int{fl->l_len}});
+  if (c.exiting()) s.fields.push_back({"l_pid", Int{fl->l_pid}});
+  return s;
+}
+
+Value fd_pair(Call& c, uint64_t addr) {
+  if (c.failed()) return c.ptr(addr);
+  int fds[2];
+  if (!c.mem().read(addr, fds, sizeof fds)) return c.ptr(addr);
+  return Array{{c.fd(fds[0]), c.fd(fds[1])}};
+}
+
+}  // namespace
+
+bool decode_fcntl(Call& c) {
+  int cmd = c.iarg(1);
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    c.push(xlat_value(kFcntlCmds, static_cast<uint32_t>(cmd), "F_???"));
+    switch (cmd) {
+      case F_SETFD: c.push(flags_of(kFdFlags, c.uarg(2))); break;
+      case F_SETFL: c.push(open_flags_value(c.uarg(2))); break;
+      case F_DUPFD:
+      case F_DUPFD_CLOEXEC:
+      case F_SETOWN:
+      case F_SETPIPE_SZ:
+      case F_SETLEASE:
+      case F_NOTIFY: c.push(Int{c.iarg(2)}); break;
+      case F_SETSIG: c.push(signal_value(c.iarg(2))); break;
+      case F_ADD_SEALS: c.push(flags_of(kSeals, c.uarg(2))); break;
+      case F_SETLK:
+      case F_SETLKW:
+      case F_OFD_SETLK:
+      case F_OFD_SETLKW: c.push(flock_value(c, c.arg(2))); break;
+      case F_GETLK:
+      case F_OFD_GETLK: return false;
+      case F_GETFD:
+      case F_GETFL:
+      case F_GET_SEALS: c.args_done(); return false;
+      case F_GETOWN:
+      case F_GETSIG:
+      case F_GETPIPE_SZ:
+      case F_GETLEASE: break;
+      default: c.push(Hex{c.arg(2)}); break;
+    }
+    return true;
+  }
+  if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
+    // The lock comes back filled in.
+    c.push(c.failed() ? c.ptr(c.arg(2)) : flock_value(c, c.arg(2)));
+    return true;
+  }
+  if (c.failed()) return true;
+  // The flags a getter returns are named after the value.
+  uint64_t r = static_cast<uint64_t>(c.ret());
+  Value names = cmd == F_GETFD ? Value(flags_of(kFdFlags, r))
+              : cmd == F_GETFL ? open_flags_value(r)
+                               : Value(flags_of(kSeals, r));
+  c.set_ret(Hex{r});
+  if (std::get<Flags>(names.v).names.empty() && r == 0) return true;
+  c.set_ret_aux(Raw{"flags " + render_flags_text(std::get<Flags>(names.v))});
+  return true;
+}
+
+bool decode_dup3(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  c.push(c.fd(c.iarg(1)));
+  c.push(flags_of(kDup3Flags, c.uarg(2)));
+  return true;
+}
+
+bool decode_pipe(Call& c) {
+  if (c.entering()) return false;
+  c.push(fd_pair(c, c.arg(0)));
+  return true;
+}
+
+bool decode_pipe2(Call& c) {
+  if (c.entering()) return false;
+  c.push(fd_pair(c, c.arg(0)));
+  c.push(flags_of(kPipeFlags, c.uarg(1)));
+  return true;
+}
+
+}  // namespace sct

@@ -1,0 +1,94 @@
+// getdents, getdents64: without -v only the entry count, as strace prints it.
+#include <dirent.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/call.hpp"
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+
+constexpr XlatEntry kDirentTypes[] = {
+    XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR), XLAT(DT_DIR), XLAT(DT_BLK),
+    XLAT(DT_REG),     XLAT(DT_LNK),  XLAT(DT_SOCK), XLAT(DT_WHT),
+};
+constexpr size_t kMaxBytes = 1 << 20;  // a huge count from the tracee is bounded
+
+struct Dirent64Head {
+  uint64_t d_ino;
+  int64_t d_off;
+  uint16_t d_reclen;
+  uint8_t d_type;
+} __attribute__((packed));
+
+struct DirentHead {
+  unsigned long d_ino;
+  unsigned long d_off;
+  unsigned short d_reclen;
+} __attribute__((packed));
+
+Value dirents(Call& c, uint64_t addr, int64_t len, bool is64) {
+  if (c.failed() || len <= 0) return c.ptr(addr);
+  size_t n = static_cast<size_t>(std::min<int64_t>(len, kMaxBytes));
+  std::string buf(n, '\0');
+  if (!c.mem().read(addr, buf.data(), n)) return c.ptr(addr);
+  Array items;
+  size_t count = 0;
+  size_t head = is64 ? sizeof(Dirent64Head) : sizeof(DirentHead);
+  for (size_t off = 0; off + head <= n;) {
+    uint64_t ino, doff;
+    uint16_t reclen;
+    uint8_t type;
+    const char* name;
+    if (is64) {
+      Dirent64Head h;
+      memcpy(&h, buf.data() + off, sizeof h);
+      ino = h.d_ino, doff = static_cast<uint64_t>(h.d_off), reclen = h.d_reclen, type = h.d_type;
+      name = buf.data() + off + sizeof h;
+    } else {
+      DirentHead h;
+      memcpy(&h, buf.data() + off, sizeof h);
+      ino = h.d_ino, doff = h.d_off, reclen = h.d_reclen;
+      type = off + h.d_reclen <= n && h.d_reclen ? static_cast<uint8_t>(buf[off + h.d_reclen - 1]) : 0;
+      name = buf.data() + off + sizeof h;
+    }
+    if (reclen < head || off + reclen > n) break;
+    ++count;
+    if (c.opts().verbose) {
+      size_t maxname = reclen - head;
+      std::string nm(name, strnlen(name, maxname));
+      Struct s;
+      s.fields.push_back({"d_ino", Uint{ino}});
+      s.fields.push_back({"d_off", Uint{doff}});
+      s.fields.push_back({"d_reclen", Uint{reclen}});
+      if (is64) s.fields.push_back({"d_type", xlat_value(kDirentTypes, type, nullptr)});
+      s.fields.push_back({"d_name", Str{nm, false}});
+      if (!is64) s.fields.push_back({"d_type", xlat_value(kDirentTypes, type, nullptr)});
+      items.items.push_back(std::move(s));
+    }
+    off += reclen;
+  }
+  if (c.opts().verbose) return items;
+  return commented(Ptr{addr}, std::to_string(count) + " entries");
+}
+
+bool decode_dents(Call& c, bool is64) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    return false;
+  }
+  c.push(dirents(c, c.arg(1), c.ret(), is64));
+  c.push(Uint{c.uarg(2)});
+  return true;
+}
+
+}  // namespace
+
+bool decode_getdents(Call& c) { return decode_dents(c, false); }
+bool decode_getdents64(Call& c) { return decode_dents(c, true); }
+
+}  // namespace sct

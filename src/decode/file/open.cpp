@@ -1,0 +1,33 @@
+// open, openat, creat's siblings: the mode is printed only when the flags
+// make the kernel use it (O_CREAT, O_TMPFILE), as strace does.
+#include <fcntl.h>
+
+#include "core/call.hpp"
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+bool uses_mode(uint64_t flags) { return (flags & O_CREAT) || (flags & __O_TMPFILE) == __O_TMPFILE; }
+
+void push_flags_and_mode(Call& c, int flags_arg) {
+  uint64_t flags = c.uarg(flags_arg);
+  c.push(open_flags_value(flags));
+  if (uses_mode(flags)) c.push(Oct{c.uarg(flags_arg + 1)});
+}
+}  // namespace
+
+bool decode_open(Call& c) {
+  c.push(c.path(c.arg(0)));
+  push_flags_and_mode(c, 1);
+  return true;
+}
+
+bool decode_openat(Call& c) {
+  c.push(c.dirfd(c.iarg(0)));
+  c.push(c.path(c.arg(1)));
+  push_flags_and_mode(c, 2);
+  return true;
+}
+
+}  // namespace sct

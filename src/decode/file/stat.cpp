@@ -1,0 +1,176 @@
+// stat, lstat, fstat, newfstatat, statx: the struct is filled by the kernel,
+// so it prints at exit; without -v only the mode and size (or device).
+#include <fcntl.h>
+#include <linux/stat.h>
+#include <sys/stat.h>
+
+#include "core/call.hpp"
+#include "decode/common.hpp"
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+
+bool is_device(uint64_t mode) { return S_ISCHR(mode) || S_ISBLK(mode); }
+
+void push_time(Struct& s, const char* name, int64_t sec, int64_t nsec) {
+  s.fields.push_back({name, commented(Int{sec}, time_comment(sec, nsec, true))});
+  s.fields.push_back({std::string(name) + "_nsec", Int{nsec}});
+}
+
+Value stat_value(Call& c, uint64_t addr) {
+  if (c.failed()) return c.ptr(addr);
+  auto st = c.read<struct stat>(addr);
+  if (!st) return c.ptr(addr);
+  Struct s;
+  const bool dev = is_device(st->st_mode);
+  if (!c.opts().verbose) {
+    s.fields.push_back({"st_mode", file_mode_value(st->st_mode)});
+    if (dev) s.fields.push_back({"st_rdev", makedev_value(st->st_rdev)});
+    else s.fields.push_back({"st_size", Int{st->st_size}});
+    s.elided = true;
+    return s;
+  }
+  s.fields.push_back({"st_dev", makedev_value(st->st_dev)});
+  s.fields.push_back({"st_ino", Uint{st->st_ino}});
+  s.fields.push_back({"st_mode", file_mode_value(st->st_mode)});
+  s.fields.push_back({"st_nlink", Uint{st->st_nlink}});
+  s.fields.push_back({"st_uid", Uint{st->st_uid}});
+  s.fields.push_back({"st_gid", Uint{st->st_gid}});
+  s.fields.push_back({"st_blksize", Int{st->st_blksize}});
+  s.fields.push_back({"st_blocks", Int{st->st_blocks}});
+  if (dev) s.fields.push_back({"st_rdev", makedev_value(st->st_rdev)});
+  else s.fields.push_back({"st_size", Int{st->st_size}});
+  push_time(s, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+  push_time(s, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+  push_time(s, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+  return s;
+}
+
+constexpr XlatEntry kStatxSyncTypes[] = {
+    XLAT_PAIR(AT_STATX_SYNC_AS_STAT, "AT_STATX_SYNC_AS_STAT"),
+    XLAT_PAIR(AT_STATX_FORCE_SYNC, "AT_STATX_FORCE_SYNC"),
+    XLAT_PAIR(AT_STATX_DONT_SYNC, "AT_STATX_DONT_SYNC"),
+};
+constexpr XlatEntry kStatxFlags[] = {
+    XLAT(AT_SYMLINK_NOFOLLOW), XLAT(AT_REMOVEDIR), XLAT(AT_SYMLINK_FOLLOW),
+    XLAT(AT_NO_AUTOMOUNT), XLAT(AT_EMPTY_PATH),
+};
+
+// The sync type is a two-bit field, named even when it is 0.
+Value statx_flags(uint64_t v) {
+  Flags f = flags_of(kStatxFlags, v & ~uint64_t{AT_STATX_SYNC_TYPE});
+  const char* sync = xlat_name(kStatxSyncTypes, v & AT_STATX_SYNC_TYPE);
+  f.names.insert(f.names.begin(), sync ? sync : "AT_STATX_SYNC_TYPE");
+  return f;
+}
+constexpr XlatEntry kStatxMask[] = {
+    XLAT_PAIR(STATX_ALL, "STATX_ALL"),
+    XLAT_PAIR(STATX_BASIC_STATS, "STATX_BASIC_STATS"),
+    XLAT(STATX_TYPE), XLAT(STATX_MODE), XLAT(STATX_NLINK), XLAT(STATX_UID), XLAT(STATX_GID),
+    XLAT(STATX_ATIME), XLAT(STATX_MTIME), XLAT(STATX_CTIME), XLAT(STATX_INO), XLAT(STATX_SIZE),
+    XLAT(STATX_BLOCKS), XLAT(STATX_BTIME), XLAT_PAIR(0x1000, "STATX_MNT_ID"),
+    XLAT_PAIR(0x2000, "STATX_DIOALIGN"),
+};
+constexpr XlatEntry kStatxAttrs[] = {
+    XLAT_PAIR(0x4, "STATX_ATTR_COMPRESSED"), XLAT_PAIR(0x10, "STATX_ATTR_IMMUTABLE"),
+    XLAT_PAIR(0x20, "STATX_ATTR_APPEND"), XLAT_PAIR(0x40, "STATX_ATTR_NODUMP"),
+    XLAT_PAIR(0x800, "STATX_ATTR_ENCRYPTED"), XLAT_PAIR(0x1000, "STATX_ATTR_AUTOMOUNT"),
+    XLAT_PAIR(0x2000, "STATX_ATTR_MOUNT_ROOT"), XLAT_PAIR(0x100000, "STATX_ATTR_VERITY"),
+    XLAT_PAIR(0x200000, "STATX_ATTR_DAX"),
+};
+
+// The statx mask prints STATX_BASIC_STATS when all its bits are there, but
+// the argument (what was asked) names each bit.
+Value statx_mask(uint64_t v, bool combine) {
+  if (combine) return flags_of(kStatxMask, v);
+  return flags_of(Xlat(kStatxMask).subspan(2), v);
+}
+
+Value statx_ts(const statx_timestamp& t) {
+  return commented(Struct{{{"tv_sec", Int{t.tv_sec}}, {"tv_nsec", Uint{t.tv_nsec}}}},
+                   time_comment(t.tv_sec, t.tv_nsec, true));
+}
+
+Value statx_value(Call& c, uint64_t addr) {
+  if (c.failed()) return c.ptr(addr);
+  auto st = c.read<struct statx>(addr);
+  if (!st) return c.ptr(addr);
+  Struct s;
+  const bool v = c.opts().verbose;
+  s.fields.push_back({"stx_mask", statx_mask(st->stx_mask, true)});
+  if (v) s.fields.push_back({"stx_blksize", Uint{st->stx_blksize}});
+  s.fields.push_back({"stx_attributes", flags_of(kStatxAttrs, st->stx_attributes)});
+  if (v) {
+    s.fields.push_back({"stx_nlink", Uint{st->stx_nlink}});
+    s.fields.push_back({"stx_uid", Uint{st->stx_uid}});
+    s.fields.push_back({"stx_gid", Uint{st->stx_gid}});
+  }
+  s.fields.push_back({"stx_mode", file_mode_value(st->stx_mode)});
+  if (v) s.fields.push_back({"stx_ino", Uint{st->stx_ino}});
+  s.fields.push_back({"stx_size", Uint{st->stx_size}});
+  if (!v) {
+    s.elided = true;
+    return s;
+  }
+  s.fields.push_back({"stx_blocks", Uint{st->stx_blocks}});
+  s.fields.push_back({"stx_attributes_mask", flags_of(kStatxAttrs, st->stx_attributes_mask)});
+  s.fields.push_back({"stx_atime", statx_ts(st->stx_atime)});
+  if (st->stx_mask & STATX_BTIME) s.fields.push_back({"stx_btime", statx_ts(st->stx_btime)});
+  s.fields.push_back({"stx_ctime", statx_ts(st->stx_ctime)});
+  s.fields.push_back({"stx_mtime", statx_ts(st->stx_mtime)});
+  s.fields.push_back({"stx_rdev_major", Uint{st->stx_rdev_major}});
+  s.fields.push_back({"stx_rdev_minor", Uint{st->stx_rdev_minor}});
+  s.fields.push_back({"stx_dev_major", Uint{st->stx_dev_major}});
+  s.fields.push_back({"stx_dev_minor", Uint{st->stx_dev_minor}});
+  s.fields.push_back({"stx_mnt_id", Hex{st->stx_mnt_id}});
+  return s;
+}
+
+}  // namespace
+
+bool decode_stat(Call& c) {
+  if (c.entering()) {
+    c.push(c.path(c.arg(0)));
+    return false;
+  }
+  c.push(stat_value(c, c.arg(1)));
+  return true;
+}
+
+bool decode_lstat(Call& c) { return decode_stat(c); }
+
+bool decode_fstat(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    return false;
+  }
+  c.push(stat_value(c, c.arg(1)));
+  return true;
+}
+
+bool decode_newfstatat(Call& c) {
+  if (c.entering()) {
+    c.push(c.dirfd(c.iarg(0)));
+    c.push(c.path(c.arg(1)));
+    return false;
+  }
+  c.push(stat_value(c, c.arg(2)));
+  c.push(flags_of(kAtFlags, c.uarg(3)));
+  return true;
+}
+
+bool decode_statx(Call& c) {
+  if (c.entering()) {
+    c.push(c.dirfd(c.iarg(0)));
+    c.push(c.path(c.arg(1)));
+    c.push(statx_flags(c.uarg(2)));
+    c.push(statx_mask(c.uarg(3), false));
+    return false;
+  }
+  c.push(statx_value(c, c.arg(4)));
+  return true;
+}
+
+}  // namespace sct

@@ -1,0 +1,222 @@
+// socket, connect, bind, accept, accept4, getsockname, getpeername,
+// sendto, recvfrom, setsockopt, getsockopt.
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include "core/call.hpp"
+#include "decode/net/sockaddr.hpp"
+#include "decode/xlat.hpp"
+
+namespace sct {
+
+namespace {
+
+constexpr XlatEntry kSockTypes[] = {
+    XLAT(SOCK_STREAM), XLAT(SOCK_DGRAM), XLAT(SOCK_RAW), XLAT(SOCK_RDM),
+    XLAT(SOCK_SEQPACKET), XLAT(SOCK_DCCP), XLAT(SOCK_PACKET)};
+constexpr XlatEntry kSockFlags[] = {XLAT(SOCK_CLOEXEC), XLAT(SOCK_NONBLOCK)};
+constexpr XlatEntry kIpProtos[] = {
+    XLAT(IPPROTO_IP), XLAT(IPPROTO_ICMP), XLAT(IPPROTO_IGMP), XLAT(IPPROTO_TCP),
+    XLAT(IPPROTO_UDP), XLAT(IPPROTO_IPV6), XLAT(IPPROTO_ICMPV6), XLAT(IPPROTO_SCTP),
+    XLAT(IPPROTO_UDPLITE), XLAT(IPPROTO_RAW), XLAT(IPPROTO_MPTCP)};
+constexpr XlatEntry kNetlinkProtos[] = {
+    XLAT(NETLINK_ROUTE), XLAT(NETLINK_UNUSED), XLAT(NETLINK_USERSOCK), XLAT(NETLINK_FIREWALL),
+    XLAT(NETLINK_SOCK_DIAG), XLAT(NETLINK_NFLOG), XLAT(NETLINK_XFRM), XLAT(NETLINK_SELINUX),
+    XLAT(NETLINK_ISCSI), XLAT(NETLINK_AUDIT), XLAT(NETLINK_FIB_LOOKUP), XLAT(NETLINK_CONNECTOR),
+    XLAT(NETLINK_NETFILTER), XLAT(NETLINK_IP6_FW), XLAT(NETLINK_DNRTMSG),
+    XLAT(NETLINK_KOBJECT_UEVENT), XLAT(NETLINK_GENERIC), XLAT(NETLINK_SCSITRANSPORT),
+    XLAT(NETLINK_ECRYPTFS), XLAT(NETLINK_RDMA), XLAT(NETLINK_CRYPTO), XLAT(NETLINK_SMC)};
+constexpr XlatEntry kMsgFlags[] = {
+    XLAT(MSG_OOB), XLAT(MSG_PEEK), XLAT(MSG_DONTROUTE), XLAT(MSG_CTRUNC), XLAT(MSG_PROXY),
+    XLAT(MSG_TRUNC), XLAT(MSG_DONTWAIT), XLAT(MSG_EOR), XLAT(MSG_WAITALL), XLAT(MSG_FIN),
+    XLAT(MSG_SYN), XLAT(MSG_CONFIRM), XLAT(MSG_RST), XLAT(MSG_ERRQUEUE), XLAT(MSG_NOSIGNAL),
+    XLAT(MSG_MORE), XLAT(MSG_WAITFORONE), XLAT(MSG_BATCH), XLAT(MSG_ZEROCOPY),
+    XLAT(MSG_FASTOPEN), XLAT(MSG_CMSG_CLOEXEC)};
+constexpr XlatEntry kSockLevels[] = {
+    XLAT(SOL_IP), XLAT(SOL_SOCKET), XLAT(SOL_TCP), XLAT_PAIR(17, "SOL_UDP"), XLAT(SOL_IPV6),
+    XLAT(SOL_ICMPV6), XLAT(SOL_RAW), XLAT(SOL_PACKET), XLAT(SOL_NETLINK)};
+constexpr XlatEntry kSolSocketOpts[] = {
+    XLAT(SO_DEBUG), XLAT(SO_REUSEADDR), XLAT(SO_TYPE), XLAT(SO_ERROR), XLAT(SO_DONTROUTE),
+    XLAT(SO_BROADCAST), XLAT(SO_SNDBUF), XLAT(SO_RCVBUF), XLAT(SO_KEEPALIVE), XLAT(SO_OOBINLINE),
+    XLAT(SO_NO_CHECK), XLAT(SO_PRIORITY), XLAT(SO_LINGER), XLAT(SO_BSDCOMPAT), XLAT(SO_REUSEPORT),
+    XLAT(SO_PASSCRED), XLAT(SO_PEERCRED), XLAT(SO_RCVLOWAT), XLAT(SO_SNDLOWAT),
+    XLAT(SO_RCVTIMEO_OLD), XLAT(SO_SNDTIMEO_OLD), XLAT(SO_BINDTODEVICE), XLAT(SO_ACCEPTCONN),
+    XLAT(SO_SNDBUFFORCE), XLAT(SO_RCVBUFFORCE), XLAT(SO_PROTOCOL), XLAT(SO_DOMAIN)};
+constexpr XlatEntry kTcpOpts[] = {
+    XLAT(TCP_NODELAY), XLAT(TCP_MAXSEG), XLAT(TCP_CORK), XLAT(TCP_KEEPIDLE), XLAT(TCP_KEEPINTVL),
+    XLAT(TCP_KEEPCNT), XLAT(TCP_SYNCNT), XLAT(TCP_LINGER2), XLAT(TCP_DEFER_ACCEPT),
+    XLAT(TCP_WINDOW_CLAMP), XLAT(TCP_INFO), XLAT(TCP_QUICKACK), XLAT(TCP_CONGESTION),
+    XLAT(TCP_USER_TIMEOUT), XLAT(TCP_FASTOPEN)};
+constexpr XlatEntry kIpOpts[] = {
+    XLAT(IP_TOS), XLAT(IP_TTL), XLAT(IP_HDRINCL), XLAT(IP_OPTIONS), XLAT(IP_RECVERR),
+    XLAT(IP_MTU_DISCOVER), XLAT(IP_PKTINFO), XLAT(IP_RECVTTL), XLAT(IP_RECVTOS),
+    XLAT(IP_MULTICAST_TTL), XLAT(IP_MULTICAST_LOOP), XLAT(IP_ADD_MEMBERSHIP)};
+constexpr XlatEntry kIpv6Opts[] = {
+    XLAT(IPV6_V6ONLY), XLAT(IPV6_RECVERR), XLAT(IPV6_UNICAST_HOPS), XLAT(IPV6_MULTICAST_HOPS),
+    XLAT(IPV6_MULTICAST_LOOP), XLAT(IPV6_RECVPKTINFO), XLAT(IPV6_MTU_DISCOVER), XLAT(IPV6_TCLASS)};
+
+Value socket_type(uint32_t v) {
+  Flags f = flags_of(kSockFlags, v & ~0xfu);
+  const char* t = xlat_name(kSockTypes, v & 0xf);
+  f.names.insert(f.names.begin(), t ? t : "SOCK_???");
+  return f;
+}
+
+Value protocol(int family, uint32_t p) {
+  if (family == AF_INET || family == AF_INET6) return xlat_value(kIpProtos, p, "IPPROTO_???");
+  if (family == AF_NETLINK) return xlat_value(kNetlinkProtos, p, "NETLINK_???");
+  return Uint{p};
+}
+
+Value optname(int level, uint32_t name) {
+  switch (level) {
+    case SOL_SOCKET: return xlat_value(kSolSocketOpts, name, "SO_???");
+    case SOL_TCP: return xlat_value(kTcpOpts, name, "TCP_???");
+    case SOL_IP: return xlat_value(kIpOpts, name, "IP_???");
+    case SOL_IPV6: return xlat_value(kIpv6Opts, name, "IPV6_???");
+    default: return Uint{name};
+  }
+}
+
+// An in/out socklen_t: [16], or [128 => 16] when the kernel changed it.
+Value socklen_inout(Call& c, uint64_t addr, uint32_t before) {
+  if (addr == 0) return Sym{"NULL"};
+  auto after = c.read<uint32_t>(addr);
+  if (!after) return c.ptr(addr);
+  if (*after == before) return Array{{Uint{before}}};
+  return Array{{changed(Uint{before}, Uint{*after})}};
+}
+
+Value optval(Call& c, uint64_t addr, int64_t len) {
+  if (addr == 0) return Sym{"NULL"};
+  if (len == sizeof(int)) {
+    auto v = c.read<int>(addr);
+    if (!v) return c.ptr(addr);
+    return Array{{Int{*v}}};
+  }
+  return c.buf(addr, static_cast<uint64_t>(std::max<int64_t>(len, 0)));
+}
+
+}  // namespace
+
+bool decode_socket(Call& c) {
+  int family = c.iarg(0);
+  c.push(xlat_value_dec(kAddressFamilies, family, "AF_???"));
+  c.push(socket_type(c.uarg(1)));
+  c.push(protocol(family, c.uarg(2)));
+  return true;
+}
+
+bool decode_connect(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  c.push(sockaddr_at(c, c.arg(1), c.iarg(2)));
+  c.push(Uint{c.uarg(2)});
+  return true;
+}
+
+bool decode_bind(Call& c) { return decode_connect(c); }
+
+namespace {
+
+// accept, getsockname, getpeername, recvfrom: the kernel writes the address
+// and updates its length. The length offered is saved at entry.
+void save_len(Call& c, uint64_t len_addr) {
+  auto len = c.read<uint32_t>(len_addr);
+  c.save(0, len ? *len : 0);
+  c.save(1, len.has_value());
+}
+
+void push_addr_out(Call& c, uint64_t addr, uint64_t len_addr) {
+  if (c.failed() || addr == 0) {
+    c.push(c.ptr(addr));
+    c.push(c.saved(1) ? Value(Array{{Uint{c.saved(0)}}}) : c.ptr(len_addr));
+    return;
+  }
+  auto after = c.read<uint32_t>(len_addr);
+  c.push(sockaddr_at(c, addr, after ? std::min<uint32_t>(*after, c.saved(0)) : 0));
+  c.push(c.saved(1) ? socklen_inout(c, len_addr, static_cast<uint32_t>(c.saved(0))) : c.ptr(len_addr));
+}
+
+bool decode_addr_out(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    save_len(c, c.arg(2));
+    return false;
+  }
+  push_addr_out(c, c.arg(1), c.arg(2));
+  return true;
+}
+
+}  // namespace
+
+bool decode_accept(Call& c) { return decode_addr_out(c); }
+bool decode_getsockname(Call& c) { return decode_addr_out(c); }
+bool decode_getpeername(Call& c) { return decode_addr_out(c); }
+
+bool decode_accept4(Call& c) {
+  if (!decode_addr_out(c)) return false;
+  c.push(flags_of(kSockFlags, c.uarg(3)));
+  return true;
+}
+
+bool decode_sendto(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  c.push(c.buf(c.arg(1), c.arg(2)));
+  c.push(Uint{c.arg(2)});
+  c.push(flags_of(kMsgFlags, c.uarg(3)));
+  c.push(sockaddr_at(c, c.arg(4), c.iarg(5)));
+  c.push(Uint{c.uarg(5)});
+  return true;
+}
+
+bool decode_recvfrom(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    save_len(c, c.arg(5));
+    return false;
+  }
+  c.push(c.buf_out(c.arg(1), static_cast<uint64_t>(c.ret())));
+  c.push(Uint{c.arg(2)});
+  c.push(flags_of(kMsgFlags, c.uarg(3)));
+  if (c.arg(4) == 0) {
+    c.push(Sym{"NULL"});
+    c.push(c.ptr(c.arg(5)));
+  } else {
+    push_addr_out(c, c.arg(4), c.arg(5));
+  }
+  return true;
+}
+
+bool decode_setsockopt(Call& c) {
+  int level = c.iarg(1);
+  c.push(c.fd(c.iarg(0)));
+  c.push(xlat_value_dec(kSockLevels, level, "SOL_???"));
+  c.push(optname(level, c.uarg(2)));
+  c.push(optval(c, c.arg(3), c.iarg(4)));
+  c.push(Uint{c.uarg(4)});
+  return true;
+}
+
+bool decode_getsockopt(Call& c) {
+  int level = c.iarg(1);
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    c.push(xlat_value_dec(kSockLevels, level, "SOL_???"));
+    c.push(optname(level, c.uarg(2)));
+    save_len(c, c.arg(4));
+    return false;
+  }
+  if (c.failed()) {
+    c.push(c.ptr(c.arg(3)));
+    c.push(c.saved(1) ? Value(Array{{Uint{c.saved(0)}}}) : c.ptr(c.arg(4)));
+    return true;
+  }
+  auto after = c.read<uint32_t>(c.arg(4));
+  c.push(optval(c, c.arg(3), after ? *after : 0));
+  c.push(c.saved(1) ? socklen_inout(c, c.arg(4), static_cast<uint32_t>(c.saved(0))) : c.ptr(c.arg(4)));
+  return true;
+}
+
+}  // namespace sct
