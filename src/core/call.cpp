@@ -27,7 +27,14 @@ Value Call::fd(int64_t fd) const {
 }
 
 Value Call::dirfd(int64_t fd) const {
-  if (static_cast<int>(fd) == AT_FDCWD) return Sym{"AT_FDCWD"};
+  if (static_cast<int>(fd) == AT_FDCWD) {
+    // Under -y the current directory is shown as AT_FDCWD's path.
+    if (!opts_.decode_fds) return Sym{"AT_FDCWD"};
+    char buf[PATH_MAX];
+    ssize_t n = readlink(fmt::format("/proc/{}/cwd", pid_).c_str(), buf, sizeof buf);
+    if (n <= 0) return Sym{"AT_FDCWD"};
+    return Sym{"AT_FDCWD<" + std::string(buf, static_cast<size_t>(n)) + ">"};
+  }
   return this->fd(static_cast<int>(fd));
 }
 
@@ -127,6 +134,9 @@ void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& o
 void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
   d.has_exit = true;
   if (!d.complete_at_entry) run_decoder(pid, d, mem, opts, true);
+  // A new descriptor is shown with its path under -y, resolved now.
+  if (opts.decode_fds && d.info && d.info->ret == Ret::Fd && d.ret >= 0 && !d.ret_value)
+    d.ret_value = Fd{d.ret, fd_path(pid, d.ret)};
 }
 
 }  // namespace sct

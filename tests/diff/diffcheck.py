@@ -72,7 +72,7 @@ def run(tracer, opts, cmd, outdir):
 PREFIX = re.compile(r"^(\d+) +")
 BRACKET_PREFIX = re.compile(r"^\[pid +(\d+)\] ")
 PID_SOURCES = [
-    re.compile(r"^(?:clone3?|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getsid|set_tid_address|setsid)\(.*\) += (\d+)"),
+    re.compile(r"^[T:. ]*(?:clone3?|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getsid|set_tid_address|setsid)\(.*\) += (\d+)"),
     re.compile(r"si_pid=(\d+)"),
     re.compile(r"parent_tid=\[(\d+)\]"),
     re.compile(r"superseded by execve in pid (\d+)"),
@@ -104,7 +104,7 @@ def join_split_lines(lines):
     for line in lines:
         if line.endswith(" <unfinished ...>"):
             head = line[: -len(" <unfinished ...>")]
-            name = re.sub(r"^(?:\S+ )?", "", head).split("(", 1)[0]
+            name = head.split("(", 1)[0].split(" ")[-1]
             out.append(None)
             pending[name] = (len(out) - 1, head)
             continue
@@ -120,6 +120,9 @@ def join_split_lines(lines):
 
 
 def normalise(streams):
+    # Times differ run to run; their format does not: keep it, mask the digits.
+    mask = lambda m: re.sub(r"\d", "T", m.group(0))
+    streams = {k: [TIME_PREFIX.sub(mask, l) for l in v] for k, v in streams.items()}
     pids = []
     for pid in streams:
         if pid != "main":
@@ -130,21 +133,25 @@ def normalise(streams):
                 for m in rx.finditer(line):
                     if m.group(1) not in pids:
                         pids.append(m.group(1))
+    # Pids grow in creation order in both runs: number them in that order.
+    pids.sort(key=int)
     pidmap = {p: "PID%d" % i for i, p in enumerate(pids)}
     pid_rx = re.compile(r"\b(" + "|".join(map(re.escape, pids)) + r")\b") if pids else None
     result = {}
     for key, lines in streams.items():
         norm = []
         for line in join_split_lines(lines):
-            line = TIME_PREFIX.sub("TIME ", line)
             line = re.sub(r" <\d+\.\d+>$", " <DURATION>", line)
             line = re.sub(r"0x[0-9a-f]{6,}", "0xADDR", line)
-            line = re.sub(r'^getrandom\(".*?"(\.\.\.)?,', "getrandom(RANDOM,", line)
-            line = re.sub(r"^sysinfo\(\{.*\}\)", "sysinfo({SYSINFO})", line)
+            line = re.sub(r'^([T:. ]*)getrandom\(".*?"(\.\.\.)?,', r"\1getrandom(RANDOM,", line)
+            line = re.sub(r"^([T:. ]*)sysinfo\(\{.*\}\)", r"\1sysinfo({SYSINFO})", line)
             line = re.sub(r"(st_atime|st_mtime|st_ctime)=\d+ /\* [^*]* \*/", r"\1=TIME", line)
             line = re.sub(r"(st_atime_nsec|st_mtime_nsec|st_ctime_nsec)=\d+", r"\1=NSEC", line)
             line = re.sub(r"(stx_[amcb]time)=\{[^}]*\} /\* [^*]* \*/", r"\1=TIME", line)
-            line = re.sub(r"(si_utime|si_stime)=\d+", r"\1=T", line)
+            line = re.sub(r"(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?", r"\1=T", line)
+            line = re.sub(r"socket:\[\d+\]", "socket:[INODE]", line)
+            line = re.sub(r"pipe:\[\d+\]", "pipe:[INODE]", line)
+            line = re.sub(r"/tmp/cc\w{6}", "/tmp/ccTEMP", line)
             line = re.sub(r"tv_(sec|nsec|usec)=\d+", r"tv_\1=N", line)
             if pid_rx:
                 line = pid_rx.sub(lambda m: pidmap[m.group(1)], line)

@@ -114,6 +114,7 @@ bool decode_ioctl(Call& c) {
       case FIONCLEX:
       case TIOCNOTTY:
         return true;
+      case FICLONE:
       case TIOCSCTTY:
       case TCFLSH:
       case TCXONC:

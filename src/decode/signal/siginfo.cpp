@@ -2,6 +2,10 @@
 
 #include "decode/xlat.hpp"
 
+#include <unistd.h>
+
+#include <fmt/format.h>
+
 namespace sct {
 
 namespace {
@@ -16,6 +20,13 @@ constexpr XlatEntry kChldCodes[] = {
 constexpr XlatEntry kSegvCodes[] = {
     XLAT(SEGV_MAPERR), XLAT(SEGV_ACCERR), XLAT(SEGV_BNDERR), XLAT(SEGV_PKUERR),
 };
+// CPU time in clock ticks, with seconds in a comment when there are any.
+Value clock_ticks(int64_t ticks) {
+  if (!ticks) return Int{0};
+  static const long hz = sysconf(_SC_CLK_TCK);
+  return commented(Int{ticks}, fmt::format("{}.{:02} s", ticks / hz, ticks % hz * 100 / hz));
+}
+
 }  // namespace
 
 Value decode_siginfo(const siginfo_t& si) {
@@ -35,8 +46,8 @@ Value decode_siginfo(const siginfo_t& si) {
     s.fields.push_back({"si_uid", Uint{si.si_uid}});
     if (si.si_code == CLD_EXITED) s.fields.push_back({"si_status", Int{si.si_status}});
     else s.fields.push_back({"si_status", signal_value(si.si_status)});
-    s.fields.push_back({"si_utime", Int{static_cast<int64_t>(si.si_utime)}});
-    s.fields.push_back({"si_stime", Int{static_cast<int64_t>(si.si_stime)}});
+    s.fields.push_back({"si_utime", clock_ticks(si.si_utime)});
+    s.fields.push_back({"si_stime", clock_ticks(si.si_stime)});
   } else if (si.si_signo == SIGSEGV || si.si_signo == SIGBUS || si.si_signo == SIGILL ||
              si.si_signo == SIGFPE) {
     s.fields.push_back({"si_addr", Ptr{reinterpret_cast<uint64_t>(si.si_addr)}});
