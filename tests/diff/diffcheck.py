@@ -33,7 +33,7 @@ def load_cases(path, groups):
 
 def program_cases(programs_dir):
     cases = []
-    for exe in sorted(glob.glob(os.path.join(programs_dir, "*"))):
+    for exe in sorted(glob.glob(os.path.join(os.path.abspath(programs_dir), "*"))):
         if os.path.isfile(exe) and os.access(exe, os.X_OK) and "." not in os.path.basename(exe):
             cases.append(("programs", os.path.basename(exe), ["-f"], [exe]))
     return cases
@@ -152,6 +152,8 @@ def normalise(streams):
             line = re.sub(r"socket:\[\d+\]", "socket:[INODE]", line)
             line = re.sub(r"pipe:\[\d+\]", "pipe:[INODE]", line)
             line = re.sub(r"/tmp/cc\w{6}", "/tmp/ccTEMP", line)
+            # Ephemeral ports are chosen by the kernel anew in every run.
+            line = re.sub(r"htons\((\d{4,5})\)", lambda m: "htons(PORT)" if int(m.group(1)) >= 1024 else m.group(0), line)
             line = re.sub(r"tv_(sec|nsec|usec)=\d+", r"tv_\1=N", line)
             if pid_rx:
                 line = pid_rx.sub(lambda m: pidmap[m.group(1)], line)
@@ -190,6 +192,53 @@ def compare(ref, got):
     return total, hits, diff_lines
 
 
+MARK = 'access("/sctrace-test/begin", F_OK)'
+
+
+def golden_text(streams):
+    """The streams of a test program from its BEGIN marker on, as text."""
+    out = []
+    for key in sorted(streams):
+        lines = streams[key]
+        for i, line in enumerate(lines):
+            if line.startswith(MARK):
+                lines = lines[i:]
+                break
+        out.append("== " + key)
+        out += lines
+    return "\n".join(out) + "\n"
+
+
+def golden(args):
+    """Writes (with strace) or checks (with sctrace) tests/golden/<prog>.out."""
+    failures = 0
+    for group, name, opts, cmd in program_cases(args.programs):
+        path = os.path.join(args.golden, name + ".out")
+        tracer = args.strace if args.golden_write else os.path.abspath(args.sctrace)
+        d = os.path.join(os.path.abspath(args.report), "golden", name)
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        text = golden_text(normalise(read_streams(run(tracer, opts, cmd, d))))
+        if MARK not in text:
+            failures += 1
+            print("golden %-12s has no trace from its BEGIN marker on" % name)
+            continue
+        if args.golden_write:
+            with open(path, "w") as f:
+                f.write(text)
+            print("wrote", path)
+            continue
+        want = open(path).read() if os.path.exists(path) else ""
+        if text == want:
+            print("golden %-12s ok" % name)
+        else:
+            failures += 1
+            print("golden %-12s DIFFERS" % name)
+            sys.stdout.writelines(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                                       "expected " + path, "sctrace"))
+    return 1 if failures else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sctrace", default=os.environ.get("SCTRACE", "build/sctrace"))
@@ -199,7 +248,11 @@ def main():
     ap.add_argument("--programs", help="also run every program in this directory")
     ap.add_argument("--report", default="build/diff-report")
     ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--golden", help="golden mode: directory of expected outputs of --programs")
+    ap.add_argument("--golden-write", action="store_true", help="regenerate them with strace")
     args = ap.parse_args()
+    if args.golden:
+        return golden(args)
 
     cases = load_cases(args.cases, args.group)
     if args.programs:

@@ -1,0 +1,50 @@
+/* Descriptor calls: pipes, vectored I/O, seeks, fcntl, poll, select,
+ * binary data, long strings, a failing read. */
+#include <fcntl.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/select.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include "marker.h"
+
+int main(void) {
+  BEGIN();
+  int p[2];
+  syscall(SYS_pipe2, p, O_CLOEXEC);
+  syscall(SYS_write, p[1], "0123456789abcdefghijklmnopqrstuvwxyz-long-enough", 48);
+  char buf[128];
+  syscall(SYS_read, p[0], buf, sizeof buf);
+  syscall(SYS_write, p[1], "\0\1\2\3\t\n\"\\\377", 9);
+  syscall(SYS_read, p[0], buf, 9);
+  struct iovec iov[2] = {{"abc", 3}, {"defgh", 5}};
+  syscall(SYS_writev, p[1], iov, 2);
+  char a[4], b[4];
+  struct iovec in[2] = {{a, 4}, {b, 4}};
+  syscall(SYS_readv, p[0], in, 2);
+  syscall(SYS_read, 99, buf, 10);
+  syscall(SYS_fcntl, p[0], F_GETFD);
+  syscall(SYS_fcntl, p[0], F_SETFL, O_NONBLOCK);
+  syscall(SYS_fcntl, p[0], F_GETFL);
+  syscall(SYS_read, p[0], buf, 10);
+  syscall(SYS_dup3, p[0], 10, O_CLOEXEC);
+  syscall(SYS_dup2, 10, 11);
+  syscall(SYS_close, 11);
+  struct pollfd pf[2] = {{p[0], POLLIN, 0}, {p[1], POLLOUT, 0}};
+  syscall(SYS_poll, pf, 2, 0);
+  pf[1].events = 0;
+  syscall(SYS_poll, pf, 2, 0);
+  fd_set r;
+  FD_ZERO(&r);
+  FD_SET(p[0], &r);
+  struct timeval tv = {0, 0};
+  syscall(SYS_select, p[0] + 1, &r, NULL, NULL, &tv);
+  int fd = syscall(SYS_openat, AT_FDCWD, "/etc/os-release", O_RDONLY);
+  syscall(SYS_lseek, fd, 10, SEEK_SET);
+  syscall(SYS_pread64, fd, buf, 16, 4);
+  syscall(SYS_lseek, fd, 0, SEEK_END + 5);
+  syscall(SYS_ioctl, fd, 0x5401, buf);
+  syscall(SYS_write, 1, (void *)1, 5);
+  return 0;
+}
