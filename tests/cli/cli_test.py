@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Command-line behaviour of sctrace, checked against what strace does:
+bad usage, exit statuses, attaching, and interruption (every tracee must be
+detached and run to a normal finish). Usage: cli_test.py SCTRACE BUSY_TREE [test]"""
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SCTRACE, BUSY = sys.argv[1], sys.argv[2]
+NAME = os.path.basename(SCTRACE)
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(args, **kw):
+    return subprocess.run([SCTRACE] + args, capture_output=True, text=True, timeout=60, **kw)
+
+
+def test_bad_usage():
+    try_h = "Try '%s -h' for more information." % NAME
+    cases = [
+        (["--bogus", "true"], ["%s: unrecognized option '--bogus'" % NAME, try_h]),
+        (["-j", "true"], ["%s: invalid option -- 'j'" % NAME, try_h]),
+        ([], ["%s: must have PROG [ARGS] or -p PID" % NAME, try_h]),
+        (["/nonexistent/prog"], ["%s: Can't stat '/nonexistent/prog': No such file or directory" % NAME]),
+        (["no-such-program-anywhere"], ["%s: Can't stat 'no-such-program-anywhere': No such file or directory" % NAME]),
+        (["-p", "999999"], ["%s: attach: ptrace(PTRACE_SEIZE, 999999): No such process" % NAME]),
+        (["-p", "abc"], ["%s: Invalid process id: 'abc'" % NAME]),
+        (["-s", "abc", "true"], ["%s: invalid -s argument: 'abc'" % NAME, try_h]),
+        (["-o", "/nonexistent/dir/out", "true"], ["%s: Can't fopen '/nonexistent/dir/out': No such file or directory" % NAME]),
+    ]
+    for args, want in cases:
+        r = run(args)
+        check(r.returncode == 1, "%s: exit status %d, want 1" % (args, r.returncode))
+        check(r.stderr.splitlines() == want, "%s: stderr %r, want %r" % (args, r.stderr.splitlines(), want))
+        check(r.stdout == "", "%s: nothing on stdout" % (args,))
+
+
+def test_exit_status():
+    r = run(["-o", "/dev/null", "sh", "-c", "exit 7"])
+    check(r.returncode == 7, "exit 7 gave %d" % r.returncode)
+    # Killed by a signal: the tracer dies of the same signal, as strace does.
+    r = run(["-o", "/dev/null", "sh", "-c", "kill -TERM $$"])
+    check(r.returncode == -signal.SIGTERM, "killed by SIGTERM gave %d" % r.returncode)
+    r = run(["-o", "/dev/null", "true"])
+    check(r.returncode == 0, "true gave %d" % r.returncode)
+
+
+def stopped_or_traced(pids):
+    bad = []
+    for pid in pids:
+        try:
+            status = open("/proc/%d/status" % pid).read()
+        except OSError:
+            continue
+        state = re.search(r"^State:\s+(\S)", status, re.M).group(1)
+        tracer = int(re.search(r"^TracerPid:\s+(\d+)", status, re.M).group(1))
+        if state in "tT" or tracer != 0:
+            bad.append((pid, state, tracer))
+    return bad
+
+
+def descendants(root):
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            kids = open("/proc/%d/task/%d/children" % (pid, pid)).read().split()
+        except OSError:
+            kids = []
+        for k in kids:
+            out.append(int(k))
+            todo.append(int(k))
+    return out
+
+
+def interrupt_once(sig, delay):
+    with tempfile.TemporaryDirectory() as d:
+        p = subprocess.Popen([SCTRACE, "-f", "-o", "/dev/null", BUSY, d],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        tree = descendants(p.pid)
+        p.send_signal(sig)
+        try:
+            p.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            return "sctrace did not exit after %s" % signal.Signals(sig).name
+        time.sleep(0.05)
+        bad = stopped_or_traced(tree)
+        if bad:
+            return "tracees left stopped or traced: %s" % bad
+        want = {"child0", "child1", "child2", "parent"}
+        deadline = time.time() + 15
+        while time.time() < deadline and set(os.listdir(d)) != want:
+            time.sleep(0.05)
+        got = set(os.listdir(d))
+        if got != want:
+            return "tracees did not finish normally: markers %s" % sorted(got)
+    return None
+
+
+def test_interrupt():
+    for i in range(20):
+        err = interrupt_once(signal.SIGINT, 0.2 + 0.01 * i)
+        check(err is None, "SIGINT run %d: %s" % (i + 1, err))
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        err = interrupt_once(sig, 0.3)
+        check(err is None, "%s: %s" % (signal.Signals(sig).name, err))
+
+
+def test_attach():
+    target = subprocess.Popen(["sh", "-c", "while :; do sleep 0.05; done"])
+    try:
+        with tempfile.NamedTemporaryFile() as out:
+            p = subprocess.Popen([SCTRACE, "-p", str(target.pid), "-o", out.name],
+                                 stderr=subprocess.PIPE, text=True)
+            time.sleep(0.5)
+            p.send_signal(signal.SIGINT)
+            _, err = p.communicate(timeout=10)
+            lines = err.splitlines()
+            check("%s: Process %d attached" % (NAME, target.pid) in lines, "attach message: %r" % lines)
+            check("%s: Process %d detached" % (NAME, target.pid) in lines, "detach message: %r" % lines)
+            trace = open(out.name).read()
+            check("wait4(" in trace, "the attached shell's wait4 was traced: %r" % trace[:200])
+        time.sleep(0.2)
+        check(target.poll() is None, "the attached process still runs")
+        check(not stopped_or_traced([target.pid]), "the attached process is not left stopped")
+    finally:
+        target.kill()
+        target.wait()
+
+
+TESTS = {"bad_usage": test_bad_usage, "exit_status": test_exit_status,
+         "interrupt": test_interrupt, "attach": test_attach}
+
+if __name__ == "__main__":
+    names = sys.argv[3:] or list(TESTS)
+    for n in names:
+        TESTS[n]()
+    print("%d passed, %d failed" % (0 if failures else len(names), len(failures)))
+    sys.exit(1 if failures else 0)
