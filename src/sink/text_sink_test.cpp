@@ -1,0 +1,119 @@
+#include "sink/text_sink.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "testing/decode_harness.hpp"
+
+namespace sct {
+namespace {
+
+// Drives a TextSink with synthetic events and returns what it wrote.
+class SinkRun {
+ public:
+  explicit SinkRun(Options o) : opts_(std::move(o)) {
+    path_ = ::testing::TempDir() + "/text_sink_test.out";
+    opts_.output = path_;
+    EXPECT_EQ(out_.open(path_, false), "");
+    sink_ = std::make_unique<TextSink>(opts_, out_);
+  }
+  DecodedCall& call(pid_t pid, const char* name, std::initializer_list<uint64_t> args) {
+    DecodedCall& d = calls_[pid];
+    d = DecodedCall{};
+    d.info = syscall_by_name(name);
+    d.nr = d.info->nr;
+    int i = 0;
+    for (uint64_t a : args) d.args[i++] = a;
+    decode_entry(pid, d, mem_, opts_.decode);
+    return d;
+  }
+  void entry(pid_t pid, int live = 1) {
+    Event e{Event::Kind::SyscallEntry};
+    e.pid = pid;
+    e.call = &calls_[pid];
+    e.live_tracees = live;
+    sink_->on_event(e);
+  }
+  void exit(pid_t pid, int64_t ret, int live = 1) {
+    calls_[pid].ret = ret;
+    decode_exit(pid, calls_[pid], mem_, opts_.decode);
+    Event e{Event::Kind::SyscallExit};
+    e.pid = pid;
+    e.call = &calls_[pid];
+    e.live_tracees = live;
+    sink_->on_event(e);
+  }
+  void event(Event::Kind k, pid_t pid, int status = 0) {
+    Event e{k};
+    e.pid = pid;
+    e.status = status;
+    sink_->on_event(e);
+  }
+  std::string text() {
+    sink_->flush();
+    std::ifstream in(path_);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  testing::FakeMemory mem_;
+
+ private:
+  Options opts_;
+  std::string path_;
+  Output out_;
+  std::unique_ptr<TextSink> sink_;
+  std::map<pid_t, DecodedCall> calls_;
+};
+
+TEST(TextSink, InterleavedCallsAreSplitAndResumed) {
+  Options o;
+  o.follow_forks = 1;
+  SinkRun r(o);
+  r.mem_.put(0x1000, "hi");
+  r.call(10, "read", {3, 0x1000, 2});
+  r.entry(10);
+  r.call(11, "getpid", {});
+  r.entry(11);
+  r.exit(11, 11);
+  r.exit(10, 2);
+  EXPECT_EQ(r.text(),
+            "10    read(3,  <unfinished ...>\n"
+            "11    getpid()                          = 11\n"
+            "10    <... read resumed>\"hi\", 2)        = 2\n");
+}
+
+TEST(TextSink, ExitLines) {
+  Options o;
+  o.quiet = 0;
+  SinkRun r(o);
+  r.event(Event::Kind::Exited, 10, 3);
+  EXPECT_EQ(r.text(), "+++ exited with 3 +++\n");
+}
+
+TEST(TextSink, QqHidesExitLines) {
+  Options o;
+  o.quiet = 2;
+  SinkRun r(o);
+  r.event(Event::Kind::Exited, 10, 3);
+  EXPECT_EQ(r.text(), "");
+}
+
+TEST(TextSink, AlignmentColumnAndSyscallTimes) {
+  Options o;
+  o.align = 20;
+  o.syscall_times = true;
+  SinkRun r(o);
+  r.call(10, "getppid", {});
+  r.entry(10);
+  r.exit(10, 1);
+  EXPECT_EQ(r.text(), "getppid()           = 1 <0.000000>\n");
+}
+
+}  // namespace
+}  // namespace sct
