@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "decode/xlat.hpp"
+
 namespace sct {
 
 namespace {
@@ -59,20 +61,7 @@ struct Renderer {
     if (x.truncated) out += "...";
   }
   void operator()(const Sym& x) { out += x.name; }
-  void operator()(const Flags& x) {
-    bool first = true;
-    for (const auto& n : x.names) {
-      if (!first) out += '|';
-      first = false;
-      out += n;
-    }
-    if (x.residue) {
-      if (!first) out += '|';
-      fmt::format_to(std::back_inserter(out), "{:#x}", x.residue);
-    } else if (first) {
-      out += '0';
-    }
-  }
+  void operator()(const Flags& x) { out += render_flags_text(x); }
   void operator()(const Struct& x) {
     out += '{';
     bool first = true;
