@@ -9,6 +9,8 @@
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/ptrace/tracer.hpp"
+#include "sink/summary_sink.hpp"
+#include "sink/tee_sink.hpp"
 #include "sink/text_sink.hpp"
 
 namespace {
@@ -50,7 +52,12 @@ int main(int argc, char** argv) {
     sct::error_msg("%s", err.c_str());
     return 1;
   }
-  sct::TextSink sink(opts, out);
+  sct::TextSink text(opts, out);
+  sct::SummarySink summary(opts, out);
+  std::vector<sct::Sink*> sinks;
+  if (opts.summary != 1) sinks.push_back(&text);
+  if (opts.summary) sinks.push_back(&summary);
+  sct::TeeSink sink(sinks);
   sct::PtraceTracer tracer(opts, sink);
   install_signal_handlers();
   if (std::string err = tracer.start(); !err.empty()) {
@@ -59,6 +66,7 @@ int main(int argc, char** argv) {
   }
   int status = tracer.run();
   sink.flush();
+  if (opts.summary) summary.print();
   out.close();
   if (tracer.output_failed()) {
     sct::error_msg("write error on the trace output; tracees detached");

@@ -10,12 +10,21 @@
 #include <string_view>
 
 #include "cli/usage.hpp"
+#include "filter/expressions.hpp"
+#include "sink/summary_sink.hpp"
 
 namespace sct {
 
 namespace {
 
-enum LongOnly { kOptSeccomp = 0x100, kOptNoSeccomp };
+enum LongOnly {
+  kOptSeccomp = 0x100,
+  kOptNoSeccomp,
+  kOptTrace,
+  kOptSignal,
+  kOptStatus,
+  kOptQuietEq,
+};
 
 constexpr option kLongOptions[] = {
     {"output", required_argument, nullptr, 'o'},
@@ -30,7 +39,21 @@ constexpr option kLongOptions[] = {
     {"columns", required_argument, nullptr, 'a'},
     {"decode-fds", optional_argument, nullptr, 'y'},
     {"env", required_argument, nullptr, 'E'},
-    {"quiet", optional_argument, nullptr, 'q'},
+    {"quiet", optional_argument, nullptr, kOptQuietEq},
+    {"silent", optional_argument, nullptr, kOptQuietEq},
+    {"silence", optional_argument, nullptr, kOptQuietEq},
+    {"trace", required_argument, nullptr, kOptTrace},
+    {"signal", required_argument, nullptr, kOptSignal},
+    {"signals", required_argument, nullptr, kOptSignal},
+    {"status", required_argument, nullptr, kOptStatus},
+    {"trace-path", required_argument, nullptr, 'P'},
+    {"successful-only", no_argument, nullptr, 'z'},
+    {"failed-only", no_argument, nullptr, 'Z'},
+    {"summary-only", no_argument, nullptr, 'c'},
+    {"summary", no_argument, nullptr, 'C'},
+    {"summary-sort-by", required_argument, nullptr, 'S'},
+    {"summary-columns", required_argument, nullptr, 'U'},
+    {"summary-wall-clock", no_argument, nullptr, 'w'},
     {"no-abbrev", no_argument, nullptr, 'v'},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
@@ -50,6 +73,12 @@ bool parse_int(const char* s, long lo, long hi, long& out) {
   if (errno || *end || v < lo || v > hi) return false;
   out = v;
   return true;
+}
+
+std::string set_trace(const std::string& expr, Options& o) {
+  std::string err = parse_trace_set(expr, o.filter.trace);
+  o.filter.trace_all = o.filter.trace.all();
+  return err;
 }
 
 // -p accepts lists separated by commas or spaces.
@@ -76,6 +105,23 @@ bool add_pids(const char* arg, std::vector<pid_t>& pids) {
   return any;
 }
 
+// -e [QUALIFIER=]EXPR. An unknown qualifier is read as a syscall expression,
+// as strace does ("invalid system call 'bogus=1'").
+std::string apply_expression(const std::string& arg, Options& o) {
+  auto eq = arg.find('=');
+  std::string q = eq == std::string::npos ? "" : arg.substr(0, eq);
+  std::string v = eq == std::string::npos ? arg : arg.substr(eq + 1);
+  if (q == "trace" || q == "t") return set_trace(v, o);
+  if (q == "signal" || q == "signals" || q == "s") return parse_signal_set(v, o.filter.signals);
+  if (q == "status") return parse_status_set(v, o.filter.status);
+  if (q == "quiet" || q == "silent" || q == "silence" || q == "q") return parse_quiet_set(v, o.quiet_mask);
+  if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
+      q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
+      q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
+    return "-e " + q + "= is not supported yet";
+  return set_trace(arg, o);
+}
+
 }  // namespace
 
 ParseResult parse_options(int argc, char** argv, Options& o) {
@@ -100,10 +146,43 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'p':
         if (!add_pids(optarg, o.attach)) return {false, 1};
         break;
-      case 'q':
-        if (optarg) return not_supported("--quiet=");
-        ++o.quiet;
+      case 'q': ++o.quiet; break;
+      case kOptQuietEq:
+        if (!optarg) {
+          ++o.quiet;
+          break;
+        }
+        [[fallthrough]];
+      case 'e':
+      case kOptTrace:
+      case kOptSignal:
+      case kOptStatus: {
+        std::string expr = optarg;
+        if (c == kOptTrace) expr = "trace=" + expr;
+        if (c == kOptSignal) expr = "signal=" + expr;
+        if (c == kOptStatus) expr = "status=" + expr;
+        if (c == kOptQuietEq) expr = "quiet=" + expr;
+        if (std::string err = apply_expression(expr, o); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
         break;
+      }
+      case 'z': o.filter.status = kStatusSuccessful; break;
+      case 'Z': o.filter.status = kStatusFailed; break;
+      case 'P': o.filter.paths.emplace_back(optarg); break;
+      case 'c': o.summary = 1; break;
+      case 'C': o.summary = 2; break;
+      case 'w': o.summary_wall = true; break;
+      case 'S':
+        if (!valid_sort_key(optarg)) return usage_error("invalid sortby: '%s'", optarg);
+        o.sort_by = optarg;
+        break;
+      case 'U': {
+        std::string bad;
+        if (!parse_columns(optarg, o.columns, bad)) return usage_error("unknown column name: '%s'", bad.c_str());
+        break;
+      }
       case 'r': o.relative = true; break;
       case 's':
         if (!parse_int(optarg, 0, INT_MAX, v)) return usage_error("invalid -s argument: '%s'", optarg);
@@ -114,8 +193,8 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'v': o.decode.verbose = true; break;
       case 'x': ++o.decode.xflag; break;
       case 'y': ++o.decode.decode_fds; break;
-      case kOptSeccomp:
-      case kOptNoSeccomp: break;  // ptrace stops on every syscall for now
+      case kOptSeccomp: o.seccomp = true; break;
+      case kOptNoSeccomp: o.seccomp = false; break;
       case '?':
         if (optopt && optopt < 0x100) {
           if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);
@@ -131,6 +210,9 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
   if (o.follow_forks == 2 && o.output.empty()) o.follow_forks = 1;
+  // -q: attach and personality messages; -qq: exit lines too.
+  if (o.quiet >= 1) o.quiet_mask |= kQuietAttach | kQuietPersonality;
+  if (o.quiet >= 2) o.quiet_mask |= kQuietExit;
   return {true, 0};
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/decode_options.hpp"
+#include "filter/filter_options.hpp"
 
 namespace sct {
 
@@ -17,12 +18,19 @@ struct Options {
   std::string output;                // -o
   bool append = false;               // -A
   int quiet = 0;                     // -q: 1, -qq: 2
+  unsigned quiet_mask = 0;           // what -q, -qq and -e quiet= silence
   int timestamps = 0;                // -t: 1, -tt: 2, -ttt: 3
   bool relative = false;             // -r
   bool syscall_times = false;        // -T
   int align = 40;                    // -a
   std::vector<std::string> env;      // -E VAR=VAL / -E VAR
   DecodeOptions decode;              // -s -x -v -y
+  FilterOptions filter;              // -e trace/status/signal, -z, -Z, -P
+  int summary = 0;                   // -c: 1 (summary only), -C: 2 (and the trace)
+  std::string sort_by = "time";      // -S
+  std::vector<std::string> columns;  // -U
+  bool summary_wall = false;         // -w
+  bool seccomp = true;               // --seccomp-bpf / --no-seccomp-bpf
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

@@ -29,7 +29,8 @@ struct Event {
   timespec wall{};      // CLOCK_REALTIME at the stop
   timespec mono{};      // CLOCK_MONOTONIC at the stop
   const DecodedCall* call = nullptr;
-  int64_t duration_ns = 0;
+  int64_t duration_ns = 0;  // wall time between entry and exit
+  int64_t cpu_ns = 0;       // the tracee's system time in the call
   int sig = 0;
   int status = 0;
   bool core_dumped = false;

@@ -86,11 +86,22 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   s.col = 0;
 }
 
+namespace {
+unsigned status_of(const Event& e) {
+  if (e.kind == Event::Kind::SyscallNoReturn) return kStatusUnfinished;
+  const DecodedCall& d = *e.call;
+  bool never_fails = d.info && (d.info->classes & NF);
+  return !never_fails && d.ret < 0 && d.ret >= -4095 ? kStatusFailed : kStatusSuccessful;
+}
+}  // namespace
+
 void TextSink::on_event(const Event& e) {
   using K = Event::Kind;
   Stream& s = stream_for(e.pid);
   switch (e.kind) {
     case K::SyscallEntry: {
+      // Filtering on the outcome: the line is written whole, at exit.
+      if (opts_.filter.status != kStatusAll) break;
       begin_line(s, e);
       std::string t = call_entry_text(*e.call, opts_.decode);
       write_line(s, t);
@@ -102,7 +113,11 @@ void TextSink::on_event(const Event& e) {
     case K::SyscallNoReturn: {
       const DecodedCall& d = *e.call;
       std::string line;
-      if (s.open_pid != e.pid) {
+      if (opts_.filter.status != kStatusAll) {
+        if (!(opts_.filter.status & status_of(e))) break;
+        begin_line(s, e);
+        line = call_entry_text(d, opts_.decode);
+      } else if (s.open_pid != e.pid) {
         begin_line(s, e);
         line = fmt::format("<... {} resumed>", call_name(d));
       }
@@ -111,6 +126,7 @@ void TextSink::on_event(const Event& e) {
       break;
     }
     case K::Signal: {
+      if (e.sig > 0 && e.sig <= 64 && !opts_.filter.signals.test(static_cast<size_t>(e.sig))) break;
       begin_line(s, e);
       std::string t = "--- " + signal_name(e.sig) + " ";
       render_value(t, e.siginfo, opts_.decode);
@@ -123,17 +139,18 @@ void TextSink::on_event(const Event& e) {
       write_line(s, "--- stopped by " + signal_name(e.sig) + " ---\n");
       break;
     case K::Exited:
-      if (opts_.quiet >= 2) break;
+      if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
       write_line(s, fmt::format("+++ exited with {} +++\n", e.status));
       break;
     case K::Killed:
-      if (opts_.quiet >= 2) break;
+      if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
       write_line(s, fmt::format("+++ killed by {}{} +++\n", signal_name(e.sig),
                                 e.core_dumped ? " (core dumped)" : ""));
       break;
     case K::Superseded:
+      if (opts_.quiet_mask & kQuietThreadExecve) break;
       begin_line(s, e);
       write_line(s, fmt::format("+++ superseded by execve in pid {} +++\n", e.new_pid));
       break;

@@ -4,7 +4,10 @@
 #include <fcntl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+
+#include <algorithm>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,6 +18,7 @@
 #include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "engine/ptrace/ptrace_memory.hpp"
+#include "engine/ptrace/seccomp_filter.hpp"
 
 namespace sct {
 
@@ -56,6 +60,19 @@ std::string find_program(const std::string& name, std::string& err) {
   return name;
 }
 
+// The CPU time a thread has used: between a syscall's entry and exit stops
+// that is the time the kernel spent in the call, which is what -c counts
+// (strace's default is system time, not wall-clock latency).
+int64_t cpu_ns(pid_t tid) {
+  // The process's scheduler clock (linux/posix-timers.h: CPUCLOCK_SCHED);
+  // the kernel refuses the per-thread clock of another process. While the
+  // tracee sits in one call, it is the only thread that matters in practice.
+  clockid_t id = static_cast<clockid_t>((~static_cast<unsigned>(tid) << 3) | 2);
+  timespec ts;
+  if (clock_gettime(id, &ts) != 0) return 0;
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 bool is_stop_signal(int sig) {
   return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
@@ -82,10 +99,16 @@ void PtraceTracer::emit(Event& e) {
   sink_.on_event(e);
 }
 
-long seize_options(const Options& o) {
+long seize_options(const Options& o, bool seccomp) {
   long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
   if (o.follow_forks) opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  if (seccomp) opts |= PTRACE_O_TRACESECCOMP;
   return opts;
+}
+
+bool PtraceTracer::wanted(long nr) const {
+  if (nr < 0 || nr >= kMaxSyscall) return opts_.filter.trace_all;
+  return opts_.filter.trace.test(static_cast<size_t>(nr));
 }
 
 std::string PtraceTracer::attach(pid_t pid) {
@@ -99,7 +122,7 @@ std::string PtraceTracer::attach(pid_t pid) {
   if (tids.empty()) tids.push_back(pid);
   int attached = 0;
   for (pid_t tid : tids) {
-    if (ptrace(PTRACE_SEIZE, tid, 0, seize_options(opts_)) != 0) {
+    if (ptrace(PTRACE_SEIZE, tid, 0, seize_options(opts_, false)) != 0) {
       if (tid == pid || attached == 0)
         return fmt::format("attach: ptrace(PTRACE_SEIZE, {}): {}", tid, strerror(errno));
       continue;
@@ -109,7 +132,7 @@ std::string PtraceTracer::attach(pid_t pid) {
     t.attached = true;
     ++attached;
   }
-  if (!opts_.quiet) {
+  if (!(opts_.quiet_mask & kQuietAttach)) {
     if (attached > 1)
       fprintf(stderr, "sctrace: Process %d attached with %d threads\n", pid, attached);
     else
@@ -119,6 +142,10 @@ std::string PtraceTracer::attach(pid_t pid) {
 }
 
 std::string PtraceTracer::start() {
+  std::vector<std::string> notes;
+  paths_.set_paths(opts_.filter.paths, notes);
+  if (!(opts_.quiet_mask & kQuietPathResolution))
+    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
   for (pid_t p : opts_.attach) {
     if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
     if (std::string err = attach(p); !err.empty()) {
@@ -131,6 +158,12 @@ std::string PtraceTracer::start() {
   std::string err;
   std::string path = find_program(opts_.command[0], err);
   if (!err.empty()) return err;
+
+  // The fast path needs the filter installed before exec: only for a
+  // command we start, and only when some syscalls are left out.
+  use_seccomp_ = opts_.seccomp && !opts_.filter.trace_all;
+  std::vector<sock_filter> filter;
+  if (use_seccomp_) filter = build_seccomp_filter(opts_.filter.trace);
 
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
@@ -146,6 +179,12 @@ std::string PtraceTracer::start() {
       if (eq == std::string::npos) unsetenv(kv.c_str());
       else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
     }
+    if (!filter.empty()) {
+      if (std::string e = install_seccomp_filter(filter); !e.empty()) {
+        fprintf(stderr, "sctrace: %s\n", e.c_str());
+        _exit(1);
+      }
+    }
     std::vector<char*> argv;
     for (const auto& a : opts_.command) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -155,7 +194,7 @@ std::string PtraceTracer::start() {
   }
   close(sync[0]);
   child_ = pid;
-  if (ptrace(PTRACE_SEIZE, pid, 0, seize_options(opts_)) != 0) {
+  if (ptrace(PTRACE_SEIZE, pid, 0, seize_options(opts_, use_seccomp_)) != 0) {
     std::string e = fmt::format("ptrace(PTRACE_SEIZE, {}): {}", pid, strerror(errno));
     kill(pid, SIGKILL);
     return e;
@@ -168,7 +207,11 @@ std::string PtraceTracer::start() {
 }
 
 void PtraceTracer::resume(pid_t pid, int sig) {
-  ptrace(PTRACE_SYSCALL, pid, 0, sig);
+  // Under the seccomp filter a tracee runs freely until its next traced
+  // syscall, except inside one, where its exit must be seen.
+  auto it = tracees_.find(pid);
+  bool in_call = it != tracees_.end() && it->second.in_syscall;
+  ptrace(use_seccomp_ && !in_call ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, sig);
 }
 
 int PtraceTracer::run() {
@@ -200,7 +243,7 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
   auto it = tracees_.find(pid);
   if (it == tracees_.end()) return;
   Tracee& t = it->second;
-  if (t.in_syscall && !t.hide) {
+  if (t.in_syscall && t.traced_call) {
     Event e = make_event(Event::Kind::SyscallNoReturn, pid);
     e.call = &t.call;
     emit(e);
@@ -230,7 +273,11 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
   int sig = WSTOPSIG(status);
   int event = status >> 16;
   if (sig == (SIGTRAP | 0x80)) {
-    handle_syscall_stop(t);
+    handle_syscall_stop(t, false);
+    return;
+  }
+  if (event == PTRACE_EVENT_SECCOMP) {
+    handle_syscall_stop(t, true);
     return;
   }
   if (event) {
@@ -264,12 +311,15 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       unsigned long former = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &former);
       auto old = tracees_.find(static_cast<pid_t>(former));
+      // With the seccomp filter an untraced execve is never seen entering:
+      // the started command becomes visible at its exec.
+      t.hide = false;
       if (static_cast<pid_t>(former) != pid && old != tracees_.end()) {
         // A non-leader thread ran execve: the kernel gave it the leader's
         // pid. The leader's own call never returns; the thread's execve
         // goes on under the leader's pid.
         if (!t.hide) {
-          if (t.in_syscall) {
+          if (t.in_syscall && t.traced_call) {
             Event e = make_event(Event::Kind::SyscallNoReturn, pid);
             e.call = &t.call;
             emit(e);
@@ -307,7 +357,7 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
   }
 }
 
-void PtraceTracer::handle_syscall_stop(Tracee& t) {
+void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   pid_t pid = t.pid;
   __ptrace_syscall_info info{};
   long n = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
@@ -316,39 +366,53 @@ void PtraceTracer::handle_syscall_stop(Tracee& t) {
     resume(pid);
     return;
   }
-  if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+  bool entry = info.op == PTRACE_SYSCALL_INFO_ENTRY || info.op == PTRACE_SYSCALL_INFO_SECCOMP;
+  if (entry && t.in_syscall && t.seccomp_entry && info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+    // Kernels before 4.8 stop at entry again after the seccomp stop.
+    resume(pid);
+    return;
+  }
+  if (entry) {
     t.in_syscall = true;
+    t.seccomp_entry = seccomp_stop;
     t.call = DecodedCall{};
-    t.call.nr = static_cast<long>(info.entry.nr);
+    // The seccomp and entry views share their first fields: nr, then args.
+    bool sc = info.op == PTRACE_SYSCALL_INFO_SECCOMP;
+    t.call.nr = static_cast<long>(sc ? info.seccomp.nr : info.entry.nr);
     t.call.info = syscall_by_nr(t.call.nr);
-    for (int i = 0; i < 6; ++i) t.call.args[i] = info.entry.args[i];
+    for (int i = 0; i < 6; ++i) t.call.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
     t.call.sp = info.stack_pointer;
     if (t.hide && t.call.info &&
         (t.call.info->name == "execve" || t.call.info->name == "execveat"))
       t.hide = false;
     t.entry_mono = mono;
-    if (!t.hide) {
-      PtraceMemory mem(pid);
+    if (opts_.summary && !opts_.summary_wall) t.entry_stime_ns = cpu_ns(pid);
+    PtraceMemory mem(pid);
+    t.traced_call = !t.hide && wanted(t.call.nr) &&
+                    (!paths_.active() || paths_.matches(pid, t.call, mem));
+    if (t.traced_call) {
       decode_entry(pid, t.call, mem, opts_.decode);
-      Event e = make_event(Event::Kind::SyscallEntry, pid);
-      e.call = &t.call;
-      emit(e);
+      Event ev = make_event(Event::Kind::SyscallEntry, pid);
+      ev.call = &t.call;
+      emit(ev);
       if (t.call.info && t.call.info->ret == Ret::None) {
         // exit and exit_group do not come back: the line ends now, as in strace.
-        e.kind = Event::Kind::SyscallNoReturn;
-        emit(e);
+        ev.kind = Event::Kind::SyscallNoReturn;
+        emit(ev);
         t.in_syscall = false;
       }
     }
   } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
-    if (t.in_syscall && !t.hide) {
+    if (t.in_syscall && t.traced_call) {
       t.call.ret = info.exit.rval;
       PtraceMemory mem(pid);
       decode_exit(pid, t.call, mem, opts_.decode);
-      Event e = make_event(Event::Kind::SyscallExit, pid);
-      e.call = &t.call;
-      e.duration_ns = ns_between(t.entry_mono, mono);
-      emit(e);
+      Event ev = make_event(Event::Kind::SyscallExit, pid);
+      ev.call = &t.call;
+      ev.duration_ns = ns_between(t.entry_mono, mono);
+      if (opts_.summary && !opts_.summary_wall)
+        ev.cpu_ns = std::max<int64_t>(0, cpu_ns(pid) - t.entry_stime_ns);
+      emit(ev);
     }
     t.in_syscall = false;
   }
@@ -395,7 +459,7 @@ void PtraceTracer::detach_all() {
       emit(e);
     }
     tracees_.erase(it);
-    if (attached && !opts_.quiet) fprintf(stderr, "sctrace: Process %d detached\n", pid);
+    if (attached && !(opts_.quiet_mask & kQuietAttach)) fprintf(stderr, "sctrace: Process %d detached\n", pid);
   }
   sink_.flush();
 }

@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "core/call.hpp"
 #include "core/event.hpp"
+#include "filter/path_filter.hpp"
 
 namespace sct {
 
@@ -40,13 +41,17 @@ class PtraceTracer {
     bool hide = false;       // the started child before its execve
     bool in_syscall = false;
     bool attached = false;   // by -p: "Process N detached" at the end
+    bool traced_call = false;  // the call in progress passed the filters
+    bool seccomp_entry = false;  // it was seen at a seccomp stop
     DecodedCall call;
     timespec entry_mono{};
+    int64_t entry_stime_ns = 0;
   };
 
   Tracee& add_tracee(pid_t pid);
   void handle_stop(pid_t pid, int status);
-  void handle_syscall_stop(Tracee& t);
+  void handle_syscall_stop(Tracee& t, bool seccomp_stop);
+  bool wanted(long nr) const;
   void handle_event(Tracee& t, int event, int sig);
   void handle_exit(pid_t pid, int status);
   void resume(pid_t pid, int sig = 0);
@@ -61,6 +66,8 @@ class PtraceTracer {
   pid_t child_ = 0;       // the started command
   int exit_status_ = 0;
   int fatal_signal_ = 0;
+  bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
+  PathFilter paths_;
   bool output_failed_ = false;
 };
 

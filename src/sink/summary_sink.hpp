@@ -1,0 +1,39 @@
+// The -c/-C summary: calls, errors and time per syscall, as strace's table.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "core/event.hpp"
+#include "core/output.hpp"
+
+namespace sct {
+
+bool valid_sort_key(const std::string& key);
+// -U: a comma-separated list of column names; `bad` gets the first unknown one.
+bool parse_columns(const std::string& spec, std::vector<std::string>& out, std::string& bad);
+
+class SummarySink : public Sink {
+ public:
+  SummarySink(const Options& opts, Output& out) : opts_(opts), out_(out) {}
+  void on_event(const Event& e) override;
+  void flush() override { out_.flush(); }
+  // Writes the table (at the end of tracing).
+  void print();
+
+  struct Row {
+    uint64_t calls = 0, errors = 0;
+    int64_t total_ns = 0, min_ns = INT64_MAX, max_ns = 0;
+  };
+  const std::map<std::string, Row>& rows() const { return rows_; }
+
+ private:
+  const Options& opts_;
+  Output& out_;
+  std::map<std::string, Row> rows_;
+};
+
+}  // namespace sct
