@@ -120,6 +120,8 @@ void SummarySink::print() {
   }
   if (!total.calls) total.min_ns = 0;
 
+  // A left-aligned column at the end of a line is not padded (strace's name).
+  auto last_left = [&](const Column& c) { return c.left && cols.back() == c.name; };
   auto cell = [&](const Column& c, const std::string& name, const Row& r) -> std::string {
     std::string v;
     std::string col = c.name;
@@ -132,6 +134,7 @@ void SummarySink::print() {
     else if (col == "calls") v = fmt::format("{}", r.calls);
     else if (col == "errors") v = r.errors ? fmt::format("{}", r.errors) : "";
     else v = name;
+    if (last_left(c)) return v;
     return c.left ? fmt::format("{:<{}}", v, c.width) : fmt::format("{:>{}}", v, c.width);
   };
   auto line = [&](auto piece) {
@@ -140,10 +143,10 @@ void SummarySink::print() {
       if (i) l += ' ';
       l += piece(*find_column(cols[i]));
     }
-    while (!l.empty() && l.back() == ' ') l.pop_back();
     out_.write(l + "\n");
   };
-  line([](const Column& c) {
+  line([&](const Column& c) {
+    if (last_left(c)) return std::string(c.header);
     return c.left ? fmt::format("{:<{}}", c.header, c.width) : fmt::format("{:>{}}", c.header, c.width);
   });
   line([](const Column& c) { return std::string(static_cast<size_t>(c.width), '-'); });

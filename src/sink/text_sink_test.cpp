@@ -98,7 +98,7 @@ TEST(TextSink, ExitLines) {
 
 TEST(TextSink, QqHidesExitLines) {
   Options o;
-  o.quiet = 2;
+  o.quiet_mask = kQuietExit;
   SinkRun r(o);
   r.event(Event::Kind::Exited, 10, 3);
   EXPECT_EQ(r.text(), "");

@@ -38,6 +38,16 @@ def test_bad_usage():
         (["-p", "abc"], ["%s: Invalid process id: 'abc'" % NAME]),
         (["-s", "abc", "true"], ["%s: invalid -s argument: 'abc'" % NAME, try_h]),
         (["-o", "/nonexistent/dir/out", "true"], ["%s: Can't fopen '/nonexistent/dir/out': No such file or directory" % NAME]),
+        (["-e", "trace=nosuchcall", "true"], ["%s: invalid system call 'nosuchcall'" % NAME]),
+        (["-e", "trace=%nosuchclass", "true"], ["%s: invalid system call '%%nosuchclass'" % NAME]),
+        (["-e", "bogus=1", "true"], ["%s: invalid system call 'bogus=1'" % NAME]),
+        (["-e", "trace=", "true"], ["%s: invalid system call ''" % NAME]),
+        (["-e", "trace=/[", "true"], ["%s: regcomp: [: Invalid regular expression" % NAME]),
+        (["-e", "status=bogus", "true"], ["%s: invalid status 'bogus'" % NAME]),
+        (["-e", "signal=bogus", "true"], ["%s: invalid signal 'bogus'" % NAME]),
+        (["-e", "quiet=bogus", "true"], ["%s: invalid quiet 'bogus'" % NAME]),
+        (["-c", "-S", "bogus", "true"], ["%s: invalid sortby: 'bogus'" % NAME, try_h]),
+        (["-c", "-U", "bogus", "true"], ["%s: unknown column name: 'bogus'" % NAME, try_h]),
     ]
     for args, want in cases:
         r = run(args)

@@ -160,8 +160,29 @@ def normalise(streams):
             # Alignment depends on the text before " = ", which joining changed.
             line = re.sub(r"\) +(= )", r") \1", line)
             norm.append(line)
-        result[pidmap.get(key, key)] = norm
+        result[pidmap.get(key, key)] = summary_rows_sorted(norm)
     return result
+
+
+SUMMARY_ROW = re.compile(r"^\s*\d+\.\d+\s+\d+\.\d+\s+\d+\s+(\d+)\s+(?:(\d+)\s+)?(\S+)$")
+# -U name,calls,errors
+SUMMARY_ROW_U = re.compile(r"^([a-z_0-9]+)\s+(\d+)\s+(\d*)\s*$")
+
+
+def summary_rows_sorted(lines):
+    """A -c table compared on calls, errors and names: its times are noise,
+    and the row order follows the times."""
+    rows, out = [], []
+    for line in lines:
+        m = SUMMARY_ROW.match(line)
+        u = SUMMARY_ROW_U.match(line)
+        if m:
+            rows.append("summary %s calls=%s errors=%s" % (m.group(3), m.group(1), m.group(2) or 0))
+        elif u:
+            rows.append("summary %s calls=%s errors=%s" % (u.group(1), u.group(2), u.group(3).strip() or 0))
+        else:
+            out.append(line)
+    return out + sorted(rows)
 
 
 def matched(a, b):
