@@ -168,6 +168,7 @@ std::string PtraceTracer::start() {
 
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
+  int tracer_cpu = sched_getcpu();
   pid_t pid = fork();
   if (pid < 0) return fmt::format("fork: {}", strerror(errno));
   if (pid == 0) {
@@ -177,9 +178,9 @@ std::string PtraceTracer::start() {
     // made a full trace up to 3x slower (bench/). The mask is restored at
     // once: the command keeps every CPU it was allowed.
     cpu_set_t allowed, here;
-    if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
+    if (tracer_cpu >= 0 && sched_getaffinity(0, sizeof allowed, &allowed) == 0) {
       CPU_ZERO(&here);
-      CPU_SET(sched_getcpu(), &here);
+      CPU_SET(tracer_cpu, &here);
       sched_setaffinity(0, sizeof here, &here);
       sched_setaffinity(0, sizeof allowed, &allowed);
     }
