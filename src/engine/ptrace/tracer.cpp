@@ -61,19 +61,6 @@ std::string find_program(const std::string& name, std::string& err) {
   return name;
 }
 
-// The CPU time a thread has used: between a syscall's entry and exit stops
-// that is the time the kernel spent in the call, which is what -c counts
-// (strace's default is system time, not wall-clock latency).
-int64_t cpu_ns(pid_t tid) {
-  // The process's scheduler clock (linux/posix-timers.h: CPUCLOCK_SCHED);
-  // the kernel refuses the per-thread clock of another process. While the
-  // tracee sits in one call, it is the only thread that matters in practice.
-  clockid_t id = static_cast<clockid_t>((~static_cast<unsigned>(tid) << 3) | 2);
-  timespec ts;
-  if (clock_gettime(id, &ts) != 0) return 0;
-  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
 bool is_stop_signal(int sig) {
   return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
@@ -240,11 +227,15 @@ int PtraceTracer::run() {
       break;
     }
     int status;
-    pid_t pid = waitpid(-1, &status, __WALL);
+    rusage ru{};
+    // wait4 reports the stopped tracee's system time for free: -c uses it,
+    // as strace does.
+    pid_t pid = wait4(-1, &status, __WALL, &ru);
     if (pid < 0) {
       if (errno == EINTR) continue;
       break;
     }
+    stop_stime_ns_ = ru.ru_stime.tv_sec * 1000000000LL + ru.ru_stime.tv_usec * 1000LL;
     if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
     else if (WIFSTOPPED(status)) handle_stop(pid, status);
   }
@@ -399,7 +390,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
         (t.call.info->name == "execve" || t.call.info->name == "execveat"))
       t.hide = false;
     t.entry_mono = mono;
-    if (opts_.summary && !opts_.summary_wall) t.entry_stime_ns = cpu_ns(pid);
+    t.entry_stime_ns = stop_stime_ns_;
     PtraceMemory mem(pid);
     t.traced_call = !t.hide && wanted(t.call.nr) &&
                     (!paths_.active() || paths_.matches(pid, t.call, mem));
@@ -423,8 +414,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       Event ev = make_event(Event::Kind::SyscallExit, pid);
       ev.call = &t.call;
       ev.duration_ns = ns_between(t.entry_mono, mono);
-      if (opts_.summary && !opts_.summary_wall)
-        ev.cpu_ns = std::max<int64_t>(0, cpu_ns(pid) - t.entry_stime_ns);
+      ev.cpu_ns = std::max<int64_t>(0, stop_stime_ns_ - t.entry_stime_ns);
       emit(ev);
     }
     t.in_syscall = false;

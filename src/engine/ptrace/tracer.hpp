@@ -66,6 +66,7 @@ class PtraceTracer {
   pid_t child_ = 0;       // the started command
   int exit_status_ = 0;
   int fatal_signal_ = 0;
+  int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   PathFilter paths_;
   bool output_failed_ = false;
