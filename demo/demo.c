@@ -30,6 +30,8 @@ static int free_port(void) {
 }
 
 int main(int argc, char **argv) {
+  /* One write per line, even into a pipe: each message follows its syscalls. */
+  setvbuf(stdout, NULL, _IOLBF, 0);
   char home_conf[PATH_MAX], real_conf[PATH_MAX];
   const char *home = getenv("HOME");
   snprintf(home_conf, sizeof home_conf, "%s/.config/sctrace-demo/demo.conf", home ? home : "/root");
@@ -43,7 +45,7 @@ int main(int argc, char **argv) {
     strcpy(slash ? slash + 1 : real_conf, "demo.conf");
   }
   try_open(home_conf);
-  try_open("/etc/sctrace-demo.conf");
+  try_open("./demo.conf");
   int fd = try_open(real_conf);
   if (fd >= 0) {
     char buf[256];

@@ -23,7 +23,10 @@ def check(cond, what):
 
 
 def run(args, **kw):
-    return subprocess.run([SCTRACE] + args, capture_output=True, text=True, timeout=60, **kw)
+    # argv[0] is the bare name, as when found on PATH: strace prints its
+    # argv[0] in messages, so the expected lines hold for strace itself too.
+    return subprocess.run([NAME] + args, executable=SCTRACE, capture_output=True, text=True,
+                          timeout=60, **kw)
 
 
 def test_bad_usage():
@@ -62,6 +65,10 @@ def test_exit_status():
     # Killed by a signal: the tracer dies of the same signal, as strace does.
     r = run(["-o", "/dev/null", "sh", "-c", "kill -TERM $$"])
     check(r.returncode == -signal.SIGTERM, "killed by SIGTERM gave %d" % r.returncode)
+    # What a shell user sees: 128 + SIGTERM.
+    r = subprocess.run(["sh", "-c", '"$0" -o /dev/null sh -c \'kill -TERM $$\' 2>/dev/null; echo $?', SCTRACE],
+                       capture_output=True, text=True, timeout=60)
+    check(r.stdout.strip() == "143", "killed by SIGTERM, seen from a shell: %r, want 143" % r.stdout)
     r = run(["-o", "/dev/null", "true"])
     check(r.returncode == 0, "true gave %d" % r.returncode)
 
@@ -101,8 +108,11 @@ def interrupt_once(sig, delay):
         time.sleep(delay)
         tree = descendants(p.pid)
         p.send_signal(sig)
+        if len(tree) != 4:
+            p.wait(timeout=30)
+            return "busy_tree and its 3 children were not all running: %s" % tree
         try:
-            p.wait(timeout=10)
+            p.wait(timeout=5)
         except subprocess.TimeoutExpired:
             p.kill()
             return "sctrace did not exit after %s" % signal.Signals(sig).name
@@ -133,8 +143,8 @@ def test_attach():
     target = subprocess.Popen(["sh", "-c", "while :; do sleep 0.05; done"])
     try:
         with tempfile.NamedTemporaryFile() as out:
-            p = subprocess.Popen([SCTRACE, "-p", str(target.pid), "-o", out.name],
-                                 stderr=subprocess.PIPE, text=True)
+            p = subprocess.Popen([NAME, "-p", str(target.pid), "-o", out.name],
+                                 executable=SCTRACE, stderr=subprocess.PIPE, text=True)
             time.sleep(0.5)
             p.send_signal(signal.SIGINT)
             _, err = p.communicate(timeout=10)

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Differential check: run each case under Debian's strace and under sctrace,
 normalise what legitimately varies between two runs, and count how many of
-strace's lines sctrace reproduces exactly. See tests/diff/README.md."""
+strace's lines sctrace reproduces exactly. See tests/diff/README.md.
+
+  diffcheck.py [--sctrace PATH] [--group G]... [--programs DIR] [--by-option] [--min PCT]
+
+Point --sctrace (or $SCTRACE) at /usr/bin/strace to check the harness itself:
+strace against strace should score about 100%."""
 
 import argparse
 import difflib
@@ -12,19 +17,26 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-WORK = "/tmp/sctrace-diff-work"
-ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/root", "LANG": "C", "TERM": "dumb"}
+# Both tracers get exactly this environment (as with env -i), so that
+# execve's "/* N vars */" and everything the traced programs read from it agree.
+ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/root", "LANG": "C"}
+WORK_PREFIX = "sctrace-diff-"
+ALIGN_PREFIX = 8  # widest "PID " prefix: pid_max is at most 4194304, 7 digits
 
+
+# ---------------------------------------------------------------- cases
 
 def load_cases(path, groups):
+    """cases.txt: group | name | options | command (shell words), split at " | "."""
     cases = []
     for raw in open(path):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        group, name, opts, cmd = [p.strip() for p in line.split("|", 3)]
+        group, name, opts, cmd = [p.strip() for p in re.split(r"\s\|(?=\s)", line, 3)]
         if groups and group not in groups:
             continue
         cases.append((group, name, shlex.split(opts), shlex.split(cmd)))
@@ -32,6 +44,7 @@ def load_cases(path, groups):
 
 
 def program_cases(programs_dir):
+    """Every executable built in tests/programs, run with no arguments."""
     cases = []
     for exe in sorted(glob.glob(os.path.join(os.path.abspath(programs_dir), "*"))):
         if os.path.isfile(exe) and os.access(exe, os.X_OK) and "." not in os.path.basename(exe):
@@ -40,65 +53,102 @@ def program_cases(programs_dir):
 
 
 def fresh_workdir():
-    shutil.rmtree(WORK, ignore_errors=True)
-    os.makedirs(WORK)
-    with open(os.path.join(WORK, "s.txt"), "w") as f:
+    """The setup step: a new directory holding the files cases refer to."""
+    work = tempfile.mkdtemp(prefix=WORK_PREFIX)
+    with open(os.path.join(work, "s.txt"), "w") as f:
         f.write("pear\napple\nfig\n")
-    with open(os.path.join(WORK, "x.c"), "w") as f:
+    with open(os.path.join(work, "x.c"), "w") as f:
         f.write("int answer(void) { return 42; }\n")
+    return work
 
 
 def run(tracer, opts, cmd, outdir):
-    """Runs one tracer; returns the list of its output files."""
-    fresh_workdir()
+    """Runs `setarch -R TRACER OPTS -o OUT -- CMD`; returns its output files.
+    In OPTS, FILE stands for the output path (`-o '|cat >FILE'`); without
+    an -o of their own the harness adds `-o OUT`."""
     out = os.path.join(outdir, "trace")
-    argv = ["setarch", "-R", tracer]
-    o = list(opts)
-    if "PIPE" in o:
-        o.remove("PIPE")
-        o += ["-o", "|cat > " + out]
-    else:
-        if "-A" in o:
-            with open(out, "w") as f:
-                f.write("an earlier line\n")
-        o += ["-o", out]
-    argv += o + ["--"] + cmd
-    subprocess.run(argv, cwd=WORK, env=ENV, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
-    files = sorted(glob.glob(out + "*"), key=lambda p: (len(p), p))
-    return files
+    opts = [o.replace("FILE", out) for o in opts]
+    if "-o" not in opts:
+        opts += ["-o", out]
+    if "-A" in opts:
+        with open(out, "w") as f:
+            f.write("an earlier line\n")
+    work = fresh_workdir()
+    try:
+        subprocess.run(["setarch", "-R", tracer] + opts + ["--"] + cmd, cwd=work, env=ENV,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=120)
+    except subprocess.TimeoutExpired:
+        print("  (%s timed out)" % os.path.basename(tracer))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return sorted(glob.glob(out + "*"), key=lambda p: (len(p), p))
 
+
+# ---------------------------------------------------------------- reading
 
 PREFIX = re.compile(r"^(\d+) +")
-BRACKET_PREFIX = re.compile(r"^\[pid +(\d+)\] ")
+TIME_PREFIX = re.compile(r"^(?:\d+\.\d{6}|\d\d:\d\d:\d\d(?:\.\d{6})?|\s*\d+\.\d{6}) ")
+PID_CALLS = ("clone|clone3|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getpgid|getsid|"
+             "setsid|set_tid_address")
+LEAD = r"^[\dT:. ]*"  # what a time prefix leaves
+# Numbers that are pids wherever they appear in these places: they are
+# collected, in order of appearance, and numbered PID1, PID2, ...
 PID_SOURCES = [
-    re.compile(r"^[T:. ]*(?:clone3?|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getsid|set_tid_address|setsid)\(.*\) += (\d+)"),
+    re.compile(LEAD + r"(?:(?:%s)\(|<\.\.\. (?:%s) resumed>).*\) += (\d+)(?: <\d|$)"
+               % (PID_CALLS, PID_CALLS)),
     re.compile(r"si_pid=(\d+)"),
     re.compile(r"parent_tid=\[(\d+)\]"),
     re.compile(r"superseded by execve in pid (\d+)"),
 ]
-TIME_PREFIX = re.compile(r"^(?:\d+\.\d{6}|\d\d:\d\d:\d\d(?:\.\d{6})?|\s*\d+\.\d{6}) ")
+# Places that hold a pid only when the value is one already seen: only
+# these numbers are rewritten, so that a pid equal to, say, a buffer size
+# elsewhere on the line leaves the line alone.
+PID_PLACES = PID_SOURCES + [
+    re.compile(LEAD + r"rt_sigreturn\(.*\) += (\d+)(?: <\d|$)"),
+    re.compile(LEAD + r"(?:kill|tkill|tgkill|wait4|getpgid|getsid|setpgid|pidfd_open|prlimit64|"
+               r"sched_\w+|process_vm_\w+|rt_sigqueueinfo|rt_tgsigqueueinfo|ptrace\(\w+,|"
+               r"waitid\(P_PID,) ?\(?(\d+)"),
+    re.compile(LEAD + r"(?:tgkill|setpgid|rt_tgsigqueueinfo)\(\d+, (\d+)"),
+    re.compile(r"/proc/(\d+)/"),
+]
 
 
-def read_streams(files):
-    """Lines per process: {pid: [line, ...]}; -ff files are one process each."""
-    streams = {}
+def read_files(files):
+    """[(file pid or None, [line, ...])], the -ff files in order of first
+    appearance: the root first, then each child as its pid first shows up."""
+    contents = []
     for path in files:
         m = re.search(r"\.(\d+)$", path)
-        file_pid = m.group(1) if m else None
-        for line in open(path, errors="replace"):
-            line = line.rstrip("\n")
-            pid = file_pid
-            pm = PREFIX.match(line) or BRACKET_PREFIX.match(line)
-            if pm:
-                pid = pm.group(1)
-                line = line[pm.end():]
-            streams.setdefault(pid or "main", []).append(line)
-    return streams
+        with open(path, errors="replace") as f:
+            contents.append((m.group(1) if m else None, f.read().splitlines()))
+    if len(contents) < 2:
+        return contents
+    by_pid = {pid: lines for pid, lines in contents}
+    named = set()
+    for pid, lines in contents:
+        for line in lines:
+            for rx in PID_SOURCES:
+                named.update(m.group(1) for m in rx.finditer(line) if m.group(1) != pid)
+    roots = sorted((p for p in by_pid if p not in named), key=int) or [contents[0][0]]
+    order, todo = [], list(roots)
+    while todo:
+        pid = todo.pop(0)
+        if pid in order or pid not in by_pid:
+            continue
+        order.append(pid)
+        found = []
+        for line in by_pid[pid]:
+            for rx in PID_SOURCES:
+                found += [m.group(1) for m in rx.finditer(line)]
+        todo += found
+    order += [p for p, _ in contents if p not in order]
+    return [(p, by_pid[p]) for p in order]
 
 
 def join_split_lines(lines):
-    """'read(3, <unfinished ...>' + '<... read resumed>"x", 1) = 1' -> one line."""
+    """'read(3, <unfinished ...>' + '<... read resumed>"x", 1) = 1' -> one line.
+    Only lines of one process are joined; the result stands where the call began."""
     out = []
     pending = {}
     for line in lines:
@@ -111,7 +161,8 @@ def join_split_lines(lines):
         m = re.match(r"^(.*?)<\.\.\. (\w+) resumed>(.*)$", line)
         if m and m.group(2) in pending:
             idx, head = pending.pop(m.group(2))
-            out[idx] = head + m.group(3)
+            # The padding before " = " belonged to the resumed line.
+            out[idx] = re.sub(r"\) +(= [^=]*)$", r") \1", head + m.group(3))
             continue
         out.append(line)
     for idx, head in pending.values():
@@ -119,54 +170,95 @@ def join_split_lines(lines):
     return [l for l in out if l is not None]
 
 
-def normalise(streams):
-    # Times differ run to run; their format does not: keep it, mask the digits.
+def repad(prefix, line):
+    """strace pads the result to column 40 of the whole line, pid prefix
+    included, and pids differ in width between runs. Re-pad as if the
+    prefix were ALIGN_PREFIX wide; wrong padding stays wrong."""
+    m = re.match(r"^(.*\))( +)(= .*)$", line)
+    if not m:
+        return line
+    pad = max(len(prefix) + len(m.group(2)) - ALIGN_PREFIX, 1)
+    return m.group(1) + " " * pad + m.group(3)
+
+
+def streams_of(files):
+    """{stream key: lines} with pids in the keys and the text numbered
+    PID1, PID2, ... in order of first appearance; a single process
+    traced without -f is the stream "main"."""
     mask = lambda m: re.sub(r"\d", "T", m.group(0))
-    streams = {k: [TIME_PREFIX.sub(mask, l) for l in v] for k, v in streams.items()}
-    pids = []
-    for pid in streams:
-        if pid != "main":
-            pids.append(pid)
-    for lines in streams.values():
+    order = []
+
+    def seen(pid):
+        if pid != "0" and pid not in order:
+            order.append(pid)
+
+    raw = {}
+    for file_pid, lines in read_files(files):
+        if file_pid:
+            seen(file_pid)
         for line in lines:
+            pid = file_pid
+            pm = PREFIX.match(line)
+            prefix = ""
+            if pm:
+                pid, prefix = pm.group(1), pm.group(0)
+                line = line[pm.end():]
+                seen(pid)
+                line = repad(prefix, line)
+            line = TIME_PREFIX.sub(mask, line)
             for rx in PID_SOURCES:
                 for m in rx.finditer(line):
-                    if m.group(1) not in pids:
-                        pids.append(m.group(1))
-    # Pids grow in creation order in both runs: number them in that order.
-    pids.sort(key=int)
-    pidmap = {p: "PID%d" % i for i, p in enumerate(pids)}
-    pid_rx = re.compile(r"\b(" + "|".join(map(re.escape, pids)) + r")\b") if pids else None
-    result = {}
-    for key, lines in streams.items():
-        norm = []
-        for line in join_split_lines(lines):
-            line = re.sub(r" <\d+\.\d+>$", " <DURATION>", line)
-            line = re.sub(r"0x[0-9a-f]{6,}", "0xADDR", line)
-            line = re.sub(r'^([T:. ]*)getrandom\(".*?"(\.\.\.)?,', r"\1getrandom(RANDOM,", line)
-            line = re.sub(r"^([T:. ]*)sysinfo\(\{.*\}\)", r"\1sysinfo({SYSINFO})", line)
-            line = re.sub(r"(st_atime|st_mtime|st_ctime)=\d+ /\* [^*]* \*/", r"\1=TIME", line)
-            line = re.sub(r"(st_atime_nsec|st_mtime_nsec|st_ctime_nsec)=\d+", r"\1=NSEC", line)
-            line = re.sub(r"(stx_[amcb]time)=\{[^}]*\} /\* [^*]* \*/", r"\1=TIME", line)
-            line = re.sub(r"(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?", r"\1=T", line)
-            line = re.sub(r"socket:\[\d+\]", "socket:[INODE]", line)
-            line = re.sub(r"pipe:\[\d+\]", "pipe:[INODE]", line)
-            line = re.sub(r"/tmp/cc\w{6}", "/tmp/ccTEMP", line)
-            # Ephemeral ports are chosen by the kernel anew in every run.
-            line = re.sub(r"htons\((\d{4,5})\)", lambda m: "htons(PORT)" if int(m.group(1)) >= 1024 else m.group(0), line)
-            line = re.sub(r"tv_(sec|nsec|usec)=\d+", r"tv_\1=N", line)
-            if pid_rx:
-                line = pid_rx.sub(lambda m: pidmap[m.group(1)], line)
-            # Alignment depends on the text before " = ", which joining changed.
-            line = re.sub(r"\) +(= )", r") \1", line)
-            norm.append(line)
-        result[pidmap.get(key, key)] = summary_rows_sorted(norm)
-    return result
+                    seen(m.group(1))
+            raw.setdefault(pid or "main", []).append(line)
+    pidmap = {p: "PID%d" % (i + 1) for i, p in enumerate(order)}
+    streams = {}
+    for key, lines in raw.items():
+        streams[pidmap.get(key, key)] = [rename_pids(l, pidmap) for l in join_split_lines(lines)]
+    return streams
+
+
+def rename_pids(line, pidmap):
+    spans = []
+    for rx in PID_PLACES:
+        for m in rx.finditer(line):
+            if m.group(1) in pidmap:
+                spans.append(m.span(1))
+    for start, end in sorted(set(spans), reverse=True):
+        line = line[:start] + pidmap[line[start:end]] + line[end:]
+    return line
+
+
+# ---------------------------------------------------------------- normalising
+
+VOLATILE = [
+    (re.compile(r" <\d+\.\d+>$"), " <DURATION>"),
+    (re.compile(r"0x[0-9a-f]{5,}"), "0xADDR"),
+    (re.compile(r'^([T:. ]*)getrandom\(".*?"(\.\.\.)?,'), r"\1getrandom(RANDOM,"),
+    (re.compile(r"^([T:. ]*)sysinfo\(\{.*\}\)"), r"\1sysinfo({SYSINFO})"),
+    (re.compile(r"(st_atime|st_mtime|st_ctime)=\d+(?:\.\d+)?( /\* [^*]* \*/)?"), r"\1=TIME"),
+    (re.compile(r"(st_atime_nsec|st_mtime_nsec|st_ctime_nsec)=\d+"), r"\1=NSEC"),
+    (re.compile(r"(stx_[amcb]time)=\{[^}]*\}( /\* [^*]* \*/)?"), r"\1=TIME"),
+    (re.compile(r"(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?"), r"\1=T"),
+    (re.compile(r"tv_(sec|nsec|usec)=\d+"), r"tv_\1=N"),
+    # Free space changes while the tests run.
+    (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N"),
+    (re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?):\[\d+\]"), r"\1:[INODE]"),
+    # Temporary names: the work directory and gcc's files.
+    (re.compile(r"/tmp/%s\w{8}" % WORK_PREFIX), "/tmp/%sWORK" % WORK_PREFIX),
+    (re.compile(r"/tmp/cc\w{6}"), "/tmp/ccTEMP"),
+]
+# Ephemeral ports are chosen by the kernel anew in every run.
+PORT = re.compile(r"htons\((\d{4,5})\)")
+
+
+def normalise_line(line):
+    for rx, rep in VOLATILE:
+        line = rx.sub(rep, line)
+    return PORT.sub(lambda m: "htons(PORT)" if int(m.group(1)) >= 1024 else m.group(0), line)
 
 
 SUMMARY_ROW = re.compile(r"^\s*\d+\.\d+\s+\d+\.\d+\s+\d+\s+(\d+)\s+(?:(\d+)\s+)?(\S+)$")
-# -U name,calls,errors
-SUMMARY_ROW_U = re.compile(r"^([a-z_0-9]+)\s+(\d+)\s+(\d*)\s*$")
+SUMMARY_ROW_U = re.compile(r"^([a-z_0-9]+)\s+(\d+)\s+(\d*)\s*$")  # -U name,calls,errors
 
 
 def summary_rows_sorted(lines):
@@ -185,33 +277,67 @@ def summary_rows_sorted(lines):
     return out + sorted(rows)
 
 
+def normalise(files):
+    return {k: summary_rows_sorted([normalise_line(l) for l in v])
+            for k, v in streams_of(files).items()}
+
+
+# ---------------------------------------------------------------- comparing
+
 def matched(a, b):
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(block.size for block in sm.get_matching_blocks()), sm
+    return sum(block.size for block in sm.get_matching_blocks())
 
 
 def compare(ref, got):
-    """Pairs each strace stream with the sctrace stream it matches best."""
+    """Each strace stream against the sctrace stream of the same process
+    (same PIDn), or else the unpaired one it matches best.
+    Returns (strace lines, lines reproduced, unified diff lines)."""
     total = sum(len(v) for v in ref.values())
     hits = 0
-    diff_lines = []
+    diff = []
     free = dict(got)
-    for key, lines in sorted(ref.items(), key=lambda kv: -len(kv[1])):
-        best, best_key, best_sm = -1, None, None
-        for gk, glines in free.items():
-            m, sm = matched(lines, glines)
-            if m > best:
-                best, best_key, best_sm = m, gk, sm
-        if best_key is None:
-            diff_lines += ["- " + l for l in lines]
+    pairs = []
+    for key in ref:
+        if key in free:
+            pairs.append((key, key))
+            free.pop(key)
+    for key in ref:
+        if any(k == key for k, _ in pairs):
             continue
-        hits += best
-        glines = free.pop(best_key)
-        for tag, i1, i2, j1, j2 in best_sm.get_opcodes():
-            if tag != "equal":
-                diff_lines += ["@@ %s" % key] + ["- " + l for l in lines[i1:i2]] + ["+ " + l for l in glines[j1:j2]]
-    return total, hits, diff_lines
+        best = max(free, key=lambda g: matched(ref[key], free[g]), default=None)
+        if best is not None:
+            free.pop(best)
+        pairs.append((key, best))
+    pairs += [(None, g) for g in free]
+    for rk, gk in pairs:
+        a = ref.get(rk, []) if rk else []
+        b = got.get(gk, []) if gk else []
+        hits += matched(a, b)
+        diff += difflib.unified_diff(a, b, "strace %s" % (rk or "-"), "sctrace %s" % (gk or "-"),
+                                     lineterm="", n=2)
+    return total, hits, diff
 
+
+def families(opts):
+    """Option families of a case: -tt counts as -t, -e trace=... as -e trace."""
+    out = []
+    it = iter(opts)
+    for o in it:
+        if o.startswith("--"):
+            out.append(o.split("=", 1)[0])
+        elif o == "-e":
+            out.append("-e " + next(it, "").split("=", 1)[0].lstrip("!"))
+        elif o == "-o":
+            out.append("-o |pipe" if next(it, "").startswith("|") else "-o")
+        elif o.startswith("-") and len(o) > 1:
+            out.append("-" + o[1])
+            if o[1] in "aseEoOpPSUX" and len(o) == 2:
+                next(it, None)
+    return sorted(set(out)) or ["(defaults)"]
+
+
+# ---------------------------------------------------------------- golden files
 
 MARK = 'access("/sctrace-test/begin", F_OK)'
 
@@ -239,7 +365,7 @@ def golden(args):
         d = os.path.join(os.path.abspath(args.report), "golden", name)
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-        text = golden_text(normalise(read_streams(run(tracer, opts, cmd, d))))
+        text = golden_text(normalise(run(tracer, opts, cmd, d)))
         if MARK not in text:
             failures += 1
             print("golden %-12s has no trace from its BEGIN marker on" % name)
@@ -260,52 +386,70 @@ def golden(args):
     return 1 if failures else 0
 
 
+# ---------------------------------------------------------------- main
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sctrace", default=os.environ.get("SCTRACE", "build/sctrace"))
     ap.add_argument("--strace", default="strace")
     ap.add_argument("--cases", default=os.path.join(HERE, "cases.txt"))
-    ap.add_argument("--group", action="append", help="only these groups (repeatable)")
-    ap.add_argument("--programs", help="also run every program in this directory")
-    ap.add_argument("--report", default="build/diff-report")
-    ap.add_argument("--min", type=float, default=95.0)
+    ap.add_argument("--group", action="append", help="only cases of this group (repeatable; "
+                    "'none' for none of cases.txt)")
+    ap.add_argument("--case", action="append", help="only the case of this name (repeatable)")
+    ap.add_argument("--programs", help="also run every program in this directory "
+                    "(e.g. build/tests/programs)")
+    ap.add_argument("--report", default="build/diff-report", help="where <case>.diff go")
+    ap.add_argument("--min", type=float, default=95.0, help="fail below this total %%")
+    ap.add_argument("--by-option", action="store_true", help="a summary line per option family")
     ap.add_argument("--golden", help="golden mode: directory of expected outputs of --programs")
     ap.add_argument("--golden-write", action="store_true", help="regenerate them with strace")
     args = ap.parse_args()
+    if not shutil.which(args.sctrace) and not os.path.exists(args.sctrace):
+        ap.error("no tracer at %s (build it, or pass --sctrace)" % args.sctrace)
     if args.golden:
         return golden(args)
 
     cases = load_cases(args.cases, args.group)
     if args.programs:
         cases += program_cases(args.programs)
+    if args.case:
+        cases = [c for c in cases if c[1] in args.case]
     os.makedirs(args.report, exist_ok=True)
-    tmp = os.path.abspath(os.path.join(args.report, "runs"))
+    runs = os.path.abspath(os.path.join(args.report, "runs"))
+    sctrace = shutil.which(args.sctrace) if os.sep not in args.sctrace else os.path.abspath(args.sctrace)
     grand_total = grand_hits = 0
-    by_opts = {}
-    print("%-28s %-14s %7s %7s %7s" % ("case", "options", "strace", "matched", "%"))
+    broken = []
+    by_family = {}
+    print("%-22s %-22s %7s %7s %7s" % ("case", "options", "strace", "matched", "%"))
     for group, name, opts, cmd in cases:
-        dirs = {}
-        for who, tracer in (("strace", args.strace), ("sctrace", os.path.abspath(args.sctrace))):
-            d = os.path.join(tmp, name, who)
+        outputs = {}
+        for who, tracer in (("strace", args.strace), ("sctrace", sctrace)):
+            d = os.path.join(runs, name, who)
             shutil.rmtree(d, ignore_errors=True)
             os.makedirs(d)
-            dirs[who] = read_streams(run(tracer, opts, cmd, d))
-        total, hits, diff = compare(normalise(dirs["strace"]), normalise(dirs["sctrace"]))
+            outputs[who] = normalise(run(tracer, opts, cmd, d))
+        total, hits, diff = compare(outputs["strace"], outputs["sctrace"])
         with open(os.path.join(args.report, name + ".diff"), "w") as f:
-            f.write("\n".join(diff) + "\n")
+            f.write("".join(l + "\n" for l in diff))
         pct = 100.0 * hits / total if total else 100.0
-        print("%-28s %-14s %7d %7d %6.1f%%" % (name, " ".join(opts)[:14], total, hits, pct))
+        print("%-22s %-22s %7d %7d %6.1f%%" % (name, " ".join(opts)[:22], total, hits, pct))
+        if not total:
+            # strace wrote nothing: the case itself is broken, not a match.
+            broken.append(name)
         grand_total += total
         grand_hits += hits
-        key = " ".join(o for o in opts if o.startswith("-")) or "(defaults)"
-        t, h = by_opts.get(key, (0, 0))
-        by_opts[key] = (t + total, h + hits)
+        for fam in families(opts):
+            n, t, h = by_family.get(fam, (0, 0, 0))
+            by_family[fam] = (n + 1, t + total, h + hits)
     pct = 100.0 * grand_hits / grand_total if grand_total else 100.0
-    print("by option: " + ", ".join("%s %.1f%%" % (k, 100.0 * h / t if t else 100.0)
-                                    for k, (t, h) in sorted(by_opts.items())))
-    print("TOTAL %d of %d strace lines reproduced: %.1f%% (minimum %.1f%%)"
-          % (grand_hits, grand_total, pct, args.min))
-    return 0 if pct >= args.min else 1
+    if args.by_option:
+        for fam, (n, t, h) in sorted(by_family.items()):
+            print("by option %-16s %3d cases %6d/%-6d %6.1f%%" % (fam, n, h, t, 100.0 * h / t if t else 100.0))
+    print("TOTAL %d cases: %d of %d strace lines reproduced, %.1f%% (minimum %.1f%%); diffs in %s"
+          % (len(cases), grand_hits, grand_total, pct, args.min, os.path.abspath(args.report)))
+    if broken:
+        print("BROKEN cases (strace wrote no lines): " + " ".join(broken))
+    return 0 if pct >= args.min and not broken else 1
 
 
 if __name__ == "__main__":
