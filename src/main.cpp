@@ -46,6 +46,11 @@ int main(int argc, char** argv) {
   sct::ParseResult pr = sct::parse_options(argc, argv, opts);
   if (!pr.run) return pr.exit_code;
 
+  if (opts.backend == sct::Options::Backend::Ebpf) {
+    sct::error_msg("--backend=ebpf: the eBPF engine is not built yet");
+    return 1;
+  }
+
   sct::Output out;
   std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;
   if (std::string err = out.open(spec, opts.append); !err.empty()) {

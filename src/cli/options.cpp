@@ -24,6 +24,11 @@ enum LongOnly {
   kOptSignal,
   kOptStatus,
   kOptQuietEq,
+  kOptBackend,
+  kOptRingBuffer,
+  kOptJson,
+  kOptPerfetto,
+  kOptColor,
 };
 
 constexpr option kLongOptions[] = {
@@ -59,6 +64,12 @@ constexpr option kLongOptions[] = {
     {"version", no_argument, nullptr, 'V'},
     {"seccomp-bpf", no_argument, nullptr, kOptSeccomp},
     {"no-seccomp-bpf", no_argument, nullptr, kOptNoSeccomp},
+    {"backend", required_argument, nullptr, kOptBackend},
+    {"ring-buffer-size", required_argument, nullptr, kOptRingBuffer},
+    {"json", required_argument, nullptr, kOptJson},
+    {"perfetto", required_argument, nullptr, kOptPerfetto},
+    {"color", required_argument, nullptr, kOptColor},
+    {"colour", required_argument, nullptr, kOptColor},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -195,6 +206,30 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'y': ++o.decode.decode_fds; break;
       case kOptSeccomp: o.seccomp = true; break;
       case kOptNoSeccomp: o.seccomp = false; break;
+      case kOptBackend:
+        if (!strcmp(optarg, "ptrace")) o.backend = Options::Backend::Ptrace;
+        else if (!strcmp(optarg, "ebpf")) o.backend = Options::Backend::Ebpf;
+        else if (!strcmp(optarg, "auto")) o.backend = Options::Backend::Auto;
+        else return usage_error("invalid backend: '%s' (ptrace, ebpf or auto)", optarg);
+        break;
+      case kOptRingBuffer:
+        if (!parse_int(optarg, 4, 1 << 22, v)) return usage_error("invalid ring buffer size: '%s' (KiB, 4 to 4194304)", optarg);
+        o.ring_buffer_kib = static_cast<size_t>(v);
+        break;
+      case kOptJson:
+        if (!*optarg) return usage_error("--json needs a file name, or - for standard output");
+        o.json = optarg;
+        break;
+      case kOptPerfetto:
+        if (!*optarg) return usage_error("--perfetto needs a file name");
+        o.perfetto = optarg;
+        break;
+      case kOptColor:
+        if (!strcmp(optarg, "auto")) o.color = Options::Color::Auto;
+        else if (!strcmp(optarg, "always")) o.color = Options::Color::Always;
+        else if (!strcmp(optarg, "never")) o.color = Options::Color::Never;
+        else return usage_error("invalid color mode: '%s' (auto, always or never)", optarg);
+        break;
       case '?':
         if (optopt && optopt < 0x100) {
           if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);

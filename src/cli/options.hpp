@@ -31,6 +31,13 @@ struct Options {
   std::vector<std::string> columns;  // -U
   bool summary_wall = false;         // -w
   bool seccomp = true;               // --seccomp-bpf / --no-seccomp-bpf
+  enum class Backend { Ptrace, Ebpf, Auto };
+  Backend backend = Backend::Ptrace; // --backend=
+  size_t ring_buffer_kib = 0;        // --ring-buffer-size=KIB (0: the engine's default)
+  std::string json;                  // --json=FILE ("-": standard output)
+  std::string perfetto;              // --perfetto=FILE
+  enum class Color { Auto, Always, Never };
+  Color color = Color::Auto;         // --color=
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.
