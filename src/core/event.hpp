@@ -25,7 +25,8 @@ struct Event {
     Detached,       // pid: "Process N detached"
   };
   Kind kind;
-  pid_t pid = 0;
+  pid_t pid = 0;         // the thread (strace's "pid")
+  pid_t tgid = 0;        // its process
   timespec wall{};      // CLOCK_REALTIME at the stop
   timespec mono{};      // CLOCK_MONOTONIC at the stop
   const DecodedCall* call = nullptr;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
@@ -67,9 +68,24 @@ bool is_stop_signal(int sig) {
 
 }  // namespace
 
+namespace {
+// Once per new tracee: ptrace reports threads and processes alike.
+pid_t read_tgid(pid_t tid) {
+  FILE* f = fopen(fmt::format("/proc/{}/status", tid).c_str(), "re");
+  if (!f) return tid;
+  char line[256];
+  pid_t tgid = tid;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
+  fclose(f);
+  return tgid;
+}
+}  // namespace
+
 PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
   Tracee& t = tracees_[pid];
   t.pid = pid;
+  t.tgid = read_tgid(pid);
   return t;
 }
 
@@ -77,6 +93,8 @@ Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
   Event e;
   e.kind = k;
   e.pid = pid;
+  auto t = tracees_.find(pid);
+  e.tgid = t != tracees_.end() ? t->second.tgid : pid;
   e.wall = now(CLOCK_REALTIME);
   e.mono = now(CLOCK_MONOTONIC);
   e.live_tracees = static_cast<int>(tracees_.size());
@@ -334,6 +352,7 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
         }
         Tracee moved = old->second;
         moved.pid = pid;
+        moved.tgid = pid;
         tracees_.erase(old);
         tracees_[pid] = moved;
       }

@@ -37,6 +37,7 @@ class PtraceTracer {
  private:
   struct Tracee {
     pid_t pid = 0;
+    pid_t tgid = 0;
     bool seen_first_stop = false;
     bool hide = false;       // the started child before its execve
     bool in_syscall = false;
