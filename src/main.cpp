@@ -4,11 +4,13 @@
 
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/ptrace/tracer.hpp"
+#include "sink/json_sink.hpp"
 #include "sink/summary_sink.hpp"
 #include "sink/tee_sink.hpp"
 #include "sink/text_sink.hpp"
@@ -57,11 +59,22 @@ int main(int argc, char** argv) {
     sct::error_msg("%s", err.c_str());
     return 1;
   }
+  sct::Output json_out;
+  if (opts.json == "-") {
+    json_out.open_fd(1);
+  } else if (!opts.json.empty()) {
+    if (std::string err = json_out.open(opts.json, false); !err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+  }
   sct::TextSink text(opts, out);
   sct::SummarySink summary(opts, out);
+  std::optional<sct::JsonSink> json;
   std::vector<sct::Sink*> sinks;
   if (opts.summary != 1) sinks.push_back(&text);
   if (opts.summary) sinks.push_back(&summary);
+  if (!opts.json.empty()) sinks.push_back(&json.emplace(opts, json_out));
   sct::TeeSink sink(sinks);
   sct::PtraceTracer tracer(opts, sink);
   install_signal_handlers();
@@ -72,7 +85,10 @@ int main(int argc, char** argv) {
   int status = tracer.run();
   sink.flush();
   if (opts.summary) summary.print();
+  if (json && opts.summary) json->write_summary(summary);
+  if (json) json->flush();
   out.close();
+  json_out.close();
   if (tracer.output_failed()) {
     sct::error_msg("write error on the trace output; tracees detached");
     return 1;

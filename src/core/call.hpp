@@ -40,6 +40,12 @@ struct DecodedCall {
   std::optional<Value> ret_aux;    // printed after it in parentheses
 };
 
+// Whether the call returned an error (calls that never fail return any value).
+inline bool call_failed(const DecodedCall& d) {
+  const bool never_fails = d.info && (d.info->classes & NF);
+  return !never_fails && d.ret < 0 && d.ret >= -4095;
+}
+
 class Call {
  public:
   Call(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts, bool exiting)

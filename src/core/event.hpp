@@ -23,6 +23,7 @@ struct Event {
     Superseded,     // pid: old tid superseded by execve in `new_pid`
     Attached,       // pid: "Process N attached"
     Detached,       // pid: "Process N detached"
+    Lost,           // lost: events the engine dropped here (eBPF buffer full)
   };
   Kind kind;
   pid_t pid = 0;         // the thread (strace's "pid")
@@ -36,6 +37,7 @@ struct Event {
   int status = 0;
   bool core_dumped = false;
   pid_t new_pid = 0;
+  uint64_t lost = 0;
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
   Value siginfo;        // decoded siginfo for Signal
 };

@@ -38,6 +38,11 @@ std::string Output::open(const std::string& spec, bool append) {
   return {};
 }
 
+void Output::open_fd(int fd) {
+  fd_ = fd;
+  interactive_ = isatty(fd);
+}
+
 void Output::write(std::string_view s) {
   buf_.append(s);
   if (buf_.size() >= kFlushAt) flush();

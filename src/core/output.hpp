@@ -17,6 +17,8 @@ class Output {
   // "-" or empty: stderr. "|cmd" or "!cmd": a pipe to sh -c cmd.
   // Returns an error message, empty on success.
   std::string open(const std::string& spec, bool append);
+  // An already open descriptor (standard output for --json=-); not closed.
+  void open_fd(int fd);
   void write(std::string_view s);
   // True when the buffer should reach a person promptly (a terminal).
   bool interactive() const { return interactive_; }

@@ -82,8 +82,7 @@ void SummarySink::on_event(const Event& e) {
   const DecodedCall& d = *e.call;
   Row& r = rows_[call_name(d)];
   ++r.calls;
-  bool never_fails = d.info && (d.info->classes & NF);
-  if (!never_fails && d.ret < 0 && d.ret >= -4095) ++r.errors;
+  if (call_failed(d)) ++r.errors;
   // strace counts system time unless -w asks for wall-clock latency.
   int64_t t = opts_.summary_wall ? e.duration_ns : e.cpu_ns;
   r.total_ns += t;
@@ -91,9 +90,7 @@ void SummarySink::on_event(const Event& e) {
   r.max_ns = std::max(r.max_ns, t);
 }
 
-void SummarySink::print() {
-  std::vector<std::string> cols = opts_.columns;
-  if (cols.empty()) cols = {"time-percent", "total-time", "avg-time", "calls", "errors", "name"};
+std::vector<std::pair<std::string, SummarySink::Row>> SummarySink::sorted_rows() const {
   std::vector<std::pair<std::string, Row>> rows(rows_.begin(), rows_.end());
   const std::string& k = opts_.sort_by;
   auto by = [&](auto key, bool desc) {
@@ -109,9 +106,12 @@ void SummarySink::print() {
     by([](const Row& r) { return r.calls ? r.total_ns / static_cast<int64_t>(r.calls) : 0; }, true);
   else if (k == "name" || k == "syscall" || k == "syscall-name") {
   } else if (k != "nothing" && k != "none") by([](const Row& r) { return r.total_ns; }, true);
+  return rows;
+}
 
+SummarySink::Row SummarySink::total() const {
   Row total;
-  for (const auto& [n, r] : rows) {
+  for (const auto& [n, r] : rows_) {
     total.calls += r.calls;
     total.errors += r.errors;
     total.total_ns += r.total_ns;
@@ -119,6 +119,14 @@ void SummarySink::print() {
     total.max_ns = std::max(total.max_ns, r.max_ns);
   }
   if (!total.calls) total.min_ns = 0;
+  return total;
+}
+
+void SummarySink::print() {
+  std::vector<std::string> cols = opts_.columns;
+  if (cols.empty()) cols = {"time-percent", "total-time", "avg-time", "calls", "errors", "name"};
+  const auto rows = sorted_rows();
+  const Row total = this->total();
 
   // A left-aligned column at the end of a line is not padded (strace's name).
   auto last_left = [&](const Column& c) { return c.left && cols.back() == c.name; };

@@ -29,6 +29,9 @@ class SummarySink : public Sink {
     int64_t total_ns = 0, min_ns = INT64_MAX, max_ns = 0;
   };
   const std::map<std::string, Row>& rows() const { return rows_; }
+  // In the order of -S, as the table shows them.
+  std::vector<std::pair<std::string, Row>> sorted_rows() const;
+  Row total() const;
 
  private:
   const Options& opts_;

@@ -36,10 +36,9 @@ std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
 
 std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t;
-  const bool never_fails = d.info && (d.info->classes & NF);
   if (d.ret_value) {
     render_value(t, *d.ret_value, o);
-  } else if (!never_fails && d.ret < 0 && d.ret >= -4095) {
+  } else if (call_failed(d)) {
     int err = static_cast<int>(-d.ret);
     const char* name = errno_name(err);
     // Restart codes never reach the tracee: strace shows them with "?".

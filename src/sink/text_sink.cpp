@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "decode/xlat.hpp"
+#include "sink/event_filter.hpp"
 #include "sink/text_format.hpp"
 #include "sink/text_render.hpp"
 
@@ -86,15 +87,6 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   s.col = 0;
 }
 
-namespace {
-unsigned status_of(const Event& e) {
-  if (e.kind == Event::Kind::SyscallNoReturn) return kStatusUnfinished;
-  const DecodedCall& d = *e.call;
-  bool never_fails = d.info && (d.info->classes & NF);
-  return !never_fails && d.ret < 0 && d.ret >= -4095 ? kStatusFailed : kStatusSuccessful;
-}
-}  // namespace
-
 void TextSink::on_event(const Event& e) {
   using K = Event::Kind;
   Stream& s = stream_for(e.pid);
@@ -114,7 +106,7 @@ void TextSink::on_event(const Event& e) {
       const DecodedCall& d = *e.call;
       std::string line;
       if (opts_.filter.status != kStatusAll) {
-        if (!(opts_.filter.status & status_of(e))) break;
+        if (!(opts_.filter.status & call_status(e))) break;
         begin_line(s, e);
         line = call_entry_text(d, opts_.decode);
       } else if (s.open_pid != e.pid) {
@@ -126,7 +118,7 @@ void TextSink::on_event(const Event& e) {
       break;
     }
     case K::Signal: {
-      if (e.sig > 0 && e.sig <= 64 && !opts_.filter.signals.test(static_cast<size_t>(e.sig))) break;
+      if (!signal_shown(opts_.filter, e.sig)) break;
       begin_line(s, e);
       std::string t = "--- " + signal_name(e.sig) + " ";
       render_value(t, e.siginfo, opts_.decode);
@@ -162,6 +154,7 @@ void TextSink::on_event(const Event& e) {
       }
       break;
     case K::Attached:
+    case K::Lost:
       break;  // messages on stderr, printed by the engine
   }
 }

@@ -49,8 +49,9 @@ Value map_flags_value(uint64_t v) {
   if (const char* t = xlat_name(kMapTypes, type)) f.names.insert(f.names.begin(), t);
   else f.names.insert(f.names.begin(), fmt::format("{:#x} /* MAP_??? */", type));
   uint64_t huge = (v & 0xffffffff) >> kHugeShift;
+  if (!huge) return f;
   std::string out = render_flags_text(f);
-  if (huge) out += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
+  out += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
   return Sym{out};
 }
 
