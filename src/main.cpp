@@ -11,6 +11,7 @@
 #include "core/output.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "sink/json_sink.hpp"
+#include "sink/perfetto_sink.hpp"
 #include "sink/summary_sink.hpp"
 #include "sink/tee_sink.hpp"
 #include "sink/text_sink.hpp"
@@ -68,6 +69,13 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
+  sct::Output perfetto_out;
+  if (!opts.perfetto.empty()) {
+    if (std::string err = perfetto_out.open(opts.perfetto, false); !err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+  }
   sct::TextSink text(opts, out);
   sct::SummarySink summary(opts, out);
   std::optional<sct::JsonSink> json;
@@ -75,6 +83,8 @@ int main(int argc, char** argv) {
   if (opts.summary != 1) sinks.push_back(&text);
   if (opts.summary) sinks.push_back(&summary);
   if (!opts.json.empty()) sinks.push_back(&json.emplace(opts, json_out));
+  std::optional<sct::PerfettoSink> perfetto;
+  if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(opts, perfetto_out));
   sct::TeeSink sink(sinks);
   sct::PtraceTracer tracer(opts, sink);
   install_signal_handlers();
@@ -87,8 +97,10 @@ int main(int argc, char** argv) {
   if (opts.summary) summary.print();
   if (json && opts.summary) json->write_summary(summary);
   if (json) json->flush();
+  if (perfetto) perfetto->finish();
   out.close();
   json_out.close();
+  perfetto_out.close();
   if (tracer.output_failed()) {
     sct::error_msg("write error on the trace output; tracees detached");
     return 1;
