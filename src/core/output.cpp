@@ -38,6 +38,8 @@ std::string Output::open(const std::string& spec, bool append) {
   return {};
 }
 
+bool Output::terminal() const { return !pipe_ && isatty(fd_); }
+
 void Output::open_fd(int fd) {
   fd_ = fd;
   interactive_ = isatty(fd);

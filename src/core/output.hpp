@@ -22,6 +22,8 @@ class Output {
   void write(std::string_view s);
   // True when the buffer should reach a person promptly (a terminal).
   bool interactive() const { return interactive_; }
+  // Whether the destination is a terminal (colour's "auto").
+  bool terminal() const;
   bool flush();
   void close();
   bool failed() const { return failed_; }

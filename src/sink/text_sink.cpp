@@ -5,6 +5,7 @@
 
 #include "decode/xlat.hpp"
 #include "sink/event_filter.hpp"
+#include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
 #include "sink/text_render.hpp"
 
@@ -12,6 +13,8 @@ namespace sct {
 
 TextSink::TextSink(const Options& opts, Output& main_output) : opts_(opts), main_(main_output) {
   main_stream_.out = &main_;
+  // -ff writes files: they are coloured only when asked.
+  colour_ = use_colour(opts.color, opts.follow_forks < 2 && main_.terminal());
 }
 
 TextSink::Stream& TextSink::stream_for(pid_t pid) {
@@ -75,8 +78,10 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   size_t col = s.col + line.size();
   if (col < static_cast<size_t>(opts_.align)) line.append(opts_.align - col, ' ');
   else line += ' ';
+  if (colour_) line = colour_call(line, call_name(d));
   line += "= ";
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
+  else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
   else line += call_ret_text(d, opts_.decode);
   if (opts_.syscall_times && e.kind == Event::Kind::SyscallExit)
     fmt::format_to(std::back_inserter(line), " <{}.{:06}>", e.duration_ns / 1000000000,
@@ -96,8 +101,8 @@ void TextSink::on_event(const Event& e) {
       if (opts_.filter.status != kStatusAll) break;
       begin_line(s, e);
       std::string t = call_entry_text(*e.call, opts_.decode);
-      write_line(s, t);
       s.col += t.size();
+      write_line(s, colour_ ? colour_call(t, call_name(*e.call)) : t);
       s.open_pid = e.pid;
       break;
     }
@@ -122,24 +127,24 @@ void TextSink::on_event(const Event& e) {
       begin_line(s, e);
       std::string t = "--- " + signal_name(e.sig) + " ";
       render_value(t, e.siginfo, opts_.decode);
-      t += " ---\n";
-      write_line(s, t);
+      t += " ---";
+      write_line(s, (colour_ ? paint(colour::kSignal, t) : t) + "\n");
       break;
     }
     case K::GroupStop:
       begin_line(s, e);
-      write_line(s, "--- stopped by " + signal_name(e.sig) + " ---\n");
+      write_line(s, painted(colour::kSignal, "--- stopped by " + signal_name(e.sig) + " ---"));
       break;
     case K::Exited:
       if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
-      write_line(s, fmt::format("+++ exited with {} +++\n", e.status));
+      write_line(s, painted(colour::kExit, fmt::format("+++ exited with {} +++", e.status)));
       break;
     case K::Killed:
       if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
-      write_line(s, fmt::format("+++ killed by {}{} +++\n", signal_name(e.sig),
-                                e.core_dumped ? " (core dumped)" : ""));
+      write_line(s, painted(colour::kError, fmt::format("+++ killed by {}{} +++", signal_name(e.sig),
+                                                        e.core_dumped ? " (core dumped)" : "")));
       break;
     case K::Superseded:
       if (opts_.quiet_mask & kQuietThreadExecve) break;
@@ -157,6 +162,10 @@ void TextSink::on_event(const Event& e) {
     case K::Lost:
       break;  // messages on stderr, printed by the engine
   }
+}
+
+std::string TextSink::painted(const char* colour, std::string_view text) const {
+  return (colour_ ? paint(colour, text) : std::string(text)) + "\n";
 }
 
 void TextSink::flush() {

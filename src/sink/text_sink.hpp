@@ -34,6 +34,8 @@ class TextSink : public Sink {
   void begin_line(Stream& s, const Event& e);
   void end_call(Stream& s, const Event& e, std::string& line);
   void write_line(Stream& s, std::string_view text);
+  // A whole line, coloured when colour is on, with its newline.
+  std::string painted(const char* colour, std::string_view text) const;
 
   const Options& opts_;
   Output& main_;
@@ -42,6 +44,7 @@ class TextSink : public Sink {
   std::map<pid_t, Stream> per_pid_streams_;
   timespec last_mono_{};
   bool have_last_ = false;
+  bool colour_ = false;
 };
 
 }  // namespace sct

@@ -221,6 +221,64 @@ def test_text_unchanged():
     check(len(a) > 20 and a == b, "text differs with --json/--perfetto: %s" % [x for x in zip(a, b) if x[0] != x[1]][:3])
 
 
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def in_pty(args, env_extra=None):
+    """sctrace with its standard error on a terminal; returns what it wrote there."""
+    import pty
+    master, slave = pty.openpty()
+    env = dict(os.environ, TERM="xterm")
+    env.pop("NO_COLOR", None)
+    env.update(env_extra or {})
+    p = subprocess.Popen([A.sctrace] + args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            b = os.read(master, 65536)
+        except OSError:
+            break
+        if not b:
+            break
+        chunks.append(b)
+    p.wait(timeout=60)
+    os.close(master)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_colour():
+    prog = os.path.join(A.programs, "fileops")
+    plain, _, _ = trace([], ["setarch", "-R", prog])
+    coloured, _, _ = trace(["--color=always"], ["setarch", "-R", prog])
+    with open(plain) as f:
+        p = f.read()
+    with open(coloured) as f:
+        c = f.read()
+    check("\x1b[" not in p, "no colour in a file unless asked")
+    check(normalised_text(ANSI.sub("", c)) == normalised_text(p), "--color=always changes nothing but the escape codes")
+    calls = sum(1 for l in p.splitlines() if re.match(r"^\d+ +[a-z_0-9]+\(", l))
+    names = len(re.findall(r"\x1b\[1;36m[a-z_0-9]+\x1b\[0m\(", c))
+    check(calls > 20 and names == calls, "every call name coloured: %d of %d" % (names, calls))
+    check(re.search(r"= \x1b\[1;31m-1 ENOENT", c) is not None, "errors coloured")
+    check(re.search(r"\x1b\[32m\"[^\x1b]*\"\x1b\[0m", c) is not None, "strings coloured")
+    # auto: a terminal gets colour, unless NO_COLOR says otherwise; never means never.
+    cmd = ["-e", "trace=openat", "cat", "/nonexistent-sctrace"]
+    check("\x1b[1;36mopenat" in in_pty(cmd), "auto colours a terminal")
+    check("\x1b[" not in in_pty(cmd, {"NO_COLOR": "1"}), "NO_COLOR turns auto off")
+    check("\x1b[" not in in_pty(["--color=never"] + cmd), "--color=never on a terminal")
+    r = subprocess.run([A.sctrace] + cmd, capture_output=True, text=True)
+    check("\x1b[" not in r.stderr and "openat(" in r.stderr, "no colour into a pipe")
+
+
+def normalised_text(text):
+    pids = {}
+    text = re.sub(r"0x[0-9a-f]+", "ADDR", text)
+    text = re.sub(r'getrandom\(".*?"', 'getrandom("RANDOM"', text)
+    return re.sub(r"\b\d{3,}\b", lambda m: pids.setdefault(m.group(0), "N%d" % len(pids)), text)
+
+
 def main():
     global A
     ap = argparse.ArgumentParser()
