@@ -25,7 +25,7 @@ struct Event {
     Detached,       // pid: "Process N detached"
     Lost,           // lost: events the engine dropped here (eBPF buffer full)
   };
-  Kind kind;
+  Kind kind = Kind::SyscallEntry;
   pid_t pid = 0;         // the thread (strace's "pid")
   pid_t tgid = 0;        // its process
   timespec wall{};      // CLOCK_REALTIME at the stop

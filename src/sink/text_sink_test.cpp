@@ -33,7 +33,8 @@ class SinkRun {
     return d;
   }
   void entry(pid_t pid, int live = 1) {
-    Event e{Event::Kind::SyscallEntry};
+    Event e;
+    e.kind = Event::Kind::SyscallEntry;
     e.pid = pid;
     e.call = &calls_[pid];
     e.live_tracees = live;
@@ -42,14 +43,16 @@ class SinkRun {
   void exit(pid_t pid, int64_t ret, int live = 1) {
     calls_[pid].ret = ret;
     decode_exit(pid, calls_[pid], mem_, opts_.decode);
-    Event e{Event::Kind::SyscallExit};
+    Event e;
+    e.kind = Event::Kind::SyscallExit;
     e.pid = pid;
     e.call = &calls_[pid];
     e.live_tracees = live;
     sink_->on_event(e);
   }
   void event(Event::Kind k, pid_t pid, int status = 0) {
-    Event e{k};
+    Event e;
+    e.kind = k;
     e.pid = pid;
     e.status = status;
     sink_->on_event(e);
