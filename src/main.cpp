@@ -10,6 +10,9 @@
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/ptrace/tracer.hpp"
+#ifdef SCTRACE_HAVE_EBPF
+#include "engine/ebpf/ebpf_tracer.hpp"
+#endif
 #include "sink/json_sink.hpp"
 #include "sink/perfetto_sink.hpp"
 #include "sink/summary_sink.hpp"
@@ -49,9 +52,21 @@ int main(int argc, char** argv) {
   sct::ParseResult pr = sct::parse_options(argc, argv, opts);
   if (!pr.run) return pr.exit_code;
 
-  if (opts.backend == sct::Options::Backend::Ebpf) {
-    sct::error_msg("--backend=ebpf: the eBPF engine is not built yet");
-    return 1;
+  bool ebpf = false;
+  if (opts.backend != sct::Options::Backend::Ptrace) {
+    std::string why;
+#ifdef SCTRACE_HAVE_EBPF
+    ebpf = sct::ebpf_supports(opts, why);
+#else
+    why = "--backend=ebpf: this sctrace was built without the eBPF engine (clang, bpftool, libbpf-dev)";
+#endif
+    if (!ebpf && opts.backend == sct::Options::Backend::Ebpf) {
+      sct::error_msg("%s", why.c_str());
+      return 1;
+    }
+    if (opts.decode.verbose)
+      fprintf(stderr, "sctrace: backend %s%s%s\n", ebpf ? "ebpf" : "ptrace", ebpf ? "" : ": ",
+              ebpf ? "" : why.c_str());
   }
 
   sct::Output out;
@@ -86,13 +101,31 @@ int main(int argc, char** argv) {
   std::optional<sct::PerfettoSink> perfetto;
   if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(opts, perfetto_out));
   sct::TeeSink sink(sinks);
-  sct::PtraceTracer tracer(opts, sink);
   install_signal_handlers();
-  if (std::string err = tracer.start(); !err.empty()) {
-    sct::error_msg("%s", err.c_str());
-    return 1;
+  int status = 0, fatal = 0;
+  bool output_failed = false;
+#ifdef SCTRACE_HAVE_EBPF
+  if (ebpf) {
+    sct::EbpfTracer tracer(opts, summary);
+    if (std::string err = tracer.start(); !err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+    status = tracer.run();
+    fatal = tracer.fatal_signal();
   }
-  int status = tracer.run();
+#endif
+  if (!ebpf) {
+    sct::PtraceTracer tracer(opts, sink);
+    tracer.set_decode(opts.summary != 1 || perfetto.has_value());
+    if (std::string err = tracer.start(); !err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+    status = tracer.run();
+    fatal = tracer.fatal_signal();
+    output_failed = tracer.output_failed();
+  }
   sink.flush();
   if (opts.summary) summary.print();
   if (json && opts.summary) json->write_summary(summary);
@@ -101,10 +134,10 @@ int main(int argc, char** argv) {
   out.close();
   json_out.close();
   perfetto_out.close();
-  if (tracer.output_failed()) {
+  if (output_failed) {
     sct::error_msg("write error on the trace output; tracees detached");
     return 1;
   }
-  if (tracer.fatal_signal()) die_like(tracer.fatal_signal());
+  if (fatal) die_like(fatal);
   return status;
 }

@@ -399,6 +399,8 @@ def main():
     ap.add_argument("--programs", help="also run every program in this directory "
                     "(e.g. build/tests/programs)")
     ap.add_argument("--report", default="build/diff-report", help="where <case>.diff go")
+    ap.add_argument("--sctrace-arg", action="append", default=[],
+                    help="an option for sctrace only (--backend=ebpf), repeatable")
     ap.add_argument("--min", type=float, default=95.0, help="fail below this total %%")
     ap.add_argument("--by-option", action="store_true", help="a summary line per option family")
     ap.add_argument("--golden", help="golden mode: directory of expected outputs of --programs")
@@ -427,7 +429,8 @@ def main():
             d = os.path.join(runs, name, who)
             shutil.rmtree(d, ignore_errors=True)
             os.makedirs(d)
-            outputs[who] = normalise(run(tracer, opts, cmd, d))
+            extra = args.sctrace_arg if who == "sctrace" else []
+            outputs[who] = normalise(run(tracer, extra + opts, cmd, d))
         total, hits, diff = compare(outputs["strace"], outputs["sctrace"])
         with open(os.path.join(args.report, name + ".diff"), "w") as f:
             f.write("".join(l + "\n" for l in diff))

@@ -6,6 +6,7 @@
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 
 #include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
+#include "engine/command.hpp"
 #include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 
@@ -36,30 +38,6 @@ timespec now(clockid_t c) {
 
 int64_t ns_between(const timespec& a, const timespec& b) {
   return (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
-}
-
-// strace finds the program itself so that a missing one is reported before
-// anything runs, and the child calls execve exactly once.
-std::string find_program(const std::string& name, std::string& err) {
-  struct stat st;
-  if (name.find('/') != std::string::npos) {
-    if (stat(name.c_str(), &st) != 0) err = fmt::format("Can't stat '{}': {}", name, strerror(errno));
-    return name;
-  }
-  const char* path = getenv("PATH");
-  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
-  size_t i = 0;
-  while (i <= dirs.size()) {
-    size_t j = dirs.find(':', i);
-    if (j == std::string::npos) j = dirs.size();
-    std::string dir = dirs.substr(i, j - i);
-    std::string full = (dir.empty() ? std::string(".") : dir) + "/" + name;
-    if (stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(full.c_str(), X_OK) == 0)
-      return full;
-    i = j + 1;
-  }
-  err = fmt::format("Can't stat '{}': No such file or directory", name);
-  return name;
 }
 
 bool is_stop_signal(int sig) {
@@ -192,11 +170,7 @@ std::string PtraceTracer::start() {
     char c;
     // Wait until the tracer has seized us, so execve is the first thing seen.
     while (read(sync[0], &c, 1) < 0 && errno == EINTR) {}
-    for (const auto& kv : opts_.env) {
-      auto eq = kv.find('=');
-      if (eq == std::string::npos) unsetenv(kv.c_str());
-      else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
-    }
+    apply_env(opts_.env);
     if (!filter.empty()) {
       if (std::string e = install_seccomp_filter(filter); !e.empty()) {
         fprintf(stderr, "sctrace: %s\n", e.c_str());
@@ -405,16 +379,14 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     t.call.info = syscall_by_nr(t.call.nr);
     for (int i = 0; i < 6; ++i) t.call.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
     t.call.sp = info.stack_pointer;
-    if (t.hide && t.call.info &&
-        (t.call.info->name == "execve" || t.call.info->name == "execveat"))
-      t.hide = false;
+    if (t.hide && (t.call.nr == __NR_execve || t.call.nr == __NR_execveat)) t.hide = false;
     t.entry_mono = mono;
     t.entry_stime_ns = stop_stime_ns_;
     PtraceMemory mem(pid);
     t.traced_call = !t.hide && wanted(t.call.nr) &&
                     (!paths_.active() || paths_.matches(pid, t.call, mem));
     if (t.traced_call) {
-      decode_entry(pid, t.call, mem, opts_.decode);
+      if (decode_) decode_entry(pid, t.call, mem, opts_.decode);
       Event ev = make_event(Event::Kind::SyscallEntry, pid);
       ev.call = &t.call;
       emit(ev);
@@ -429,7 +401,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     if (t.in_syscall && t.traced_call) {
       t.call.ret = info.exit.rval;
       PtraceMemory mem(pid);
-      decode_exit(pid, t.call, mem, opts_.decode);
+      if (decode_) decode_exit(pid, t.call, mem, opts_.decode);
       Event ev = make_event(Event::Kind::SyscallExit, pid);
       ev.call = &t.call;
       ev.duration_ns = ns_between(t.entry_mono, mono);

@@ -31,6 +31,10 @@ class PtraceTracer {
   // Whether tracing stopped because the output could not be written.
   bool output_failed() const { return output_failed_; }
 
+  // Whether the sinks need arguments decoded; -c alone needs only the
+  // number and the outcome, and is cheaper without reading tracee memory.
+  void set_decode(bool on) { decode_ = on; }
+
   // Set from the SIGINT/SIGTERM/SIGHUP handler.
   static volatile sig_atomic_t interrupted;
 
@@ -71,6 +75,7 @@ class PtraceTracer {
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   PathFilter paths_;
   bool output_failed_ = false;
+  bool decode_ = true;
 };
 
 }  // namespace sct

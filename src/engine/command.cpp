@@ -1,0 +1,45 @@
+#include "engine/command.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fmt/format.h>
+
+namespace sct {
+
+// strace finds the program itself so that a missing one is reported before
+// anything runs, and the child calls execve exactly once.
+std::string find_program(const std::string& name, std::string& err) {
+  struct stat st;
+  if (name.find('/') != std::string::npos) {
+    if (stat(name.c_str(), &st) != 0) err = fmt::format("Can't stat '{}': {}", name, strerror(errno));
+    return name;
+  }
+  const char* path = getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t i = 0;
+  while (i <= dirs.size()) {
+    size_t j = dirs.find(':', i);
+    if (j == std::string::npos) j = dirs.size();
+    std::string dir = dirs.substr(i, j - i);
+    std::string full = (dir.empty() ? std::string(".") : dir) + "/" + name;
+    if (stat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(full.c_str(), X_OK) == 0)
+      return full;
+    i = j + 1;
+  }
+  err = fmt::format("Can't stat '{}': No such file or directory", name);
+  return name;
+}
+
+void apply_env(const std::vector<std::string>& env) {
+  for (const auto& kv : env) {
+    auto eq = kv.find('=');
+    if (eq == std::string::npos) unsetenv(kv.c_str());
+    else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
+  }
+}
+
+}  // namespace sct

@@ -1,0 +1,27 @@
+/* Shared by summary.bpf.c and the C++ side: the in-kernel -c counters and
+ * the configuration the loader fills in before load. Plain C; the C++ side
+ * checks the layout with static_assert. */
+#ifndef SCTRACE_EBPF_SUMMARY_ABI_H
+#define SCTRACE_EBPF_SUMMARY_ABI_H
+
+#define SCT_MAX_SYSCALL 1024 /* the size of the syscall sets (filter_options.hpp) */
+#define SCT_SET_WORDS (SCT_MAX_SYSCALL / 64)
+
+/* One per syscall number and CPU: summed by user space at the end. */
+struct sct_count {
+  unsigned long long calls;
+  unsigned long long errors;
+  unsigned long long total_ns;
+  unsigned long long min_ns;
+  unsigned long long max_ns;
+};
+
+/* Per traced thread (task storage): the call in progress. */
+struct sct_task {
+  unsigned long long start_ns;
+  long long nr;     /* -1: none */
+  int hidden;       /* the started command before its execve */
+  int pad;
+};
+
+#endif
