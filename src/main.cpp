@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   std::vector<sct::Sink*> sinks;
   if (opts.summary != 1) sinks.push_back(&text);
   if (opts.summary) sinks.push_back(&summary);
-  if (!opts.json.empty()) sinks.push_back(&json.emplace(opts, json_out));
+  if (!opts.json.empty()) sinks.push_back(&json.emplace(opts, json_out, ebpf));
   std::optional<sct::PerfettoSink> perfetto;
   if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(opts, perfetto_out));
   sct::TeeSink sink(sinks);

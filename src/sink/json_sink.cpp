@@ -28,10 +28,10 @@ void signal_field(std::string& r, const char* name, int sig) {
 
 }  // namespace
 
-JsonSink::JsonSink(const Options& opts, Output& out) : opts_(opts), out_(out) {
+JsonSink::JsonSink(const Options& opts, Output& out, bool ebpf) : opts_(opts), out_(out) {
   std::string r = fmt::format("{{\"type\":\"header\",\"schema_version\":{},\"tool\":\"sctrace\"", kJsonSchemaVersion);
   field(r, "backend");
-  r += opts.backend == Options::Backend::Ebpf ? "\"ebpf\"" : "\"ptrace\"";
+  r += ebpf ? "\"ebpf\"" : "\"ptrace\"";
   field(r, "command");
   r += '[';
   for (size_t i = 0; i < opts.command.size(); ++i) {

@@ -19,7 +19,8 @@ inline constexpr int kJsonSchemaVersion = 1;
 
 class JsonSink : public Sink {
  public:
-  JsonSink(const Options& opts, Output& out);
+  // `ebpf`: which engine produced the events (the header says so).
+  JsonSink(const Options& opts, Output& out, bool ebpf = false);
   void on_event(const Event& e) override;
   void flush() override { out_.flush(); }
   bool failed() const override { return out_.failed(); }

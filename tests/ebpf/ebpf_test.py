@@ -2,6 +2,7 @@
 """--backend=ebpf -c: the counts of the in-kernel summary against strace's
 and the ptrace engine's, forks, threads, -p attach, and clear refusals."""
 
+import json
 import os
 import re
 import signal
@@ -98,8 +99,18 @@ def test_refusals():
     r = subprocess.run(EBPF + ["true"], capture_output=True, text=True)
     check(r.returncode == 1 and r.stderr.count("\n") == 1 and r.stderr.startswith("sctrace: --backend=ebpf:"),
           "a full trace is refused in one line: %r" % r.stderr)
-    r = subprocess.run(EBPF + ["-c", "--json=-", "true"], capture_output=True, text=True)
-    check(r.returncode == 1 and "sctrace: --backend=ebpf:" in r.stderr, "--json refused: %r" % r.stderr)
+    r = subprocess.run(EBPF + ["-c", "--perfetto=/dev/null", "true"], capture_output=True, text=True)
+    check(r.returncode == 1 and "sctrace: --backend=ebpf:" in r.stderr, "--perfetto refused: %r" % r.stderr)
+    # --json with -c: the summary record, the same rows as the table.
+    with tempfile.NamedTemporaryFile("r") as out:
+        r = subprocess.run(EBPF + ["-c", "-o", out.name, "--json=-", "ls", "/nonexistent-sctrace"],
+                           capture_output=True, text=True)
+        rows = table(out.read())
+    recs = [json.loads(l) for l in r.stdout.splitlines() if l.startswith("{")]
+    summ = [x for x in recs if x["type"] == "summary"]
+    check(recs and recs[0].get("backend") == "ebpf" and len(summ) == 1 and
+          {x["name"]: (x["calls"], x["errors"]) for x in summ[0]["rows"]} == rows and len(rows) > 5,
+          "ebpf -c --json: %r vs %r" % (summ, rows))
     # auto falls back to ptrace for what eBPF cannot do, and says so with -v.
     r = subprocess.run([SCTRACE, "--backend=auto", "-v", "-o", "/dev/null", "true"], capture_output=True, text=True)
     check(r.returncode == 0 and "sctrace: backend ptrace" in r.stderr, "auto, full trace: %r" % r.stderr)

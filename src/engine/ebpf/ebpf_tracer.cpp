@@ -47,9 +47,9 @@ bool ebpf_supports(const Options& opts, std::string& why) {
     why = "--backend=ebpf: only -c (the summary) is done in the kernel so far; use the ptrace backend";
     return false;
   }
-  if (!opts.json.empty() || !opts.perfetto.empty() || !opts.filter.paths.empty() ||
-      opts.filter.status != kStatusAll) {
-    why = "--backend=ebpf: -P, -e status= and --json/--perfetto need the ptrace backend";
+  // --json with -c holds the summary record only, which this engine gives.
+  if (!opts.perfetto.empty() || !opts.filter.paths.empty() || opts.filter.status != kStatusAll) {
+    why = "--backend=ebpf: -P, -e status= and --perfetto need the ptrace backend";
     return false;
   }
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
