@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
@@ -40,6 +41,20 @@ void apply_env(const std::vector<std::string>& env) {
     if (eq == std::string::npos) unsetenv(kv.c_str());
     else setenv(kv.substr(0, eq).c_str(), kv.substr(eq + 1).c_str(), 1);
   }
+}
+
+void wait_for_tracer(int fd) {
+  char c;
+  while (read(fd, &c, 1) < 0 && errno == EINTR) {}
+}
+
+void exec_command(const std::string& path, const std::vector<std::string>& command) {
+  std::vector<char*> argv;
+  for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(path.c_str(), argv.data());
+  fprintf(stderr, "sctrace: exec: %s\n", strerror(errno));
+  _exit(1);
 }
 
 }  // namespace sct

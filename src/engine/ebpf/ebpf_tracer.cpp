@@ -133,16 +133,10 @@ std::string EbpfTracer::start() {
   if (pid < 0) return fmt::format("fork: {}", strerror(errno));
   if (pid == 0) {
     close(sync[1]);
-    char c;
     // Run nothing until the kernel knows this pid: the exec is counted.
-    while (read(sync[0], &c, 1) < 0 && errno == EINTR) {}
+    wait_for_tracer(sync[0]);
     apply_env(opts_.env);
-    std::vector<char*> argv;
-    for (const auto& a : opts_.command) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(path.c_str(), argv.data());
-    fprintf(stderr, "sctrace: exec: %s\n", strerror(errno));
-    _exit(1);
+    exec_command(path, opts_.command);
   }
   close(sync[0]);
   child_ = pid;

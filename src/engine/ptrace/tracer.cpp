@@ -167,9 +167,8 @@ std::string PtraceTracer::start() {
       sched_setaffinity(0, sizeof here, &here);
       sched_setaffinity(0, sizeof allowed, &allowed);
     }
-    char c;
     // Wait until the tracer has seized us, so execve is the first thing seen.
-    while (read(sync[0], &c, 1) < 0 && errno == EINTR) {}
+    wait_for_tracer(sync[0]);
     apply_env(opts_.env);
     if (!filter.empty()) {
       if (std::string e = install_seccomp_filter(filter); !e.empty()) {
@@ -177,12 +176,7 @@ std::string PtraceTracer::start() {
         _exit(1);
       }
     }
-    std::vector<char*> argv;
-    for (const auto& a : opts_.command) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(path.c_str(), argv.data());
-    fprintf(stderr, "sctrace: exec: %s\n", strerror(errno));
-    _exit(1);
+    exec_command(path, opts_.command);
   }
   close(sync[0]);
   child_ = pid;
