@@ -24,6 +24,7 @@ if(SCTRACE_CLANG AND SCTRACE_BPFTOOL AND LIBBPF_FOUND AND EXISTS /sys/kernel/btf
     COMMENT "vmlinux.h from this kernel's BTF"
     VERBATIM)
   file(GLOB bpf_programs CONFIGURE_DEPENDS ${ebpf_src}/*.bpf.c)
+  file(GLOB bpf_headers CONFIGURE_DEPENDS ${ebpf_src}/*.h)
   set(skeletons)
   foreach(prog ${bpf_programs})
     get_filename_component(name ${prog} NAME_WE)
@@ -32,7 +33,7 @@ if(SCTRACE_CLANG AND SCTRACE_BPFTOOL AND LIBBPF_FOUND AND EXISTS /sys/kernel/btf
       COMMAND ${SCTRACE_CLANG} -g -O2 -Wall -target bpf -D__TARGET_ARCH_x86 -I${gen} -I${ebpf_src}
               -c ${prog} -o ${gen}/${name}.bpf.o
       COMMAND sh -c "${SCTRACE_BPFTOOL} gen skeleton ${name}.bpf.o name ${name}_bpf > ${name}.skel.h.tmp && mv ${name}.skel.h.tmp ${name}.skel.h"
-      DEPENDS ${prog} ${gen}/vmlinux.h ${ebpf_src}/summary_abi.h
+      DEPENDS ${prog} ${gen}/vmlinux.h ${bpf_headers}
       WORKING_DIRECTORY ${gen}
       COMMENT "eBPF skeleton ${name}"
       VERBATIM)

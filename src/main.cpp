@@ -12,6 +12,7 @@
 #include "engine/ptrace/tracer.hpp"
 #ifdef SCTRACE_HAVE_EBPF
 #include "engine/ebpf/ebpf_tracer.hpp"
+#include "engine/ebpf/stream_tracer.hpp"
 #endif
 #include "sink/json_sink.hpp"
 #include "sink/perfetto_sink.hpp"
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
   int status = 0, fatal = 0;
   bool output_failed = false;
 #ifdef SCTRACE_HAVE_EBPF
-  if (ebpf) {
+  if (ebpf && sct::ebpf_counts_only(opts)) {
     sct::EbpfTracer tracer(opts, summary);
     if (std::string err = tracer.start(); !err.empty()) {
       sct::error_msg("%s", err.c_str());
@@ -113,6 +114,16 @@ int main(int argc, char** argv) {
     }
     status = tracer.run();
     fatal = tracer.fatal_signal();
+  } else if (ebpf) {
+    sct::StreamTracer tracer(opts, sink);
+    tracer.set_decode(opts.summary != 1 || perfetto.has_value());
+    if (std::string err = tracer.start(); !err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+    status = tracer.run();
+    fatal = tracer.fatal_signal();
+    output_failed = tracer.output_failed();
   }
 #endif
   if (!ebpf) {

@@ -97,6 +97,8 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::BufIn: return c.buf(c.arg(i), i + 1 < 6 ? c.arg(i + 1) : 0);
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
     case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
+    case ArgT::Argv:
+    case ArgT::Envp: return c.ptr(c.arg(i));  // only execve's decoder prints them
   }
   return Hex{c.arg(i)};
 }

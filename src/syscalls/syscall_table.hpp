@@ -66,6 +66,8 @@ enum class ArgT : uint8_t {
   BufIn,      // input buffer; its length is the next argument; -s limited
   BufOutRet,  // output buffer; valid length is the return value; at exit
   Clockid,    // CLOCK_REALTIME, ...
+  Argv,       // NULL-terminated array of strings (execve's argv)
+  Envp,       // NULL-terminated array of strings, counted unless -v
 };
 
 enum class Dec : uint8_t { Generic, Custom };

@@ -96,11 +96,21 @@ def test_attach():
 
 
 def test_refusals():
-    r = subprocess.run(EBPF + ["true"], capture_output=True, text=True)
-    check(r.returncode == 1 and r.stderr.count("\n") == 1 and r.stderr.startswith("sctrace: --backend=ebpf:"),
-          "a full trace is refused in one line: %r" % r.stderr)
-    r = subprocess.run(EBPF + ["-c", "--perfetto=/dev/null", "true"], capture_output=True, text=True)
-    check(r.returncode == 1 and "sctrace: --backend=ebpf:" in r.stderr, "--perfetto refused: %r" % r.stderr)
+    # Without the privilege to load programs: one line, exit 1, nothing run.
+    with tempfile.TemporaryDirectory() as d:
+        marker = os.path.join(d, "ran")
+        os.chmod(d, 0o777)
+        r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + EBPF +
+                           ["touch", marker], capture_output=True, text=True)
+        check(r.returncode == 1 and r.stderr.count("\n") == 1 and r.stderr.startswith("sctrace: --backend=ebpf:")
+              and not os.path.exists(marker), "unprivileged: refused in one line: %r" % r.stderr)
+    # -c with --perfetto needs each call: the streamed trace gives them.
+    with tempfile.NamedTemporaryFile("r") as out:
+        r = subprocess.run(EBPF + ["-c", "-o", "/dev/null", "--perfetto=" + out.name, "true"],
+                           capture_output=True, text=True)
+        trace = json.load(out)
+    slices = [e for e in trace["traceEvents"] if e.get("ph") == "X" and e.get("name") == "execve"]
+    check(r.returncode == 0 and len(slices) == 1, "-c --perfetto on ebpf: %r %r" % (r.stderr, slices))
     # --json with -c: the summary record, the same rows as the table.
     with tempfile.NamedTemporaryFile("r") as out:
         r = subprocess.run(EBPF + ["-c", "-o", out.name, "--json=-", "ls", "/nonexistent-sctrace"],
@@ -111,9 +121,9 @@ def test_refusals():
     check(recs and recs[0].get("backend") == "ebpf" and len(summ) == 1 and
           {x["name"]: (x["calls"], x["errors"]) for x in summ[0]["rows"]} == rows and len(rows) > 5,
           "ebpf -c --json: %r vs %r" % (summ, rows))
-    # auto falls back to ptrace for what eBPF cannot do, and says so with -v.
+    # auto takes eBPF where it is permitted, and says so with -v.
     r = subprocess.run([SCTRACE, "--backend=auto", "-v", "-o", "/dev/null", "true"], capture_output=True, text=True)
-    check(r.returncode == 0 and "sctrace: backend ptrace" in r.stderr, "auto, full trace: %r" % r.stderr)
+    check(r.returncode == 0 and "sctrace: backend ebpf" in r.stderr, "auto, full trace: %r" % r.stderr)
     r = subprocess.run([SCTRACE, "--backend=auto", "-v", "-c", "-o", "/dev/null", "true"], capture_output=True, text=True)
     check(r.returncode == 0 and "sctrace: backend ebpf" in r.stderr, "auto, -c: %r" % r.stderr)
     r = subprocess.run(EBPF + ["-c", "/nonexistent-program"], capture_output=True, text=True)

@@ -16,7 +16,7 @@
 #include <fmt/format.h>
 #include <vector>
 
-#include "engine/command.hpp"
+#include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/summary_abi.h"
 #include "engine/ptrace/tracer.hpp"
 #include "summary.skel.h"
@@ -42,16 +42,13 @@ void fill_set(volatile unsigned long long* words, auto&& member) {
 
 }  // namespace
 
-bool ebpf_supports(const Options& opts, std::string& why) {
-  if (opts.summary != 1) {
-    why = "--backend=ebpf: only -c (the summary) is done in the kernel so far; use the ptrace backend";
-    return false;
-  }
-  // --json with -c holds the summary record only, which this engine gives.
-  if (!opts.perfetto.empty() || !opts.filter.paths.empty() || opts.filter.status != kStatusAll) {
-    why = "--backend=ebpf: -P, -e status= and --perfetto need the ptrace backend";
-    return false;
-  }
+bool ebpf_counts_only(const Options& opts) {
+  // -P, -e status= and --perfetto need each call: the streamed trace gives them.
+  return opts.summary == 1 && opts.perfetto.empty() && opts.filter.paths.empty() &&
+         opts.filter.status == kStatusAll;
+}
+
+bool ebpf_supports(const Options&, std::string& why) {
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
     why = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
     return false;
@@ -64,33 +61,6 @@ bool ebpf_supports(const Options& opts, std::string& why) {
 }
 
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }
-
-std::string EbpfTracer::add_thread(pid_t tid, bool hidden) {
-  // Task storage is keyed by a pidfd from user space; a thread that is not
-  // its process's leader needs PIDFD_THREAD (Linux 6.9).
-  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
-  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
-  if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
-  sct_task state{};
-  state.nr = -1;
-  state.hidden = hidden;
-  int e = bpf_map__update_elem(skel_->maps.tasks, &fd, sizeof fd, &state, sizeof state, BPF_NOEXIST);
-  close(fd);
-  if (e != 0) return fmt::format("attach: pid {}: {}", tid, strerror(-e));
-  __u32 zero = 0;
-  __s64 n = 0;
-  bpf_map__lookup_elem(skel_->maps.live, &zero, sizeof zero, &n, sizeof n, 0);
-  ++n;  // nothing else runs the counter up before the first thread is added
-  bpf_map__update_elem(skel_->maps.live, &zero, sizeof zero, &n, sizeof n, BPF_ANY);
-  return {};
-}
-
-bool EbpfTracer::anything_traced() const {
-  __u32 zero = 0;
-  __s64 n = 0;
-  bpf_map__lookup_elem(skel_->maps.live, &zero, sizeof zero, &n, sizeof n, 0);
-  return n > 0;
-}
 
 std::string EbpfTracer::start() {
   if (!opts_.decode.verbose) libbpf_set_print(quiet_libbpf);
@@ -111,62 +81,18 @@ std::string EbpfTracer::start() {
   if (int e = summary_bpf__attach(skel_))
     return fmt::format("--backend=ebpf: cannot attach the eBPF programs: {}", strerror(-e));
 
-  for (pid_t p : opts_.attach) {
-    std::vector<pid_t> tids;
-    if (DIR* d = opendir(fmt::format("/proc/{}/task", p).c_str())) {
-      while (dirent* de = readdir(d))
-        if (de->d_name[0] != '.') tids.push_back(static_cast<pid_t>(atoi(de->d_name)));
-      closedir(d);
-    }
-    if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);
-    for (pid_t t : tids)
-      if (std::string e = add_thread(t, false); !e.empty()) return e;
-  }
+  TaskMaps m{skel_->maps.tasks, skel_->maps.live};
+  if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
   if (opts_.command.empty()) return {};
-
-  std::string err;
-  std::string path = find_program(opts_.command[0], err);
-  if (!err.empty()) return err;
-  int sync[2];
-  if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
-  pid_t pid = fork();
-  if (pid < 0) return fmt::format("fork: {}", strerror(errno));
-  if (pid == 0) {
-    close(sync[1]);
-    // Run nothing until the kernel knows this pid: the exec is counted.
-    wait_for_tracer(sync[0]);
-    apply_env(opts_.env);
-    exec_command(path, opts_.command);
-  }
-  close(sync[0]);
-  child_ = pid;
-  std::string e = add_thread(pid, true);
-  if (!e.empty()) kill(pid, SIGKILL);
-  close(sync[1]);
-  if (!e.empty()) {
-    waitpid(pid, nullptr, 0);
-    return e;
-  }
-  return {};
+  return start_command(m, opts_, child_);
 }
 
 int EbpfTracer::run() {
   // Nothing is stopped, so an interruption only ends the counting early.
-  while (child_ && !PtraceTracer::interrupted) {
-    int status;
-    pid_t r = waitpid(child_, &status, 0);
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0) break;
-    if (WIFEXITED(status)) exit_status_ = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) {
-      fatal_signal_ = WTERMSIG(status);
-      exit_status_ = 128 + fatal_signal_;
-    }
-    break;
-  }
+  if (child_) reap_command(child_, true, exit_status_, fatal_signal_);
   // With -f and -p, as strace: until every traced process has gone.
   timespec tick{0, 20 * 1000 * 1000};
-  while (!PtraceTracer::interrupted && anything_traced()) nanosleep(&tick, nullptr);
+  while (!PtraceTracer::interrupted && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
   collect();
   return exit_status_;
 }

@@ -1,6 +1,5 @@
-// The eBPF engine. Today it answers -c (and -c -w) from counters kept in
-// the kernel: the tracee is never stopped and nothing is streamed per call.
-// The full trace is still the ptrace engine's (docs/ebpf.md).
+// The eBPF engine's -c: counters kept in the kernel, nothing streamed per
+// call. The full trace is the StreamTracer's.
 #pragma once
 
 #include <sys/types.h>
@@ -17,6 +16,8 @@ namespace sct {
 // Whether the eBPF engine can run here with these options; when not, `why`
 // says so in a line fit for "sctrace: ...".
 bool ebpf_supports(const Options& opts, std::string& why);
+// Whether counters in the kernel answer everything asked (-c alone).
+bool ebpf_counts_only(const Options& opts);
 
 class EbpfTracer {
  public:
@@ -34,8 +35,6 @@ class EbpfTracer {
   int fatal_signal() const { return fatal_signal_; }
 
  private:
-  std::string add_thread(pid_t tid, bool hidden);
-  bool anything_traced() const;
   void collect();
 
   const Options& opts_;

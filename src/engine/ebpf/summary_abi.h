@@ -21,7 +21,7 @@ struct sct_task {
   unsigned long long start_ns;
   long long nr;     /* -1: none */
   int hidden;       /* the started command before its execve */
-  int pad;
+  int retry;       /* stream: arguments whose entry copy faulted (a bit each) */
 };
 
 #endif

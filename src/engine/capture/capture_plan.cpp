@@ -1,0 +1,28 @@
+#include "engine/capture/capture_plan.hpp"
+
+namespace sct {
+
+sct_plan capture_plan(const SyscallInfo& s) {
+  sct_plan p{};
+  // Generic decoders print pointers as numbers; only hand-written ones read
+  // structs behind them. Memory-management calls take addresses, not structs.
+  const bool reads_structs = s.dec == Dec::Custom && !(s.classes & TM);
+  for (int i = 0; i < s.nargs && i < 6; ++i) {
+    switch (s.args[i]) {
+      case ArgT::Path:
+      case ArgT::Str: p.entry[i] = SCT_CAP_STR; break;
+      case ArgT::BufIn: p.entry[i] = SCT_CAP_BUF_IN; break;
+      case ArgT::BufOutRet: p.exit[i] = SCT_CAP_BUF_RET; break;
+      case ArgT::Argv: p.entry[i] = SCT_CAP_ARGV; break;
+      case ArgT::Envp: p.entry[i] = SCT_CAP_ENVP; break;
+      case ArgT::Ptr:
+        // In, out or both: the table does not say, so both.
+        if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
+        break;
+      default: break;
+    }
+  }
+  return p;
+}
+
+}  // namespace sct

@@ -1,0 +1,48 @@
+#include "engine/capture/capture_plan.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sct {
+namespace {
+
+sct_plan plan(const char* name) { return capture_plan(*syscall_by_name(name)); }
+
+TEST(CapturePlan, PathsAreCopiedAtEntry) {
+  sct_plan p = plan("openat");
+  EXPECT_EQ(p.entry[1], SCT_CAP_STR);
+  EXPECT_EQ(p.exit[1], SCT_CAP_NONE);
+  EXPECT_EQ(p.entry[0], SCT_CAP_NONE);  // the dirfd is a number
+}
+
+TEST(CapturePlan, ReadBufferIsCopiedAtExitWriteBufferAtEntry) {
+  EXPECT_EQ(plan("read").exit[1], SCT_CAP_BUF_RET);
+  EXPECT_EQ(plan("read").entry[1], SCT_CAP_NONE);
+  EXPECT_EQ(plan("write").entry[1], SCT_CAP_BUF_IN);
+  EXPECT_EQ(plan("write").exit[1], SCT_CAP_NONE);
+}
+
+TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {
+  sct_plan p = plan("fstat");
+  EXPECT_EQ(p.entry[1], SCT_CAP_WINDOW);
+  EXPECT_EQ(p.exit[1], SCT_CAP_WINDOW);
+}
+
+TEST(CapturePlan, AddressesAreNotDereferenced) {
+  EXPECT_EQ(plan("mmap").entry[0], SCT_CAP_NONE);  // a memory call's address
+  EXPECT_EQ(plan("munmap").entry[0], SCT_CAP_NONE);  // a generic decoder's pointer
+}
+
+TEST(CapturePlan, ExecCopiesArgvAndCountsEnvp) {
+  sct_plan p = plan("execve");
+  EXPECT_EQ(p.entry[0], SCT_CAP_STR);
+  EXPECT_EQ(p.entry[1], SCT_CAP_ARGV);
+  EXPECT_EQ(p.entry[2], SCT_CAP_ENVP);
+}
+
+TEST(CapturePlan, NumbersCopyNothing) {
+  sct_plan p = plan("getppid");
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(p.entry[i] | p.exit[i], SCT_CAP_NONE);
+}
+
+}  // namespace
+}  // namespace sct

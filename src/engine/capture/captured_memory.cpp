@@ -1,0 +1,71 @@
+#include "engine/capture/captured_memory.hpp"
+
+#include <cstring>
+
+namespace sct {
+
+bool CapturedMemory::add_record(const uint8_t* rec, size_t size) {
+  if (size < sizeof(sct_record)) return false;
+  sct_record h;
+  memcpy(&h, rec, sizeof h);
+  size_t off = sizeof h;
+  for (unsigned i = 0; i < h.ncaptures; ++i) {
+    if (off + sizeof(sct_capture_hdr) > size) return false;
+    sct_capture_hdr c;
+    memcpy(&c, rec + off, sizeof c);
+    off += sizeof c;
+    if (c.len > size - off) return false;
+    Region r;
+    r.addr = c.addr;
+    r.bytes = std::string_view(reinterpret_cast<const char*>(rec + off), c.len);
+    r.str = c.flags & SCT_CAPF_STR;
+    r.terminated = c.flags & SCT_CAPF_TERMINATED;
+    regions_.push_back(r);
+    off += (c.len + 7) & ~size_t{7};
+  }
+  return true;
+}
+
+std::string_view CapturedMemory::at_zero() const {
+  for (const Region& r : regions_)
+    if (r.addr == 0) return r.bytes;
+  return {};
+}
+
+const CapturedMemory::Region* CapturedMemory::find(uint64_t addr, size_t len) const {
+  for (const Region& r : regions_) {
+    if (r.addr == 0 || addr < r.addr) continue;
+    // A copied string's NUL can be read as well.
+    uint64_t end = r.addr + r.bytes.size() + (r.terminated ? 1 : 0);
+    if (addr + len <= end && addr + len >= addr) return &r;
+  }
+  return fallback_ ? fallback_->find(addr, len) : nullptr;
+}
+
+bool CapturedMemory::read(uint64_t addr, void* buf, size_t len) {
+  const Region* r = find(addr, len);
+  if (!r) return false;
+  size_t at = addr - r->addr;
+  size_t have = std::min(len, r->bytes.size() - std::min(at, r->bytes.size()));
+  memcpy(buf, r->bytes.data() + std::min(at, r->bytes.size()), have);
+  memset(static_cast<char*>(buf) + have, 0, len - have);  // the string's NUL
+  return true;
+}
+
+std::optional<std::string> CapturedMemory::read_cstr(uint64_t addr, size_t max, bool* terminated) {
+  const Region* r = find(addr, 1);
+  if (!r) return std::nullopt;
+  std::string_view rest = r->bytes.substr(std::min<size_t>(addr - r->addr, r->bytes.size()));
+  size_t nul = rest.find('\0');
+  bool found = nul != std::string_view::npos || r->terminated;
+  if (nul != std::string_view::npos) rest = rest.substr(0, nul);
+  if (rest.size() > max) {
+    *terminated = false;
+    return std::string(rest.substr(0, max));
+  }
+  // Ended by its NUL, or the copy stopped here: then it is longer.
+  *terminated = found;
+  return std::string(rest);
+}
+
+}  // namespace sct

@@ -1,0 +1,44 @@
+// Tracee memory as the eBPF engine copied it into a record: decoders read it
+// through the same interface as the ptrace engine's live memory. What was not
+// copied cannot be read, and decoders print the address, as for a bad pointer.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/memory.hpp"
+#include "engine/ebpf/stream_abi.h"
+
+namespace sct {
+
+class CapturedMemory : public Memory {
+ public:
+  struct Region {
+    uint64_t addr = 0;
+    std::string_view bytes;   // for a string, without its NUL
+    bool str = false;
+    bool terminated = false;  // a string whose NUL was copied
+  };
+
+  // `fallback` is searched after this one: the exit record, then the entry's.
+  explicit CapturedMemory(const CapturedMemory* fallback = nullptr) : fallback_(fallback) {}
+
+  // The regions of a record of `size` bytes (a header, then captures); the
+  // record must outlive this. False when the record is malformed.
+  bool add_record(const uint8_t* rec, size_t size);
+  void add(Region r) { regions_.push_back(r); }
+  // The capture at address 0 (a signal's siginfo), or empty.
+  std::string_view at_zero() const;
+
+  bool read(uint64_t addr, void* buf, size_t len) override;
+  std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override;
+
+ private:
+  const Region* find(uint64_t addr, size_t len) const;
+
+  std::vector<Region> regions_;
+  const CapturedMemory* fallback_;
+};
+
+}  // namespace sct

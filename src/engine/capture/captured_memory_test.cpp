@@ -1,0 +1,78 @@
+#include "engine/capture/captured_memory.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+namespace sct {
+namespace {
+
+TEST(CapturedMemory, ReadsInsideACopyOnly) {
+  CapturedMemory m;
+  m.add({0x1000, "abcdefgh", false, false});
+  char b[4];
+  ASSERT_TRUE(m.read(0x1002, b, 4));
+  EXPECT_EQ(std::string(b, 4), "cdef");
+  EXPECT_FALSE(m.read(0x1006, b, 4));  // runs past the copy
+  EXPECT_FALSE(m.read(0x0ffe, b, 4));  // starts before it
+}
+
+TEST(CapturedMemory, StringsEndAtTheirNulOrAreMarkedCut) {
+  CapturedMemory m;
+  m.add({0x2000, "/etc/passwd", true, true});
+  m.add({0x3000, "very long argument", true, false});
+  bool t = false;
+  EXPECT_EQ(m.read_cstr(0x2000, 4096, &t), "/etc/passwd");
+  EXPECT_TRUE(t);
+  EXPECT_EQ(m.read_cstr(0x2005, 4096, &t), "passwd");
+  EXPECT_EQ(m.read_cstr(0x2000, 4, &t), "/etc");
+  EXPECT_FALSE(t);
+  EXPECT_EQ(m.read_cstr(0x2000, 11, &t), "/etc/passwd");  // exactly -s bytes
+  EXPECT_TRUE(t);
+  EXPECT_EQ(m.read_cstr(0x3000, 100, &t), "very long argument");
+  EXPECT_FALSE(t);  // the copy stopped; the string goes on
+  EXPECT_FALSE(m.read_cstr(0x4000, 10, &t).has_value());
+}
+
+TEST(CapturedMemory, AStringInARawCopyEndsAtItsNul) {
+  CapturedMemory m;
+  std::string raw("ab\0cd", 5);
+  m.add({0x1000, raw, false, false});
+  bool t = false;
+  EXPECT_EQ(m.read_cstr(0x1000, 32, &t), "ab");
+  EXPECT_TRUE(t);
+}
+
+TEST(CapturedMemory, TheExitCopyComesFirstThenTheEntrys) {
+  CapturedMemory entry;
+  entry.add({0x1000, "entry", false, false});
+  entry.add({0x2000, "only-entry", false, false});
+  CapturedMemory exit(&entry);
+  exit.add({0x1000, "exit!", false, false});
+  char b[5];
+  ASSERT_TRUE(exit.read(0x1000, b, 5));
+  EXPECT_EQ(std::string(b, 5), "exit!");
+  ASSERT_TRUE(exit.read(0x2000, b, 4));
+  EXPECT_EQ(std::string(b, 4), "only");
+}
+
+TEST(CapturedMemory, ParsesARecordAndRejectsATruncatedOne) {
+  alignas(8) uint8_t rec[sizeof(sct_record) + sizeof(sct_capture_hdr) + 8] = {};
+  sct_record h{};
+  h.ncaptures = 1;
+  h.size = sizeof rec;
+  memcpy(rec, &h, sizeof h);
+  sct_capture_hdr c{0x5000, 3, SCT_CAPF_STR | SCT_CAPF_TERMINATED};
+  memcpy(rec + sizeof h, &c, sizeof c);
+  memcpy(rec + sizeof h + sizeof c, "foo", 3);
+  CapturedMemory m;
+  ASSERT_TRUE(m.add_record(rec, sizeof rec));
+  bool t = false;
+  EXPECT_EQ(m.read_cstr(0x5000, 32, &t), "foo");
+  EXPECT_TRUE(t);
+  CapturedMemory bad;
+  EXPECT_FALSE(bad.add_record(rec, sizeof h + sizeof c + 1));
+}
+
+}  // namespace
+}  // namespace sct

@@ -1,0 +1,110 @@
+#include "engine/ebpf/launch.hpp"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fmt/format.h>
+
+#include "engine/command.hpp"
+#include "engine/ebpf/summary_abi.h"
+#include "engine/ptrace/tracer.hpp"
+
+namespace sct {
+
+namespace {
+
+std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
+  // Task storage is keyed by a pidfd from user space; a thread that is not
+  // its process's leader needs PIDFD_THREAD (Linux 6.9).
+  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
+  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
+  if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
+  sct_task state{};
+  state.nr = -1;
+  state.hidden = hidden;
+  int e = bpf_map__update_elem(m.tasks, &fd, sizeof fd, &state, sizeof state, BPF_NOEXIST);
+  close(fd);
+  if (e != 0) return fmt::format("attach: pid {}: {}", tid, strerror(-e));
+  __u32 zero = 0;
+  __s64 n = 0;
+  bpf_map__lookup_elem(m.live, &zero, sizeof zero, &n, sizeof n, 0);
+  ++n;  // nothing else runs the counter up before the first thread is added
+  bpf_map__update_elem(m.live, &zero, sizeof zero, &n, sizeof n, BPF_ANY);
+  return {};
+}
+
+}  // namespace
+
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
+  for (pid_t p : pids) {
+    std::vector<pid_t> tids;
+    if (DIR* d = opendir(fmt::format("/proc/{}/task", p).c_str())) {
+      while (dirent* de = readdir(d))
+        if (de->d_name[0] != '.') tids.push_back(static_cast<pid_t>(atoi(de->d_name)));
+      closedir(d);
+    }
+    if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);
+    for (pid_t t : tids)
+      if (std::string e = add_thread(m, t, false); !e.empty()) return e;
+  }
+  return {};
+}
+
+std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child) {
+  std::string err;
+  std::string path = find_program(opts.command[0], err);
+  if (!err.empty()) return err;
+  int sync[2];
+  if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0) return fmt::format("fork: {}", strerror(errno));
+  if (pid == 0) {
+    close(sync[1]);
+    // Run nothing until the kernel knows this pid: the exec is seen.
+    wait_for_tracer(sync[0]);
+    apply_env(opts.env);
+    exec_command(path, opts.command);
+  }
+  close(sync[0]);
+  child = pid;
+  std::string e = add_thread(m, pid, true);
+  if (!e.empty()) kill(pid, SIGKILL);
+  close(sync[1]);
+  if (!e.empty()) {
+    waitpid(pid, nullptr, 0);
+    return e;
+  }
+  return {};
+}
+
+bool anything_traced(const TaskMaps& m) {
+  __u32 zero = 0;
+  __s64 n = 0;
+  bpf_map__lookup_elem(m.live, &zero, sizeof zero, &n, sizeof n, 0);
+  return n > 0;
+}
+
+bool reap_command(pid_t child, bool block, int& exit_status, int& fatal_signal) {
+  int status;
+  pid_t r;
+  do r = waitpid(child, &status, block ? 0 : WNOHANG);
+  while (r < 0 && errno == EINTR && block && !PtraceTracer::interrupted);
+  if (r < 0) return true;  // gone already, or an interruption: stop waiting
+  if (r == 0) return false;
+  if (WIFEXITED(status)) exit_status = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) {
+    fatal_signal = WTERMSIG(status);
+    exit_status = 128 + fatal_signal;
+  }
+  return true;
+}
+
+}  // namespace sct

@@ -1,0 +1,32 @@
+// What both eBPF programs need from user space: the traced threads put in
+// the kernel's task storage (the -p threads, or the command, before it runs)
+// and the count of those still alive.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+
+struct bpf_map;
+
+namespace sct {
+
+struct TaskMaps {
+  bpf_map* tasks;
+  bpf_map* live;
+};
+
+// Every thread of each -p process. Returns an error message or empty.
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids);
+// Starts the command, traced (but hidden until its execve) before it runs.
+std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child);
+// Whether any traced thread is alive.
+bool anything_traced(const TaskMaps& m);
+// Reaps the started command without blocking (block: waits), filling its
+// exit status and fatal signal. False while it runs.
+bool reap_command(pid_t child, bool block, int& exit_status, int& fatal_signal);
+
+}  // namespace sct

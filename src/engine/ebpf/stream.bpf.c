@@ -1,0 +1,313 @@
+// The full trace: for each traced call, a record at entry and one at exit,
+// each carrying the tracee memory the capture plan names (copied while the
+// call is in progress, when it means what the decoders expect), and records
+// for forks, execs, exits and signals. Records go through one ring buffer;
+// those that do not fit are counted and reported where they were lost.
+#include "vmlinux.h"
+
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "stream_abi.h"
+#include "tasks.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+const volatile unsigned int buf_cap = 32;      /* -s */
+const volatile unsigned int argv_str_cap = 34; /* -s + 2: a cut string shows */
+const volatile unsigned long long wake_bytes = 65536;
+
+struct {
+  __uint(type, BPF_MAP_TYPE_RINGBUF);
+  __uint(max_entries, 1 << 22); /* --ring-buffer-size sets it before load */
+} events SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_ARRAY);
+  __uint(max_entries, SCT_STREAM_MAX_SYSCALL);
+  __type(key, __u32);
+  __type(value, struct sct_plan);
+} plans SEC(".maps");
+
+/* A record is built here, then copied into the ring buffer at its size. */
+struct scratch {
+  __u8 bytes[SCT_SCRATCH];
+};
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, 1);
+  __type(key, __u32);
+  __type(value, struct scratch);
+} scratches SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, 1);
+  __type(key, __u32);
+  __type(value, __u64);
+} dropped SEC(".maps");
+
+#define OFF_MASK (SCT_SCRATCH / 2 - 1) /* captures start below half the scratch */
+
+static __always_inline struct sct_record* begin(__u16 type, struct task_struct* task) {
+  __u32 zero = 0;
+  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  if (!r) return 0;
+  r->type = type;
+  r->ncaptures = 0;
+  r->size = sizeof(*r);
+  r->tid = task->pid;
+  r->tgid = task->tgid;
+  r->ns = bpf_ktime_get_ns();
+  r->nr = -1;
+  r->ret = 0;
+  r->sp = 0;
+  return r;
+}
+
+static __always_inline void finish(struct sct_record* r) {
+  __u32 zero = 0;
+  __u64* lost = bpf_map_lookup_elem(&dropped, &zero);
+  if (!lost) return;
+  r->lost = *lost;
+  __u32 size = r->size;
+  if (size > SCT_SCRATCH) return;
+  // Waking the reader for every record would cost more than the record:
+  // it polls, and is woken early only when the buffer fills up.
+  __u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wake_bytes ? BPF_RB_FORCE_WAKEUP
+                                                                          : BPF_RB_NO_WAKEUP;
+  if (bpf_ringbuf_output(&events, r, size, flags) == 0)
+    *lost = 0;
+  else
+    *lost += 1;
+}
+
+/* Appends a copy of [addr, addr+want) (or a string there) to the record. */
+static __always_inline bool capture(struct sct_record* r, __u64 addr, __u32 want, bool str) {
+  if (!addr || !want) return true;
+  __u32 off = r->size;
+  if (off > OFF_MASK) return true;
+  off &= OFF_MASK;
+  __u8* base = (__u8*)r;
+  struct sct_capture_hdr* h = (void*)(base + off);
+  __u8* data = base + off + sizeof(*h);
+  if (want > SCT_BUF_CAP) want = SCT_BUF_CAP;
+  want &= (2 * SCT_BUF_CAP - 1);
+  long got;
+  if (str) {
+    got = bpf_probe_read_user_str(data, want, (void*)addr);
+    if (got <= 0) return false;
+    // got counts the NUL, which the helper writes even when it cut the
+    // string: only a shorter result proves the string ended.
+    bool terminated = got < want;
+    h->flags = SCT_CAPF_STR | (terminated ? SCT_CAPF_TERMINATED : 0);
+    got -= 1;
+  } else {
+    if (bpf_probe_read_user(data, want, (void*)addr) != 0) return false;
+    got = want;
+    h->flags = 0;
+  }
+  h->addr = addr;
+  h->len = (__u32)got;
+  r->size = off + sizeof(*h) + (((__u32)got + 7) & ~7u);
+  r->ncaptures++;
+  return true;
+}
+
+/* A struct of unknown size: the largest window that can be read. */
+static __always_inline void capture_window(struct sct_record* r, __u64 addr) {
+  if (!addr) return;
+  __u32 before = r->ncaptures;
+  capture(r, addr, SCT_WINDOW, false);
+  if (r->ncaptures == before) capture(r, addr, 64, false);
+  if (r->ncaptures == before) capture(r, addr, 8, false);
+}
+
+static __always_inline void capture_array(struct sct_record* r, __u64 addr, bool strings) {
+  if (!addr) return;
+  __u64 ptrs[SCT_ARGV_MAX];
+  __u32 before = r->ncaptures;
+  __u32 count = strings ? SCT_ARGV_MAX : SCT_ENVP_MAX;
+  // The pointer array first (the environment is only counted) ...
+  capture(r, addr, count * 8, false);
+  if (r->ncaptures == before) capture(r, addr, 64 * 8, false);
+  if (r->ncaptures == before) capture(r, addr, 8 * 8, false);
+  if (r->ncaptures == before || !strings) return;
+  // ... then each argument string.
+  if (bpf_probe_read_user(ptrs, sizeof ptrs, (void*)addr) != 0) {
+    __builtin_memset(ptrs, 0, sizeof ptrs);
+    bpf_probe_read_user(ptrs, 8 * 8, (void*)addr);
+  }
+  for (int i = 0; i < SCT_ARGV_MAX; i++) {
+    if (!ptrs[i]) break;
+    capture(r, ptrs[i], argv_str_cap, true);
+  }
+}
+
+/* False when a string could not be read: its page was not in memory yet,
+ * and a tracepoint cannot fault it in. The call itself reads it, so it is
+ * copied again at exit. */
+static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, int i, long ret) {
+  if (i < 0 || i > 5) return true;
+  __u64 a = r->args[i];
+  switch (kind) {
+    case SCT_CAP_STR:
+      return capture(r, a, SCT_STR_CAP, true);
+    case SCT_CAP_BUF_IN: {
+      __u64 len = i < 5 ? r->args[i + 1] : 0;
+      capture(r, a, len < buf_cap ? (__u32)len : buf_cap, false);
+      break;
+    }
+    case SCT_CAP_BUF_RET:
+      if (ret > 0) capture(r, a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, false);
+      break;
+    case SCT_CAP_WINDOW:
+      capture_window(r, a);
+      break;
+    case SCT_CAP_ARGV:
+      capture_array(r, a, true);
+      break;
+    case SCT_CAP_ENVP:
+      capture_array(r, a, false);
+      break;
+  }
+  return true;
+}
+
+static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs) {
+  r->args[0] = regs->di;
+  r->args[1] = regs->si;
+  r->args[2] = regs->dx;
+  r->args[3] = regs->r10;
+  r->args[4] = regs->r8;
+  r->args[5] = regs->r9;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
+  struct sct_task* t = traced_task(id);
+  if (!t) return 0;
+  if (id < 0 || id >= SCT_STREAM_MAX_SYSCALL) return 0;
+  __u32 key = (__u32)id;
+  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  if (!p || !p->traced) return 0;
+  t->nr = id;
+  struct sct_record* r = begin(SCT_REC_ENTER, bpf_get_current_task_btf());
+  if (!r) return 0;
+  r->nr = id;
+  read_args(r, regs);
+  r->sp = regs->sp;
+  t->retry = 0;
+  for (int i = 0; i < 6; i++)
+    if (p->entry[i] && !capture_arg(r, p->entry[i], i, 0)) t->retry |= 1 << i;
+  finish(r);
+  return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
+  struct task_struct* task = bpf_get_current_task_btf();
+  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
+  if (!t || t->nr < 0) return 0;
+  long nr = t->nr;
+  t->nr = -1;
+  // Killed inside the call: its end is the thread's exit record.
+  if (dying(task)) return 0;
+  if (nr >= SCT_STREAM_MAX_SYSCALL) return 0;
+  __u32 key = (__u32)nr;
+  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  if (!p) return 0;
+  struct sct_record* r = begin(SCT_REC_EXIT, task);
+  if (!r) return 0;
+  r->nr = nr;
+  r->ret = ret;
+  // The argument registers still hold what the call was given.
+  read_args(r, regs);
+  bool failed = ret < 0 && ret >= -4095;
+  int retry = t->retry;
+  for (int i = 0; i < 6; i++) {
+    if (!failed && p->exit[i]) capture_arg(r, p->exit[i], i, ret);
+    if (retry & (1 << i)) capture_arg(r, SCT_CAP_STR, i, ret);
+  }
+  finish(r);
+  return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(on_fork, struct task_struct* parent, struct task_struct* child) {
+  struct sct_task* c = follow_fork(parent, child);
+  if (!c || c->hidden) return 0;
+  struct sct_record* r = begin(SCT_REC_FORK, parent);
+  if (!r) return 0;
+  r->args[0] = child->pid;
+  r->args[1] = child->tgid;
+  finish(r);
+  return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid) {
+  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
+  if (!t || t->hidden) return 0;
+  struct sct_record* r = begin(SCT_REC_EXEC, task);
+  if (!r) return 0;
+  r->args[0] = old_pid;
+  finish(r);
+  return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(on_task_exit, struct task_struct* task) {
+  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
+  if (!t) return 0;
+  bool hidden = t->hidden;
+  forget_task(task);
+  if (hidden) return 0;
+  struct sct_record* r = begin(SCT_REC_TASK_EXIT, task);
+  if (!r) return 0;
+  r->args[0] = task->exit_code;
+  finish(r);
+  return 0;
+}
+
+static __always_inline void signal_record(struct task_struct* task, int sig, struct kernel_siginfo* info) {
+  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
+  if (!t || t->hidden) return;
+  struct sct_record* r = begin(SCT_REC_SIGNAL, task);
+  if (!r) return;
+  r->args[0] = sig;
+  // The siginfo travels as a capture at address 0.
+  __u32 off = r->size & OFF_MASK;
+  struct sct_capture_hdr* h = (void*)((__u8*)r + off);
+  __u8* data = (__u8*)r + off + sizeof(*h);
+  __builtin_memset(data, 0, 48);
+  if ((unsigned long)info > 4096) {
+    bpf_probe_read_kernel(data, 48, info);
+  } else {
+    // SEND_SIG_NOINFO (from user space) or SEND_SIG_PRIV (the kernel)
+    ((int*)data)[0] = sig;
+    ((int*)data)[2] = info ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
+  }
+  h->addr = 0;
+  h->len = 48;
+  h->flags = 0;
+  r->size = off + sizeof(*h) + 48;
+  r->ncaptures = 1;
+  finish(r);
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo* info) {
+  signal_record(bpf_get_current_task_btf(), sig, info);
+  return 0;
+}
+
+// A signal whose action is to be ignored is dropped when it is sent and
+// never delivered; strace still shows it (a traced thread is sent them all).
+SEC("tp_btf/signal_generate")
+int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group,
+             int result) {
+  if (result == 1 /* TRACE_SIGNAL_IGNORED */) signal_record(task, sig, info);
+  return 0;
+}

@@ -1,0 +1,69 @@
+/* Shared by stream.bpf.c and the C++ side: the records of the full trace
+ * and the capture plan that says which tracee memory each record carries.
+ * Plain C; the C++ side checks the layout with static_assert. */
+#ifndef SCTRACE_EBPF_STREAM_ABI_H
+#define SCTRACE_EBPF_STREAM_ABI_H
+
+#define SCT_STREAM_MAX_SYSCALL 1024
+
+/* What to copy for one argument, at entry or at exit. */
+enum sct_capture {
+  SCT_CAP_NONE = 0,
+  SCT_CAP_STR,      /* NUL-terminated string, up to str_cap bytes */
+  SCT_CAP_BUF_IN,   /* the next argument is its length; up to buf_cap bytes */
+  SCT_CAP_BUF_RET,  /* the return value is its length; up to buf_cap bytes */
+  SCT_CAP_WINDOW,   /* a struct of a size the table does not give: a window */
+  SCT_CAP_ARGV,     /* a NULL-terminated array of strings (argv) */
+  SCT_CAP_ENVP,     /* a NULL-terminated array, counted (envp) */
+};
+
+/* Per syscall: the capture for each argument at entry and at exit. */
+struct sct_plan {
+  unsigned char entry[6];
+  unsigned char exit[6];
+  unsigned char traced; /* the filter wants this syscall */
+  unsigned char pad[3];
+};
+
+enum sct_record_type {
+  SCT_REC_ENTER = 1,
+  SCT_REC_EXIT,
+  SCT_REC_FORK,   /* arg0: the child's tid, arg1: its tgid */
+  SCT_REC_EXEC,   /* arg0: the pid it had before (a thread that ran execve) */
+  SCT_REC_TASK_EXIT, /* arg0: the wait status */
+  SCT_REC_SIGNAL, /* arg0: the signal; a capture holds the siginfo */
+};
+
+/* Every record starts with this; `size` covers the captures after it. */
+struct sct_record {
+  unsigned int size;
+  unsigned short type;
+  unsigned short ncaptures;
+  int tid;
+  int tgid;
+  unsigned long long ns;    /* CLOCK_MONOTONIC */
+  unsigned long long lost;  /* records this CPU dropped just before this one */
+  long long nr;
+  long long ret;
+  unsigned long long args[6];
+  unsigned long long sp;
+};
+
+/* A copied region of tracee memory; its bytes follow, padded to 8. */
+struct sct_capture_hdr {
+  unsigned long long addr;
+  unsigned int len;
+  unsigned int flags; /* SCT_CAPF_* */
+};
+
+#define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */
+#define SCT_CAPF_TERMINATED 2 /* the string's NUL was found */
+
+#define SCT_STR_CAP 4096      /* paths: PATH_MAX */
+#define SCT_BUF_CAP 4096      /* data buffers (-s beyond this is cut here) */
+#define SCT_WINDOW 512        /* structs the table does not size */
+#define SCT_ARGV_MAX 32       /* argv strings copied */
+#define SCT_ENVP_MAX 512      /* envp pointers counted */
+#define SCT_SCRATCH 32768     /* the largest record */
+
+#endif

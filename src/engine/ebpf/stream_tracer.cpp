@@ -1,0 +1,326 @@
+#include "engine/ebpf/stream_tracer.hpp"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fmt/format.h>
+
+#include "cli/usage.hpp"
+#include "decode/signal/siginfo.hpp"
+#include "engine/capture/capture_plan.hpp"
+#include "engine/capture/captured_memory.hpp"
+#include "engine/ebpf/launch.hpp"
+#include "engine/ptrace/tracer.hpp"
+#include "stream.skel.h"
+#include "syscalls/syscall_table.hpp"
+
+namespace sct {
+
+static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
+static_assert(sizeof(sct_record) == 104 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 16,
+              "stream_abi.h layout");
+
+namespace {
+
+int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
+
+constexpr size_t kDefaultRingKib = 8192;
+
+int64_t clock_ns(clockid_t c) {
+  timespec ts;
+  clock_gettime(c, &ts);
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+timespec to_timespec(int64_t ns) {
+  return timespec{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
+}
+
+// The ring buffer's size must be a power of two pages.
+size_t ring_bytes(size_t kib) {
+  size_t want = (kib ? kib : kDefaultRingKib) * 1024;
+  size_t n = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  while (n < want) n <<= 1;
+  return n;
+}
+
+}  // namespace
+
+StreamTracer::~StreamTracer() {
+  ring_buffer__free(rb_);
+  stream_bpf__destroy(skel_);
+}
+
+std::string StreamTracer::start() {
+  std::vector<std::string> notes;
+  paths_.set_paths(opts_.filter.paths, notes);
+  if (!(opts_.quiet_mask & kQuietPathResolution))
+    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
+  if (!opts_.decode.verbose) libbpf_set_print(quiet_libbpf);
+  skel_ = stream_bpf__open();
+  if (!skel_) return fmt::format("--backend=ebpf: cannot open the eBPF programs: {}", strerror(errno));
+  skel_->rodata->follow_forks = opts_.follow_forks > 0;
+  skel_->rodata->exec_nrs[0] = __NR_execve;
+  skel_->rodata->exec_nrs[1] = __NR_execveat;
+  unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, SCT_BUF_CAP - 2));
+  skel_->rodata->buf_cap = s;
+  skel_->rodata->argv_str_cap = s + 2;
+  size_t ring = ring_bytes(opts_.ring_buffer_kib);
+  skel_->rodata->wake_bytes = ring / 4;
+  if (bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring)) != 0)
+    return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
+  if (int e = stream_bpf__load(skel_))
+    return fmt::format("--backend=ebpf: the kernel refused the eBPF programs: {}", strerror(-e));
+  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) {
+    if (s->nr < 0 || s->nr >= kMaxSyscall) continue;
+    sct_plan p = capture_plan(*s);
+    p.traced = opts_.filter.trace_all || opts_.filter.trace.test(static_cast<size_t>(s->nr));
+    __u32 key = static_cast<__u32>(s->nr);
+    bpf_map__update_elem(skel_->maps.plans, &key, sizeof key, &p, sizeof p, BPF_ANY);
+  }
+  if (opts_.filter.trace_all) {
+    // Numbers the table lacks print as syscall_0x...: traced, nothing copied.
+    sct_plan p{};
+    p.traced = 1;
+    for (__u32 nr = 0; nr < kMaxSyscall; ++nr)
+      if (!syscall_by_nr(nr)) bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
+  }
+  rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), on_record, this, nullptr);
+  if (!rb_) return fmt::format("--backend=ebpf: cannot read the ring buffer: {}", strerror(errno));
+  if (int e = stream_bpf__attach(skel_))
+    return fmt::format("--backend=ebpf: cannot attach the eBPF programs: {}", strerror(-e));
+  wall_offset_ns_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+
+  TaskMaps m{skel_->maps.tasks, skel_->maps.live};
+  for (pid_t p : opts_.attach)
+    if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
+  if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
+  if (!(opts_.quiet_mask & kQuietAttach))
+    for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
+  for (pid_t p : opts_.attach) thread(p, p);
+  if (opts_.command.empty()) return {};
+  return start_command(m, opts_, child_);
+}
+
+int StreamTracer::on_record(void* self, void* data, size_t size) {
+  static_cast<StreamTracer*>(self)->handle(static_cast<const uint8_t*>(data), size);
+  return 0;
+}
+
+int StreamTracer::run() {
+  TaskMaps m{skel_->maps.tasks, skel_->maps.live};
+  bool child_running = child_ != 0;
+  while (!PtraceTracer::interrupted) {
+    ring_buffer__poll(rb_, 20);
+    // A call that blocks is shown as entered while it waits.
+    if (pending_) emit_entry(pending_, nullptr, 0);
+    if (sink_.failed()) {
+      output_failed_ = true;
+      break;
+    }
+    if (child_running) child_running = !reap_command(child_, false, exit_status_, fatal_signal_);
+    // With -f and -p, as strace: until every traced thread has gone.
+    if (!child_running && !anything_traced(m)) break;
+  }
+  ring_buffer__consume(rb_);
+  if (pending_) emit_entry(pending_, nullptr, 0);
+  // Records lost after the last one that arrived.
+  if (uint64_t tail = dropped_since_last()) {
+    Event e;
+    e.kind = Event::Kind::Lost;
+    e.lost = tail;
+    lost_ += tail;
+    sink_.on_event(e);
+  }
+  if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
+    for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
+  if (lost_)
+    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=KIB)\n",
+            static_cast<unsigned long long>(lost_));
+  sink_.flush();
+  if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+  return exit_status_;
+}
+
+uint64_t StreamTracer::dropped_since_last() const {
+  int ncpu = libbpf_num_possible_cpus();
+  if (ncpu <= 0) return 0;
+  std::vector<__u64> per_cpu(static_cast<size_t>(ncpu));
+  __u32 zero = 0;
+  if (bpf_map__lookup_elem(skel_->maps.dropped, &zero, sizeof zero, per_cpu.data(),
+                           per_cpu.size() * sizeof(__u64), 0) != 0)
+    return 0;
+  uint64_t n = 0;
+  for (__u64 v : per_cpu) n += v;
+  return n;
+}
+
+StreamTracer::Thread& StreamTracer::thread(pid_t tid, pid_t tgid) {
+  auto [it, added] = threads_.try_emplace(tid);
+  if (added) it->second.tgid = tgid;
+  return it->second;
+}
+
+Event StreamTracer::make_event(Event::Kind k, const sct_record& r) {
+  Event e;
+  e.kind = k;
+  e.pid = r.tid;
+  e.tgid = r.tgid;
+  e.mono = to_timespec(static_cast<int64_t>(r.ns));
+  e.wall = to_timespec(static_cast<int64_t>(r.ns) + wall_offset_ns_);
+  e.live_tracees = static_cast<int>(threads_.size());
+  return e;
+}
+
+void StreamTracer::handle(const uint8_t* rec, size_t size) {
+  if (size < sizeof(sct_record)) return;
+  sct_record r;
+  memcpy(&r, rec, sizeof r);
+  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr, 0);
+  if (r.lost) {
+    // Marked where it happened: the calls around it may be incomplete.
+    lost_ += r.lost;
+    Event e = make_event(Event::Kind::Lost, r);
+    e.lost = r.lost;
+    sink_.on_event(e);
+  }
+  switch (r.type) {
+    case SCT_REC_ENTER: on_enter(r, rec, size); break;
+    case SCT_REC_EXIT: on_exit(r, rec, size); break;
+    case SCT_REC_FORK:
+      thread(r.tid, r.tgid);
+      thread(static_cast<pid_t>(r.args[0]), static_cast<pid_t>(r.args[1]));
+      break;
+    case SCT_REC_EXEC: on_exec(r); break;
+    case SCT_REC_TASK_EXIT: on_task_exit(r); break;
+    case SCT_REC_SIGNAL: on_signal(r, rec, size); break;
+    default: break;
+  }
+}
+
+void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size) {
+  Thread& t = thread(r.tid, r.tgid);
+  t.in_call = true;
+  t.entry_record.assign(rec, rec + size);
+  t.entry_ns = r.ns;
+  t.call = DecodedCall{};
+  t.call.nr = r.nr;
+  t.call.info = syscall_by_nr(r.nr);
+  for (int i = 0; i < 6; ++i) t.call.args[i] = r.args[i];
+  t.call.sp = r.sp;
+  // Decoded when the next record comes: when that is this call's exit, it
+  // brings what the entry could not copy.
+  pending_ = r.tid;
+}
+
+void StreamTracer::emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_size) {
+  pending_ = 0;
+  auto it = threads_.find(tid);
+  if (it == threads_.end()) return;
+  Thread& t = it->second;
+  CapturedMemory later;
+  if (exit_rec) later.add_record(exit_rec, exit_size);
+  CapturedMemory mem(&later);
+  mem.add_record(t.entry_record.data(), t.entry_record.size());
+  t.traced_call = !paths_.active() || paths_.matches(tid, t.call, mem);
+  if (!t.traced_call) return;
+  if (decode_) decode_entry(tid, t.call, mem, opts_.decode);
+  sct_record r;
+  memcpy(&r, t.entry_record.data(), sizeof r);
+  Event e = make_event(Event::Kind::SyscallEntry, r);
+  e.call = &t.call;
+  sink_.on_event(e);
+  if (t.call.info && t.call.info->ret == Ret::None) {
+    // exit and exit_group do not come back: the line ends now, as in strace.
+    e.kind = Event::Kind::SyscallNoReturn;
+    sink_.on_event(e);
+    t.in_call = false;
+  }
+}
+
+void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size) {
+  auto it = threads_.find(r.tid);
+  // Its entry was lost, or it entered before the trace began.
+  if (it == threads_.end() || !it->second.in_call || it->second.call.nr != r.nr) return;
+  Thread& t = it->second;
+  if (pending_ == r.tid) emit_entry(r.tid, rec, size);
+  if (!t.in_call) return;
+  t.in_call = false;
+  if (!t.traced_call) return;
+  t.call.ret = r.ret;
+  CapturedMemory entry;
+  entry.add_record(t.entry_record.data(), t.entry_record.size());
+  CapturedMemory mem(&entry);
+  mem.add_record(rec, size);
+  if (decode_) decode_exit(r.tid, t.call, mem, opts_.decode);
+  Event e = make_event(Event::Kind::SyscallExit, r);
+  e.call = &t.call;
+  e.duration_ns = static_cast<int64_t>(r.ns - t.entry_ns);
+  // The kernel's clock in the call: -c here counts latency (docs/ebpf.md).
+  e.cpu_ns = e.duration_ns;
+  sink_.on_event(e);
+}
+
+void StreamTracer::on_exec(const sct_record& r) {
+  pid_t former = static_cast<pid_t>(r.args[0]);
+  if (former == r.tid) return;
+  // A thread ran execve and took its leader's pid: the leader's call never
+  // returns, and the thread's execve goes on under the leader's pid.
+  Thread& leader = thread(r.tid, r.tgid);
+  if (leader.in_call && leader.traced_call) {
+    Event e = make_event(Event::Kind::SyscallNoReturn, r);
+    e.call = &leader.call;
+    sink_.on_event(e);
+  }
+  Event e = make_event(Event::Kind::Superseded, r);
+  e.new_pid = former;
+  sink_.on_event(e);
+  auto old = threads_.find(former);
+  if (old != threads_.end()) {
+    Thread moved = std::move(old->second);
+    threads_.erase(old);
+    moved.tgid = r.tid;
+    threads_[r.tid] = std::move(moved);
+  }
+}
+
+void StreamTracer::on_task_exit(const sct_record& r) {
+  Thread& t = thread(r.tid, r.tgid);
+  if (t.in_call && t.traced_call) {
+    Event e = make_event(Event::Kind::SyscallNoReturn, r);
+    e.call = &t.call;
+    sink_.on_event(e);
+  }
+  int status = static_cast<int>(r.args[0]);
+  Event e = make_event(WIFEXITED(status) ? Event::Kind::Exited : Event::Kind::Killed, r);
+  if (WIFEXITED(status)) {
+    e.status = WEXITSTATUS(status);
+  } else {
+    e.sig = WTERMSIG(status);
+    e.core_dumped = WCOREDUMP(status);
+  }
+  sink_.on_event(e);
+  threads_.erase(r.tid);
+}
+
+void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t size) {
+  thread(r.tid, r.tgid);
+  CapturedMemory mem;
+  mem.add_record(rec, size);
+  std::string_view raw = mem.at_zero();
+  siginfo_t si{};
+  memcpy(&si, raw.data(), std::min(raw.size(), sizeof si));
+  Event e = make_event(Event::Kind::Signal, r);
+  e.sig = static_cast<int>(r.args[0]);
+  e.siginfo = decode_siginfo(si);
+  sink_.on_event(e);
+}
+
+}  // namespace sct

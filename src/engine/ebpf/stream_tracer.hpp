@@ -1,0 +1,83 @@
+// The eBPF engine's full trace: the kernel streams a record at each traced
+// call's entry and exit, with the memory the capture plan names; this side
+// decodes them with the ptrace engine's decoders and hands the same Events
+// to the same sinks. The tracee is never stopped.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/options.hpp"
+#include "core/call.hpp"
+#include "core/event.hpp"
+#include "engine/ebpf/stream_abi.h"
+#include "filter/path_filter.hpp"
+
+struct stream_bpf;
+struct ring_buffer;
+
+namespace sct {
+
+class StreamTracer {
+ public:
+  StreamTracer(const Options& opts, Sink& sink) : opts_(opts), sink_(sink) {}
+  ~StreamTracer();
+  StreamTracer(const StreamTracer&) = delete;
+  StreamTracer& operator=(const StreamTracer&) = delete;
+
+  // Loads and attaches the programs, then starts the command or adds the
+  // -p threads. Returns an error message or empty.
+  std::string start();
+  // Turns records into events until every traced thread is gone (or a
+  // termination signal). Returns the started command's exit status.
+  int run();
+  int fatal_signal() const { return fatal_signal_; }
+  bool output_failed() const { return output_failed_; }
+  void set_decode(bool on) { decode_ = on; }
+  // Records the kernel could not fit in the ring buffer.
+  uint64_t lost() const { return lost_; }
+
+ private:
+  struct Thread {
+    pid_t tgid = 0;
+    bool in_call = false;
+    bool traced_call = false;
+    DecodedCall call;
+    std::vector<uint8_t> entry_record;  // its captures serve the exit too
+    uint64_t entry_ns = 0;
+  };
+
+  static int on_record(void* self, void* data, size_t size);
+  void handle(const uint8_t* rec, size_t size);
+  void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
+  void emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_size);
+  void on_exit(const sct_record& r, const uint8_t* rec, size_t size);
+  void on_task_exit(const sct_record& r);
+  void on_exec(const sct_record& r);
+  void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
+  Event make_event(Event::Kind k, const sct_record& r);
+  Thread& thread(pid_t tid, pid_t tgid);
+  uint64_t dropped_since_last() const;
+
+  const Options& opts_;
+  Sink& sink_;
+  stream_bpf* skel_ = nullptr;
+  ring_buffer* rb_ = nullptr;
+  std::map<pid_t, Thread> threads_;
+  PathFilter paths_;
+  int64_t wall_offset_ns_ = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC
+  pid_t child_ = 0;
+  int exit_status_ = 0;
+  int fatal_signal_ = 0;
+  bool output_failed_ = false;
+  bool decode_ = true;
+  uint64_t lost_ = 0;
+  pid_t pending_ = 0;  // a thread whose entry record is not decoded yet
+};
+
+}  // namespace sct
