@@ -11,7 +11,15 @@
 
 namespace sct {
 
-std::string fd_path(pid_t pid, int64_t fd) {
+std::string Memory::fd_path(pid_t pid, int64_t fd) { return proc_fd_path(pid, fd); }
+
+std::string Memory::cwd(pid_t pid) {
+  char buf[PATH_MAX];
+  ssize_t n = readlink(fmt::format("/proc/{}/cwd", pid).c_str(), buf, sizeof buf);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+}
+
+std::string proc_fd_path(pid_t pid, int64_t fd) {
   if (fd < 0) return {};
   char buf[PATH_MAX];
   std::string link = fmt::format("/proc/{}/fd/{}", pid, fd);
@@ -22,7 +30,7 @@ std::string fd_path(pid_t pid, int64_t fd) {
 
 Value Call::fd(int64_t fd) const {
   Fd f{fd, {}};
-  if (opts_.decode_fds) f.path = fd_path(pid_, fd);
+  if (opts_.decode_fds) f.path = mem_.fd_path(pid_, fd);
   return f;
 }
 
@@ -30,10 +38,9 @@ Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {
     // Under -y the current directory is shown as AT_FDCWD's path.
     if (!opts_.decode_fds) return Sym{"AT_FDCWD"};
-    char buf[PATH_MAX];
-    ssize_t n = readlink(fmt::format("/proc/{}/cwd", pid_).c_str(), buf, sizeof buf);
-    if (n <= 0) return Sym{"AT_FDCWD"};
-    return Sym{"AT_FDCWD<" + std::string(buf, static_cast<size_t>(n)) + ">"};
+    std::string dir = mem_.cwd(pid_);
+    if (dir.empty()) return Sym{"AT_FDCWD"};
+    return Sym{"AT_FDCWD<" + dir + ">"};
   }
   return this->fd(static_cast<int>(fd));
 }
@@ -138,7 +145,7 @@ void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& op
   if (!d.complete_at_entry) run_decoder(pid, d, mem, opts, true);
   // A new descriptor is shown with its path under -y, resolved now.
   if (opts.decode_fds && d.info && d.info->ret == Ret::Fd && d.ret >= 0 && !d.ret_value)
-    d.ret_value = Fd{d.ret, fd_path(pid, d.ret)};
+    d.ret_value = Fd{d.ret, mem.fd_path(pid, d.ret)};
 }
 
 }  // namespace sct

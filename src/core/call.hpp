@@ -102,7 +102,7 @@ class Call {
 };
 
 // The path of a tracee's descriptor from /proc, or "" when it cannot be read.
-std::string fd_path(pid_t pid, int64_t fd);
+std::string proc_fd_path(pid_t pid, int64_t fd);
 
 // Runs the syscall's decoder for one phase (entry or exit).
 void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace sct {
 
@@ -19,6 +20,12 @@ class Memory {
   // Fails (nullopt) when the first byte cannot be read... or any byte before
   // the NUL or the limit.
   virtual std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) = 0;
+
+  // The path a descriptor of the tracee refers to (-y), or "". By default
+  // from /proc now; an engine that decodes later knows better.
+  virtual std::string fd_path(pid_t pid, int64_t fd);
+  // The tracee's current directory (AT_FDCWD under -y), or "".
+  virtual std::string cwd(pid_t pid);
 
   template <class T>
   std::optional<T> read_as(uint64_t addr) {

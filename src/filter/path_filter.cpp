@@ -35,7 +35,7 @@ bool PathFilter::matches(pid_t pid, const DecodedCall& d, Memory& mem) const {
       }
       case ArgT::Fd:
       case ArgT::DirFd:
-        if (static_cast<int>(d.args[i]) != AT_FDCWD && is_wanted(fd_path(pid, static_cast<int>(d.args[i]))))
+        if (static_cast<int>(d.args[i]) != AT_FDCWD && is_wanted(mem.fd_path(pid, static_cast<int>(d.args[i]))))
           return true;
         break;
       default: break;

@@ -19,9 +19,11 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // In, out or both: the table does not say, so both.
         if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
         break;
+      case ArgT::DirFd: p.cwd = 1; break;
       default: break;
     }
   }
+  p.ret_fd = s.ret == Ret::Fd;
   return p;
 }
 

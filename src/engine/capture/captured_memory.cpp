@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "core/call.hpp"
+
 namespace sct {
 
 bool CapturedMemory::add_record(const uint8_t* rec, size_t size) {
@@ -26,15 +28,27 @@ bool CapturedMemory::add_record(const uint8_t* rec, size_t size) {
   return true;
 }
 
-std::string_view CapturedMemory::at_zero() const {
+std::string CapturedMemory::fd_path(pid_t pid, int64_t fd) {
+  if (fds_)
+    if (auto p = fds_->lookup(tgid_, static_cast<int>(fd))) return *p;
+  return proc_fd_path(pid, fd);
+}
+
+std::string CapturedMemory::cwd(pid_t pid) {
+  if (auto dir = special(SCT_AT_CWD)) return std::string(*dir);
+  return Memory::cwd(pid);
+}
+
+std::optional<std::string_view> CapturedMemory::special(uint64_t at) const {
   for (const Region& r : regions_)
-    if (r.addr == 0) return r.bytes;
-  return {};
+    if (r.addr == at) return r.bytes;
+  if (fallback_) return fallback_->special(at);
+  return std::nullopt;
 }
 
 const CapturedMemory::Region* CapturedMemory::find(uint64_t addr, size_t len) const {
   for (const Region& r : regions_) {
-    if (r.addr == 0 || addr < r.addr) continue;
+    if (r.addr < SCT_AT_MAX || addr < r.addr) continue;
     // A copied string's NUL can be read as well.
     uint64_t end = r.addr + r.bytes.size() + (r.terminated ? 1 : 0);
     if (addr + len <= end && addr + len >= addr) return &r;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/memory.hpp"
+#include "engine/capture/fd_table.hpp"
 #include "engine/ebpf/stream_abi.h"
 
 namespace sct {
@@ -28,8 +29,15 @@ class CapturedMemory : public Memory {
   // record must outlive this. False when the record is malformed.
   bool add_record(const uint8_t* rec, size_t size);
   void add(Region r) { regions_.push_back(r); }
-  // The capture at address 0 (a signal's siginfo), or empty.
-  std::string_view at_zero() const;
+  // Descriptor paths come from `fds` (for process `tgid`) before /proc.
+  void use_fds(const FdTable* fds, pid_t tgid) {
+    fds_ = fds;
+    tgid_ = tgid;
+  }
+  std::string fd_path(pid_t pid, int64_t fd) override;
+  std::string cwd(pid_t pid) override;
+  // What the kernel added at one of the SCT_AT_* addresses, if it did.
+  std::optional<std::string_view> special(uint64_t at) const;
 
   bool read(uint64_t addr, void* buf, size_t len) override;
   std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override;
@@ -39,6 +47,8 @@ class CapturedMemory : public Memory {
 
   std::vector<Region> regions_;
   const CapturedMemory* fallback_;
+  const FdTable* fds_ = nullptr;
+  pid_t tgid_ = 0;
 };
 
 }  // namespace sct

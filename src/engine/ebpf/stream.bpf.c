@@ -48,6 +48,17 @@ struct {
   __type(value, __u64);
 } dropped SEC(".maps");
 
+/* The dentry names of a path being walked, leaf first. */
+struct walk {
+  const unsigned char* names[SCT_PATH_DEPTH];
+};
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, 1);
+  __type(key, __u32);
+  __type(value, struct walk);
+} walks SEC(".maps");
+
 #define OFF_MASK (SCT_SCRATCH / 2 - 1) /* captures start below half the scratch */
 
 static __always_inline struct sct_record* begin(__u16 type, struct task_struct* task) {
@@ -175,6 +186,110 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, int i, 
   return true;
 }
 
+struct walk_ctx {
+  struct walk* w;
+  struct dentry* d;
+  struct mount* m;
+  int n;
+  __u8* base; /* the record; the path goes at off + len */
+  __u32 off;
+  __u32 len;
+};
+
+/* One step up: a dentry's name, or a hop from a mount's root to where it
+ * is mounted. bpf_loop verifies the step once, not once per level. */
+static long walk_up(__u32 i, void* arg) {
+  struct walk_ctx* c = arg;
+  struct dentry* d = c->d;
+  struct mount* m = c->m;
+  struct dentry* parent = BPF_CORE_READ(d, d_parent);
+  struct dentry* root = BPF_CORE_READ(m, mnt.mnt_root);
+  if (d == root || d == parent) {
+    struct mount* up = BPF_CORE_READ(m, mnt_parent);
+    if (up == m || !up) return 1;
+    c->d = BPF_CORE_READ(m, mnt_mountpoint);
+    c->m = up;
+    return 0;
+  }
+  if (c->n >= SCT_PATH_DEPTH || c->n < 0) return 1;
+  c->w->names[c->n] = BPF_CORE_READ(d, d_name.name);
+  c->n++;
+  c->d = parent;
+  return 0;
+}
+
+/* One component down from the root: "/name". */
+static long write_down(__u32 i, void* arg) {
+  struct walk_ctx* c = arg;
+  int j = c->n - 1 - (int)i;
+  if (j < 0 || j >= SCT_PATH_DEPTH || c->len > SCT_STR_CAP - 256) return 1;
+  // Below half the scratch (checked by the caller): the mask tells the verifier.
+  __u32 pos = (c->off + sizeof(struct sct_capture_hdr) + c->len) & OFF_MASK;
+  c->base[pos] = '/';
+  pos++;
+  long got = bpf_probe_read_kernel_str(c->base + pos, 256, c->w->names[j]);
+  if (got <= 1) return 1;
+  c->len += got;
+  return 0;
+}
+
+/* Appends the absolute path of `p` as a string capture at `at`, walking
+ * dentries up to the root and crossing mounts, as /proc/PID/fd shows it. */
+static __always_inline void capture_path(struct sct_record* r, __u64 at, struct path* p) {
+  __u32 zero = 0;
+  struct walk* w = bpf_map_lookup_elem(&walks, &zero);
+  if (!w || !p) return;
+  __u32 off = r->size;
+  if (off > OFF_MASK - SCT_STR_CAP - 64) return;
+  struct walk_ctx c = {.w = w, .base = (__u8*)r, .off = off, .len = 0, .n = 0};
+  c.d = BPF_CORE_READ(p, dentry);
+  struct vfsmount* vm = BPF_CORE_READ(p, mnt);
+  c.m = container_of(vm, struct mount, mnt);
+  bpf_loop(SCT_PATH_DEPTH + 8, walk_up, &c, 0);
+  __u8* base = (__u8*)r;
+  off &= OFF_MASK;
+  struct sct_capture_hdr* h = (void*)(base + off);
+  if (c.n == 0) {
+    base[off + sizeof(*h)] = '/';
+    c.len = 1;
+  } else {
+    bpf_loop(SCT_PATH_DEPTH, write_down, &c, 0);
+  }
+  __u32 len = c.len & (SCT_STR_CAP - 1);
+  h->addr = at;
+  h->len = len;
+  h->flags = SCT_CAPF_STR | SCT_CAPF_TERMINATED;
+  r->size = off + sizeof(*h) + ((len + 7) & ~7u);
+  r->ncaptures++;
+}
+
+/* Sockets and pipes have no path: /proc names them by inode. */
+static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
+  __u32 off = r->size;
+  if (off > OFF_MASK) return;
+  off &= OFF_MASK;
+  struct sct_capture_hdr* h = (void*)((__u8*)r + off);
+  struct sct_inode* d = (void*)((__u8*)r + off + sizeof(*h));
+  d->ino = BPF_CORE_READ(ino, i_ino);
+  d->mode = BPF_CORE_READ(ino, i_mode);
+  d->pad = 0;
+  h->addr = SCT_AT_RET_FD_INODE;
+  h->len = sizeof(*d);
+  h->flags = 0;
+  r->size = off + sizeof(*h) + sizeof(*d);
+  r->ncaptures++;
+}
+
+static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
+  if (fd < 0) return 0;
+  unsigned int max = BPF_CORE_READ(task, files, fdt, max_fds);
+  if ((unsigned long)fd >= max) return 0;
+  struct file** fds = BPF_CORE_READ(task, files, fdt, fd);
+  struct file* f = 0;
+  bpf_probe_read_kernel(&f, sizeof f, &fds[fd]);
+  return f;
+}
+
 static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs) {
   r->args[0] = regs->di;
   r->args[1] = regs->si;
@@ -201,6 +316,11 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   t->retry = 0;
   for (int i = 0; i < 6; i++)
     if (p->entry[i] && !capture_arg(r, p->entry[i], i, 0)) t->retry |= 1 << i;
+  if (p->cwd) {
+    struct task_struct* task = bpf_get_current_task_btf();
+    struct path pwd = BPF_CORE_READ(task, fs, pwd);
+    capture_path(r, SCT_AT_CWD, &pwd);
+  }
   finish(r);
   return 0;
 }
@@ -229,6 +349,15 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   for (int i = 0; i < 6; i++) {
     if (!failed && p->exit[i]) capture_arg(r, p->exit[i], i, ret);
     if (retry & (1 << i)) capture_arg(r, SCT_CAP_STR, i, ret);
+  }
+  if (p->ret_fd && !failed) {
+    // The process may be gone before user space could ask /proc.
+    struct file* f = fd_file(task, ret);
+    if (f) {
+      struct path fp = BPF_CORE_READ(f, f_path);
+      capture_path(r, SCT_AT_RET_FD_PATH, &fp);
+      add_inode(r, BPF_CORE_READ(f, f_inode));
+    }
   }
   finish(r);
   return 0;

@@ -21,8 +21,10 @@ enum sct_capture {
 struct sct_plan {
   unsigned char entry[6];
   unsigned char exit[6];
-  unsigned char traced; /* the filter wants this syscall */
-  unsigned char pad[3];
+  unsigned char traced;   /* the filter wants this syscall (or the fd table does) */
+  unsigned char ret_fd;   /* it returns a descriptor: its path at exit (-y, -P) */
+  unsigned char cwd;      /* it has a directory-fd argument: the cwd at entry (-y) */
+  unsigned char pad;
 };
 
 enum sct_record_type {
@@ -49,12 +51,27 @@ struct sct_record {
   unsigned long long sp;
 };
 
+struct sct_inode {
+  unsigned long long ino;
+  unsigned int mode;
+  unsigned int pad;
+};
+
 /* A copied region of tracee memory; its bytes follow, padded to 8. */
 struct sct_capture_hdr {
   unsigned long long addr;
   unsigned int len;
   unsigned int flags; /* SCT_CAPF_* */
 };
+
+/* Captures at these addresses are not tracee memory but what the kernel
+ * knew: the siginfo of a signal, the path of the descriptor a call returned,
+ * the current directory at entry (-y). */
+#define SCT_AT_SIGINFO 0
+#define SCT_AT_RET_FD_PATH 1
+#define SCT_AT_CWD 2
+#define SCT_AT_RET_FD_INODE 3 /* struct sct_inode: for sockets and pipes */
+#define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
 
 #define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */
 #define SCT_CAPF_TERMINATED 2 /* the string's NUL was found */
@@ -63,6 +80,7 @@ struct sct_capture_hdr {
 #define SCT_BUF_CAP 4096      /* data buffers (-s beyond this is cut here) */
 #define SCT_WINDOW 512        /* structs the table does not size */
 #define SCT_ARGV_MAX 32       /* argv strings copied */
+#define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
 #define SCT_SCRATCH 32768     /* the largest record */
 

@@ -4,10 +4,12 @@
 #include <bpf/libbpf.h>
 #include <signal.h>
 #include <sys/syscall.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <ctime>
 #include <fmt/format.h>
@@ -51,7 +53,29 @@ size_t ring_bytes(size_t kib) {
   return n;
 }
 
+// The path of the returned descriptor as the kernel saw it at exit: a
+// file's path, or the name /proc gives sockets and pipes.
+std::string kernel_fd_path(const CapturedMemory& mem) {
+  auto raw = mem.special(SCT_AT_RET_FD_INODE);
+  if (raw && raw->size() == sizeof(sct_inode)) {
+    sct_inode ino;
+    memcpy(&ino, raw->data(), sizeof ino);
+    if (S_ISSOCK(ino.mode)) return fmt::format("socket:[{}]", ino.ino);
+    auto path = mem.special(SCT_AT_RET_FD_PATH);
+    if (S_ISFIFO(ino.mode) && (!path || path->size() <= 1)) return fmt::format("pipe:[{}]", ino.ino);
+  }
+  auto path = mem.special(SCT_AT_RET_FD_PATH);
+  return path && path->size() > 1 ? std::string(*path) : std::string();
+}
+
+bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR_close; }
+
 }  // namespace
+
+bool StreamTracer::shown(long nr) const {
+  if (nr < 0 || nr >= kMaxSyscall) return opts_.filter.trace_all;
+  return opts_.filter.trace_all || opts_.filter.trace.test(static_cast<size_t>(nr));
+}
 
 StreamTracer::~StreamTracer() {
   ring_buffer__free(rb_);
@@ -78,10 +102,15 @@ std::string StreamTracer::start() {
     return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
   if (int e = stream_bpf__load(skel_))
     return fmt::format("--backend=ebpf: the kernel refused the eBPF programs: {}", strerror(-e));
+  // Calls that make or close descriptors are streamed for the fd table even
+  // when the filter hides them.
+  track_fds_ = opts_.decode.decode_fds || paths_.active();
   for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) {
     if (s->nr < 0 || s->nr >= kMaxSyscall) continue;
     sct_plan p = capture_plan(*s);
-    p.traced = opts_.filter.trace_all || opts_.filter.trace.test(static_cast<size_t>(s->nr));
+    p.traced = shown(s->nr) || (track_fds_ && changes_fds(*s));
+    p.ret_fd &= track_fds_;
+    p.cwd &= opts_.decode.decode_fds != 0;
     __u32 key = static_cast<__u32>(s->nr);
     bpf_map__update_elem(skel_->maps.plans, &key, sizeof key, &p, sizeof p, BPF_ANY);
   }
@@ -104,9 +133,15 @@ std::string StreamTracer::start() {
   if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
   if (!(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
-  for (pid_t p : opts_.attach) thread(p, p);
+  for (pid_t p : opts_.attach) {
+    thread(p, p);
+    if (track_fds_) fds_.learn_open(p);
+  }
   if (opts_.command.empty()) return {};
-  return start_command(m, opts_, child_);
+  std::string e = start_command(m, opts_, child_);
+  // What it inherits; the exec closes only the sync pipe.
+  if (e.empty() && track_fds_) fds_.learn_open(child_);
+  return e;
 }
 
 int StreamTracer::on_record(void* self, void* data, size_t size) {
@@ -197,6 +232,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
     case SCT_REC_FORK:
       thread(r.tid, r.tgid);
       thread(static_cast<pid_t>(r.args[0]), static_cast<pid_t>(r.args[1]));
+      if (static_cast<pid_t>(r.args[1]) != r.tgid) fds_.inherit(r.tgid, static_cast<pid_t>(r.args[1]));
       break;
     case SCT_REC_EXEC: on_exec(r); break;
     case SCT_REC_TASK_EXIT: on_task_exit(r); break;
@@ -215,6 +251,7 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   t.call.info = syscall_by_nr(r.nr);
   for (int i = 0; i < 6; ++i) t.call.args[i] = r.args[i];
   t.call.sp = r.sp;
+  t.shown = shown(r.nr);
   // Decoded when the next record comes: when that is this call's exit, it
   // brings what the entry could not copy.
   pending_ = r.tid;
@@ -229,7 +266,8 @@ void StreamTracer::emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_si
   if (exit_rec) later.add_record(exit_rec, exit_size);
   CapturedMemory mem(&later);
   mem.add_record(t.entry_record.data(), t.entry_record.size());
-  t.traced_call = !paths_.active() || paths_.matches(tid, t.call, mem);
+  mem.use_fds(&fds_, t.tgid);
+  t.traced_call = t.shown && (!paths_.active() || paths_.matches(tid, t.call, mem));
   if (!t.traced_call) return;
   if (decode_) decode_entry(tid, t.call, mem, opts_.decode);
   sct_record r;
@@ -253,12 +291,14 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   if (pending_ == r.tid) emit_entry(r.tid, rec, size);
   if (!t.in_call) return;
   t.in_call = false;
-  if (!t.traced_call) return;
   t.call.ret = r.ret;
   CapturedMemory entry;
   entry.add_record(t.entry_record.data(), t.entry_record.size());
   CapturedMemory mem(&entry);
   mem.add_record(rec, size);
+  mem.use_fds(&fds_, t.tgid);
+  if (track_fds_) track_fds(r.tid, t, mem);
+  if (!t.traced_call) return;
   if (decode_) decode_exit(r.tid, t.call, mem, opts_.decode);
   Event e = make_event(Event::Kind::SyscallExit, r);
   e.call = &t.call;
@@ -266,6 +306,33 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   // The kernel's clock in the call: -c here counts latency (docs/ebpf.md).
   e.cpu_ns = e.duration_ns;
   sink_.on_event(e);
+}
+
+void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
+  const DecodedCall& c = t.call;
+  if (!c.info || call_failed(c)) return;
+  if (c.nr == __NR_close) {
+    fds_.forget(t.tgid, static_cast<int>(c.args[0]));
+    return;
+  }
+  if (c.info->ret != Ret::Fd) return;
+  int fd = static_cast<int>(c.ret);
+  // What /proc says while it is (most likely) still open, as strace shows
+  // it; else what the kernel found at the call's exit.
+  std::string path = proc_fd_path(tid, fd);
+  if (path.empty()) path = kernel_fd_path(mem);
+  if (path.empty() && (c.nr == __NR_dup || c.nr == __NR_dup2 || c.nr == __NR_dup3)) {
+    fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
+    return;
+  }
+  for (int i = 0; path.empty() && i < c.info->nargs; ++i) {
+    bool terminated = false;
+    if (c.info->args[i] != ArgT::Path) continue;
+    if (auto p = mem.read_cstr(c.args[i], PATH_MAX, &terminated); p && terminated && p->starts_with('/'))
+      path = *p;
+  }
+  if (path.empty()) fds_.forget(t.tgid, fd);
+  else fds_.learn(t.tgid, fd, std::move(path));
 }
 
 void StreamTracer::on_exec(const sct_record& r) {
@@ -314,7 +381,7 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
   thread(r.tid, r.tgid);
   CapturedMemory mem;
   mem.add_record(rec, size);
-  std::string_view raw = mem.at_zero();
+  std::string_view raw = mem.special(SCT_AT_SIGINFO).value_or(std::string_view());
   siginfo_t si{};
   memcpy(&si, raw.data(), std::min(raw.size(), sizeof si));
   Event e = make_event(Event::Kind::Signal, r);

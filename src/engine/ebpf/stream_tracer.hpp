@@ -15,6 +15,7 @@
 #include "cli/options.hpp"
 #include "core/call.hpp"
 #include "core/event.hpp"
+#include "engine/capture/fd_table.hpp"
 #include "engine/ebpf/stream_abi.h"
 #include "filter/path_filter.hpp"
 
@@ -22,6 +23,8 @@ struct stream_bpf;
 struct ring_buffer;
 
 namespace sct {
+
+class CapturedMemory;
 
 class StreamTracer {
  public:
@@ -47,6 +50,7 @@ class StreamTracer {
     pid_t tgid = 0;
     bool in_call = false;
     bool traced_call = false;
+    bool shown = false;  // the filter wants it (else it only keeps the fd table)
     DecodedCall call;
     std::vector<uint8_t> entry_record;  // its captures serve the exit too
     uint64_t entry_ns = 0;
@@ -57,12 +61,14 @@ class StreamTracer {
   void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
   void emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_size);
   void on_exit(const sct_record& r, const uint8_t* rec, size_t size);
+  void track_fds(pid_t tid, const Thread& t, CapturedMemory& mem);
   void on_task_exit(const sct_record& r);
   void on_exec(const sct_record& r);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
   Event make_event(Event::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;
+  bool shown(long nr) const;
 
   const Options& opts_;
   Sink& sink_;
@@ -77,7 +83,9 @@ class StreamTracer {
   bool output_failed_ = false;
   bool decode_ = true;
   uint64_t lost_ = 0;
-  pid_t pending_ = 0;  // a thread whose entry record is not decoded yet
+  pid_t pending_ = 0;
+  FdTable fds_;
+  bool track_fds_ = false;  // -y or -P: descriptor paths are needed later  // a thread whose entry record is not decoded yet
 };
 
 }  // namespace sct

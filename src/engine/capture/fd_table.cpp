@@ -1,0 +1,46 @@
+#include "engine/capture/fd_table.hpp"
+
+#include <dirent.h>
+
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "core/call.hpp"
+
+namespace sct {
+
+void FdTable::forget(pid_t tgid, int fd) {
+  auto p = fds_.find(tgid);
+  if (p != fds_.end()) p->second.erase(fd);
+}
+
+void FdTable::copy(pid_t tgid, int from, int to) {
+  if (auto path = lookup(tgid, from)) learn(tgid, to, *path);
+  else forget(tgid, to);
+}
+
+void FdTable::inherit(pid_t parent, pid_t child) {
+  auto p = fds_.find(parent);
+  if (p != fds_.end()) fds_[child] = p->second;
+}
+
+void FdTable::learn_open(pid_t tgid) {
+  DIR* d = opendir(fmt::format("/proc/{}/fd", tgid).c_str());
+  if (!d) return;
+  while (dirent* de = readdir(d)) {
+    if (de->d_name[0] == '.') continue;
+    int fd = atoi(de->d_name);
+    if (std::string p = proc_fd_path(tgid, fd); !p.empty()) learn(tgid, fd, std::move(p));
+  }
+  closedir(d);
+}
+
+std::optional<std::string> FdTable::lookup(pid_t tgid, int fd) const {
+  auto p = fds_.find(tgid);
+  if (p == fds_.end()) return std::nullopt;
+  auto f = p->second.find(fd);
+  if (f == p->second.end()) return std::nullopt;
+  return f->second;
+}
+
+}  // namespace sct

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""--backend=ebpf without -c: the streamed trace follows forks, threads and
+execs, attaches with -p, drains what is in flight when the tracee exits,
+honours -T -tt -y, and counts and reports what a too-small buffer lost."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+SCTRACE, THREADS, PROGRAMS, TEST = sys.argv[1:5]
+EBPF = [SCTRACE, "--backend=ebpf"]
+FAILURES = []
+
+
+def check(cond, what):
+    if not cond:
+        FAILURES.append(what)
+        print("FAIL: " + what)
+
+
+def trace(opts, cmd, status=0, tracer=None):
+    """The text trace (-o), and stderr."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        r = subprocess.run((tracer or EBPF) + opts + ["-o", out.name] + cmd, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, timeout=120)
+        check(r.returncode == status, "%s %s exited %d: %s" % (opts, cmd, r.returncode, r.stderr))
+        return out.read(), r.stderr
+
+
+def calls(text, name):
+    return len(re.findall(r"^(?:\d+ +)?%s\(" % name, text, re.M))
+
+
+def test_forks_and_exec():
+    text, _ = trace(["-f"], ["sh", "-c", "ls /nonexistent-sctrace; exit 4"], 4)
+    lines = text.splitlines()
+    check(re.match(r'^\d+ +execve\("/usr/bin/sh", \["sh", "-c", "ls /nonexistent-sctrace; exit 4"\]', lines[0]),
+          "the command's execve comes first, argv decoded: %r" % lines[0])
+    child = [l for l in lines if 'execve("/usr/bin/ls", ["ls", "/nonexistent-sctrace"]' in l]
+    done = child and (child[0].rstrip().endswith("= 0") or any(
+        l.startswith(child[0].split()[0] + " ") and "<... execve resumed>" in l and l.rstrip().endswith("= 0")
+        for l in lines))
+    check(len(child) == 1 and done, "the forked child's exec, whole or resumed: %r" % child)
+    pids = {l.split()[0] for l in lines}
+    check(len(pids) == 2, "two processes, each line prefixed with its pid: %s" % pids)
+    check(any(re.search(r'statx?\(.*"/nonexistent-sctrace".* = -1 ENOENT', l) for l in lines),
+          "the child's failing stat, its path copied")
+    exits = [l for l in lines if "+++ exited with" in l]
+    check(len(exits) == 2 and exits[-1].endswith("+++ exited with 4 +++"), "both exits: %r" % exits)
+    check(any("--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED" in l for l in lines),
+          "the parent's SIGCHLD, ignored by default, is shown as strace shows it")
+    # Without -f: the child is not traced.
+    text, _ = trace([], ["sh", "-c", "ls /nonexistent-sctrace; exit 4"], 4)
+    check('execve("/usr/bin/ls"' not in text and text.count("+++ exited with 4 +++") == 1, "without -f only the shell")
+
+
+def test_threads():
+    # Threads are followed in the kernel: each read and write of the
+    # ping-pong is there, as under the ptrace engine with -f.
+    cmd = [THREADS, "200"]
+    got, _ = trace(["-f"], cmd)
+    want, _ = trace(["-f"], cmd, tracer=[SCTRACE])
+    for name in ("read", "write", "clone3"):
+        check(calls(got, name) == calls(want, name) and calls(got, name) > 0,
+              "%s: ebpf %d, ptrace %d" % (name, calls(got, name), calls(want, name)))
+
+
+def test_exit_in_flight():
+    # dd exits straight after its last write: every record still in the
+    # buffer is read before sctrace ends.
+    n = 30000
+    text, err = trace([], ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=%d" % n])
+    check(calls(text, "read") >= n and calls(text, "write") >= n, "reads %d, writes %d of %d" %
+          (calls(text, "read"), calls(text, "write"), n))
+    tail = text.splitlines()[-2:]
+    check(tail[0].startswith("exit_group(0)") and tail[0].rstrip().endswith("= ?") and
+          tail[1] == "+++ exited with 0 +++", "it ends with the exit: %r" % tail)
+    check("lost" not in err, "nothing lost at the default size: %r" % err)
+
+
+def test_small_buffer():
+    with tempfile.NamedTemporaryFile("r") as js:
+        start = time.monotonic()
+        text, err = trace(["--ring-buffer-size=4", "--json=" + js.name],
+                          ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000"])
+        took = time.monotonic() - start
+        recs = [json.loads(l) for l in js]
+    m = re.search(r"sctrace: (\d+) events lost", err)
+    check(m is not None and int(m.group(1)) > 0, "losses reported: %r" % err)
+    lost = sum(r["count"] for r in recs if r["type"] == "lost")
+    check(m is not None and lost == int(m.group(1)), "lost records add up: %d vs %s" % (lost, m and m.group(1)))
+    check(text.rstrip().endswith("+++ exited with 0 +++"), "the end is still shown")
+    check(took < 60, "nothing hangs: %.1f s" % took)
+
+
+def test_timing_and_paths():
+    text, _ = trace(["-tt", "-T", "-y", "-e", "trace=read,openat"], ["dd", "if=/etc/hostname", "of=/dev/null"])
+    line = [l for l in text.splitlines() if "/etc/hostname>" in l and " read(" in l]
+    check(len(line) >= 1 and re.match(r"^\d\d:\d\d:\d\d\.\d{6} read\(\d+</etc/hostname>, \".*\", \d+\) = \d+ <\d+\.\d{6}>$",
+                                      line[0]), "-tt -T -y: %r" % line)
+    check(all(re.match(r"^\d\d:\d\d:\d\d\.\d{6} (read|openat)\(|^\d\d:\d\d:\d\d\.\d{6} \+\+\+", l)
+              for l in text.splitlines()), "the filter holds in the kernel:\n" + text)
+
+
+def test_attach():
+    target = subprocess.Popen(["sh", "-c", "while :; do cat /etc/hostname >/dev/null; sleep 0.02; done"])
+    try:
+        with tempfile.NamedTemporaryFile("r") as out:
+            p = subprocess.Popen(EBPF + ["-f", "-p", str(target.pid), "-o", out.name],
+                                 stderr=subprocess.PIPE, text=True)
+            time.sleep(1.0)
+            p.send_signal(signal.SIGINT)
+            _, err = p.communicate(timeout=20)
+            text = out.read()
+        check(p.returncode == 0, "attach exited %d: %s" % (p.returncode, err))
+        check("Process %d attached" % target.pid in err and "Process %d detached" % target.pid in err,
+              "attach and detach said: %r" % err)
+        check(text.count('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3') >= 5, "the loop's opens:\n" + text[:2000])
+        check(target.poll() is None, "the target runs on")
+    finally:
+        target.kill()
+        target.wait()
+
+
+globals()["test_" + TEST]()
+print("%s: %s" % (TEST, "FAILED (%d)" % len(FAILURES) if FAILURES else "ok"))
+sys.exit(1 if FAILURES else 0)
