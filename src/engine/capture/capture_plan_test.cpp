@@ -39,6 +39,14 @@ TEST(CapturePlan, ExecCopiesArgvAndCountsEnvp) {
   EXPECT_EQ(p.entry[2], SCT_CAP_ENVP);
 }
 
+TEST(CapturePlan, SignalReturnCopiesTheFrameAndDescriptorsTheirPath) {
+  EXPECT_TRUE(plan("rt_sigreturn").stack);
+  EXPECT_FALSE(plan("getpid").stack);
+  EXPECT_TRUE(plan("openat").ret_fd);
+  EXPECT_TRUE(plan("openat").cwd);
+  EXPECT_FALSE(plan("read").ret_fd);
+}
+
 TEST(CapturePlan, NumbersCopyNothing) {
   sct_plan p = plan("getppid");
   for (int i = 0; i < 6; ++i) EXPECT_EQ(p.entry[i] | p.exit[i], SCT_CAP_NONE);

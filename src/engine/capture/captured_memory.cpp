@@ -57,6 +57,7 @@ const CapturedMemory::Region* CapturedMemory::find(uint64_t addr, size_t len) co
 }
 
 bool CapturedMemory::read(uint64_t addr, void* buf, size_t len) {
+  if (len == 0) return true;
   const Region* r = find(addr, len);
   if (!r) return false;
   size_t at = addr - r->addr;

@@ -316,6 +316,7 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   t->retry = 0;
   for (int i = 0; i < 6; i++)
     if (p->entry[i] && !capture_arg(r, p->entry[i], i, 0)) t->retry |= 1 << i;
+  if (p->stack) capture_window(r, r->sp);
   if (p->cwd) {
     struct task_struct* task = bpf_get_current_task_btf();
     struct path pwd = BPF_CORE_READ(task, fs, pwd);

@@ -24,7 +24,7 @@ struct sct_plan {
   unsigned char traced;   /* the filter wants this syscall (or the fd table does) */
   unsigned char ret_fd;   /* it returns a descriptor: its path at exit (-y, -P) */
   unsigned char cwd;      /* it has a directory-fd argument: the cwd at entry (-y) */
-  unsigned char pad;
+  unsigned char stack;    /* its decoder reads the stack (a signal frame) */
 };
 
 enum sct_record_type {
