@@ -23,6 +23,10 @@ sct_plan capture_plan(const SyscallInfo& s) {
       default: break;
     }
   }
+  for (int i = 0; i < 6; ++i) {
+    if (p.entry[i]) p.entry_n = static_cast<unsigned char>(i + 1);
+    if (p.exit[i]) p.exit_n = static_cast<unsigned char>(i + 1);
+  }
   p.ret_fd = s.ret == Ret::Fd;
   // A hand-written decoder of a call without arguments reads what the call
   // acts on: the signal frame on the stack (rt_sigreturn).

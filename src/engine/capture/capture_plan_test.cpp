@@ -47,8 +47,15 @@ TEST(CapturePlan, SignalReturnCopiesTheFrameAndDescriptorsTheirPath) {
   EXPECT_FALSE(plan("read").ret_fd);
 }
 
+TEST(CapturePlan, CountsTheArgumentsToVisit) {
+  EXPECT_EQ(plan("read").entry_n, 0);
+  EXPECT_EQ(plan("read").exit_n, 2);
+  EXPECT_EQ(plan("openat").entry_n, 2);
+}
+
 TEST(CapturePlan, NumbersCopyNothing) {
   sct_plan p = plan("getppid");
+  EXPECT_EQ(p.entry_n + p.exit_n, 0);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(p.entry[i] | p.exit[i], SCT_CAP_NONE);
 }
 

@@ -135,9 +135,22 @@ static __always_inline void capture_window(struct sct_record* r, __u64 addr) {
   if (r->ncaptures == before) capture(r, addr, 8, false);
 }
 
+struct strings_ctx {
+  struct sct_record* r;
+  __u64* ptrs;
+};
+
+static long capture_string(__u32 i, void* arg) {
+  struct strings_ctx* c = arg;
+  if (i >= SCT_ARGV_MAX) return 1;
+  __u64 p = c->ptrs[i];
+  if (!p) return 1;
+  capture(c->r, p, argv_str_cap, true);
+  return 0;
+}
+
 static __always_inline void capture_array(struct sct_record* r, __u64 addr, bool strings) {
   if (!addr) return;
-  __u64 ptrs[SCT_ARGV_MAX];
   __u32 before = r->ncaptures;
   __u32 count = strings ? SCT_ARGV_MAX : SCT_ENVP_MAX;
   // The pointer array first (the environment is only counted) ...
@@ -145,28 +158,30 @@ static __always_inline void capture_array(struct sct_record* r, __u64 addr, bool
   if (r->ncaptures == before) capture(r, addr, 64 * 8, false);
   if (r->ncaptures == before) capture(r, addr, 8 * 8, false);
   if (r->ncaptures == before || !strings) return;
-  // ... then each argument string.
-  if (bpf_probe_read_user(ptrs, sizeof ptrs, (void*)addr) != 0) {
-    __builtin_memset(ptrs, 0, sizeof ptrs);
+  // ... then each argument string (bpf_loop: the step is verified once).
+  __u32 zero = 0;
+  struct walk* w = bpf_map_lookup_elem(&walks, &zero);
+  if (!w) return;
+  __u64* ptrs = (__u64*)w->names;
+  if (bpf_probe_read_user(ptrs, SCT_ARGV_MAX * 8, (void*)addr) != 0) {
+    __builtin_memset(ptrs, 0, SCT_ARGV_MAX * 8);
     bpf_probe_read_user(ptrs, 8 * 8, (void*)addr);
   }
-  for (int i = 0; i < SCT_ARGV_MAX; i++) {
-    if (!ptrs[i]) break;
-    capture(r, ptrs[i], argv_str_cap, true);
-  }
+  struct strings_ctx c = {.r = r, .ptrs = ptrs};
+  bpf_loop(SCT_ARGV_MAX, capture_string, &c, 0);
 }
 
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
-static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, int i, long ret) {
-  if (i < 0 || i > 5) return true;
-  __u64 a = r->args[i];
+static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i, long ret) {
+  if (i > 5) return true;
+  __u64 a = r->args[i & 7];
   switch (kind) {
     case SCT_CAP_STR:
       return capture(r, a, SCT_STR_CAP, true);
     case SCT_CAP_BUF_IN: {
-      __u64 len = i < 5 ? r->args[i + 1] : 0;
+      __u64 len = i < 5 ? r->args[(i + 1) & 7] : 0;
       capture(r, a, len < buf_cap ? (__u32)len : buf_cap, false);
       break;
     }
@@ -290,6 +305,26 @@ static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
   return f;
 }
 
+struct args_ctx {
+  struct sct_record* r;
+  const unsigned char* kinds; /* the plan's, or null: nothing but `again` */
+  long ret;
+  int again;  /* strings to copy again at exit: their entry copy faulted */
+  int retry;  /* out: strings whose copy faulted now */
+};
+
+static long capture_one(__u32 i, void* arg) {
+  struct args_ctx* c = arg;
+  if (i > 5) return 1;
+  __u32 at = i;
+  asm volatile("" : "+r"(at));  // keep the mask: the verifier needs the bound it gives
+  at &= 7;
+  if (c->again & (1 << at)) capture_arg(c->r, SCT_CAP_STR, at, c->ret);
+  __u8 kind = c->kinds ? c->kinds[at] : 0;
+  if (kind && !capture_arg(c->r, kind, at, c->ret)) c->retry |= 1 << at;
+  return 0;
+}
+
 static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs) {
   r->args[0] = regs->di;
   r->args[1] = regs->si;
@@ -313,9 +348,9 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   r->nr = id;
   read_args(r, regs);
   r->sp = regs->sp;
-  t->retry = 0;
-  for (int i = 0; i < 6; i++)
-    if (p->entry[i] && !capture_arg(r, p->entry[i], i, 0)) t->retry |= 1 << i;
+  struct args_ctx c = {.r = r, .kinds = p->entry};
+  if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
+  t->retry = c.retry;
   if (p->stack) capture_window(r, r->sp);
   if (p->cwd) {
     struct task_struct* task = bpf_get_current_task_btf();
@@ -346,11 +381,10 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   // The argument registers still hold what the call was given.
   read_args(r, regs);
   bool failed = ret < 0 && ret >= -4095;
-  int retry = t->retry;
-  for (int i = 0; i < 6; i++) {
-    if (!failed && p->exit[i]) capture_arg(r, p->exit[i], i, ret);
-    if (retry & (1 << i)) capture_arg(r, SCT_CAP_STR, i, ret);
-  }
+  struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .ret = ret, .again = t->retry};
+  // Calls without anything to copy (most of them) skip the loop.
+  if (t->retry) bpf_loop(6, capture_one, &c, 0);
+  else if (!failed && p->exit_n) bpf_loop(p->exit_n, capture_one, &c, 0);
   if (p->ret_fd && !failed) {
     // The process may be gone before user space could ask /proc.
     struct file* f = fd_file(task, ret);

@@ -25,6 +25,9 @@ struct sct_plan {
   unsigned char ret_fd;   /* it returns a descriptor: its path at exit (-y, -P) */
   unsigned char cwd;      /* it has a directory-fd argument: the cwd at entry (-y) */
   unsigned char stack;    /* its decoder reads the stack (a signal frame) */
+  unsigned char entry_n;  /* arguments up to the last with an entry capture */
+  unsigned char exit_n;   /* the same at exit */
+  unsigned char pad[2];
 };
 
 enum sct_record_type {

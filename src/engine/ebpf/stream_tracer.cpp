@@ -26,7 +26,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 104 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 16,
+static_assert(sizeof(sct_record) == 104 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
               "stream_abi.h layout");
 
 namespace {
