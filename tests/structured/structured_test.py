@@ -33,7 +33,7 @@ def workload():
 def trace(extra, cmd=None):
     d = tempfile.mkdtemp(prefix="sctrace-structured-")
     text, js, pf = (os.path.join(d, n) for n in ("trace.txt", "trace.jsonl", "trace.json"))
-    argv = [A.sctrace, "-f", "-o", text] + [a.replace("JSON", js).replace("PERFETTO", pf) for a in extra]
+    argv = [A.sctrace, "-f", "-o", text] + (["--backend=" + A.backend] if A.backend else []) + [a.replace("JSON", js).replace("PERFETTO", pf) for a in extra]
     r = subprocess.run(argv + (cmd or workload()), capture_output=True, text=True, timeout=120)
     check(r.returncode in (0, 2), "sctrace exited %d: %s" % (r.returncode, r.stderr[-500:]))
     return text, js, pf
@@ -286,6 +286,7 @@ def main():
     ap.add_argument("--schema", required=True)
     ap.add_argument("--threads", required=True)
     ap.add_argument("--programs", required=True)
+    ap.add_argument("--backend", help="the engine (default: sctrace's)")
     ap.add_argument("test")
     A = ap.parse_args()
     globals()["test_" + A.test]()
