@@ -46,6 +46,20 @@ void install_signal_handlers() {
   _exit(128 + sig);
 }
 
+// Starts the engine and follows its tracees to the end; false (said on
+// stderr) when it could not start.
+template <class Tracer>
+bool trace_with(Tracer& tracer, int& status, int& fatal, bool& output_failed) {
+  if (std::string err = tracer.start(); !err.empty()) {
+    sct::error_msg("%s", err.c_str());
+    return false;
+  }
+  status = tracer.run();
+  fatal = tracer.fatal_signal();
+  output_failed = tracer.output_failed();
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,37 +120,24 @@ int main(int argc, char** argv) {
   int status = 0, fatal = 0;
   bool output_failed = false;
 #ifdef SCTRACE_HAVE_EBPF
+  bool started = false;
+  // -c alone needs no decoded arguments, and is cheaper without them.
+  const bool decode = opts.summary != 1 || perfetto.has_value();
   if (ebpf && sct::ebpf_counts_only(opts)) {
     sct::EbpfTracer tracer(opts, summary);
-    if (std::string err = tracer.start(); !err.empty()) {
-      sct::error_msg("%s", err.c_str());
-      return 1;
-    }
-    status = tracer.run();
-    fatal = tracer.fatal_signal();
+    started = trace_with(tracer, status, fatal, output_failed);
   } else if (ebpf) {
     sct::StreamTracer tracer(opts, sink);
-    tracer.set_decode(opts.summary != 1 || perfetto.has_value());
-    if (std::string err = tracer.start(); !err.empty()) {
-      sct::error_msg("%s", err.c_str());
-      return 1;
-    }
-    status = tracer.run();
-    fatal = tracer.fatal_signal();
-    output_failed = tracer.output_failed();
+    tracer.set_decode(decode);
+    started = trace_with(tracer, status, fatal, output_failed);
   }
 #endif
   if (!ebpf) {
     sct::PtraceTracer tracer(opts, sink);
-    tracer.set_decode(opts.summary != 1 || perfetto.has_value());
-    if (std::string err = tracer.start(); !err.empty()) {
-      sct::error_msg("%s", err.c_str());
-      return 1;
-    }
-    status = tracer.run();
-    fatal = tracer.fatal_signal();
-    output_failed = tracer.output_failed();
+    tracer.set_decode(decode);
+    started = trace_with(tracer, status, fatal, output_failed);
   }
+  if (!started) return 1;
   sink.flush();
   if (opts.summary) summary.print();
   if (json && opts.summary) json->write_summary(summary);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <cstdint>
 #include <ctime>
@@ -41,6 +42,18 @@ struct Event {
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
   Value siginfo;        // decoded siginfo for Signal
 };
+
+// An Exited or Killed event from a wait status.
+inline void set_wait_status(Event& e, int status) {
+  if (WIFEXITED(status)) {
+    e.kind = Event::Kind::Exited;
+    e.status = WEXITSTATUS(status);
+  } else {
+    e.kind = Event::Kind::Killed;
+    e.sig = WTERMSIG(status);
+    e.core_dumped = WCOREDUMP(status);
+  }
+}
 
 class Sink {
  public:

@@ -35,6 +35,13 @@ struct FilterOptions {
   unsigned status = kStatusAll;           // -e status=, -z, -Z
   std::bitset<65> signals = std::bitset<65>().set();  // -e signal=
   std::vector<std::string> paths;         // -P
+
+  // Whether -e trace= selects syscall `nr` (numbers beyond the table's
+  // range only when nothing was left out).
+  bool traces(long nr) const {
+    if (nr < 0 || nr >= kMaxSyscall) return trace_all;
+    return trace.test(static_cast<size_t>(nr));
+  }
 };
 
 }  // namespace sct

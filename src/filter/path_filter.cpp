@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sct {
 
@@ -17,6 +18,13 @@ void PathFilter::set_paths(const std::vector<std::string>& paths, std::vector<st
       notes.push_back("Requested path '" + p + "' resolved into '" + buf + "'");
     }
   }
+}
+
+void PathFilter::set_paths_and_say(const std::vector<std::string>& paths, bool quiet) {
+  std::vector<std::string> notes;
+  set_paths(paths, notes);
+  if (!quiet)
+    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
 }
 
 bool PathFilter::is_wanted(const std::string& p) const {

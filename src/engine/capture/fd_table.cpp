@@ -1,11 +1,9 @@
 #include "engine/capture/fd_table.hpp"
 
-#include <dirent.h>
-
-#include <cstdlib>
 #include <fmt/format.h>
 
 #include "core/call.hpp"
+#include "engine/proc.hpp"
 
 namespace sct {
 
@@ -25,14 +23,8 @@ void FdTable::inherit(pid_t parent, pid_t child) {
 }
 
 void FdTable::learn_open(pid_t tgid) {
-  DIR* d = opendir(fmt::format("/proc/{}/fd", tgid).c_str());
-  if (!d) return;
-  while (dirent* de = readdir(d)) {
-    if (de->d_name[0] == '.') continue;
-    int fd = atoi(de->d_name);
+  for (int fd : proc_numbers(fmt::format("/proc/{}/fd", tgid)))
     if (std::string p = proc_fd_path(tgid, fd); !p.empty()) learn(tgid, fd, std::move(p));
-  }
-  closedir(d);
 }
 
 std::optional<std::string> FdTable::lookup(pid_t tgid, int fd) const {

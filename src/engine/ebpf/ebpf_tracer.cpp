@@ -2,14 +2,10 @@
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include <dirent.h>
-#include <fcntl.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <climits>
 #include <csignal>
 #include <cstring>
 #include <ctime>
@@ -28,8 +24,6 @@ static_assert(SCT_MAX_SYSCALL == kMaxSyscall, "the kernel's syscall sets are the
 static_assert(sizeof(sct_count) == 40 && sizeof(sct_task) == 24, "summary_abi.h layout");
 
 namespace {
-
-int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
 
 void fill_set(volatile unsigned long long* words, auto&& member) {
   for (int w = 0; w < SCT_SET_WORDS; ++w) {
@@ -63,23 +57,19 @@ bool ebpf_supports(const Options&, std::string& why) {
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }
 
 std::string EbpfTracer::start() {
-  if (!opts_.decode.verbose) libbpf_set_print(quiet_libbpf);
+  quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = summary_bpf__open();
-  if (!skel_) return fmt::format("--backend=ebpf: cannot open the eBPF programs: {}", strerror(errno));
-  skel_->rodata->follow_forks = opts_.follow_forks > 0;
-  skel_->rodata->exec_nrs[0] = __NR_execve;
-  skel_->rodata->exec_nrs[1] = __NR_execveat;
+  if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
+  set_task_rodata(skel_->rodata, opts_);
   fill_set(skel_->rodata->wanted, [&](int nr) {
-    return opts_.filter.trace_all || opts_.filter.trace.test(static_cast<size_t>(nr));
+    return opts_.filter.traces(nr);
   });
   fill_set(skel_->rodata->never_fails, [](int nr) {
     const SyscallInfo* s = syscall_by_nr(nr);
     return s && (s->classes & NF);
   });
-  if (int e = summary_bpf__load(skel_))
-    return fmt::format("--backend=ebpf: the kernel refused the eBPF programs: {}", strerror(-e));
-  if (int e = summary_bpf__attach(skel_))
-    return fmt::format("--backend=ebpf: cannot attach the eBPF programs: {}", strerror(-e));
+  if (int e = summary_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
+  if (int e = summary_bpf__attach(skel_)) return ebpf_failure("cannot attach the eBPF programs", -e);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
   if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;

@@ -33,6 +33,8 @@ class EbpfTracer {
   // then fills the summary. Returns the started command's exit status.
   int run();
   int fatal_signal() const { return fatal_signal_; }
+  // Nothing is written while it counts.
+  bool output_failed() const { return false; }
 
  private:
   void collect();

@@ -2,7 +2,6 @@
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -14,12 +13,15 @@
 #include <fmt/format.h>
 
 #include "engine/command.hpp"
+#include "engine/proc.hpp"
 #include "engine/ebpf/summary_abi.h"
 #include "engine/ptrace/tracer.hpp"
 
 namespace sct {
 
 namespace {
+
+int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
 
 std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
   // Task storage is keyed by a pidfd from user space; a thread that is not
@@ -43,14 +45,17 @@ std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
 
 }  // namespace
 
+void quiet_libbpf_unless(bool verbose) {
+  if (!verbose) libbpf_set_print(quiet_libbpf);
+}
+
+std::string ebpf_failure(const char* step, int err) {
+  return fmt::format("--backend=ebpf: {}: {}", step, strerror(err));
+}
+
 std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
   for (pid_t p : pids) {
-    std::vector<pid_t> tids;
-    if (DIR* d = opendir(fmt::format("/proc/{}/task", p).c_str())) {
-      while (dirent* de = readdir(d))
-        if (de->d_name[0] != '.') tids.push_back(static_cast<pid_t>(atoi(de->d_name)));
-      closedir(d);
-    }
+    std::vector<pid_t> tids = threads_of(p);
     if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);
     for (pid_t t : tids)
       if (std::string e = add_thread(m, t, false); !e.empty()) return e;

@@ -3,6 +3,7 @@
 // and the count of those still alive.
 #pragma once
 
+#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <string>
@@ -13,6 +14,19 @@
 struct bpf_map;
 
 namespace sct {
+
+// libbpf's own messages only with -v.
+void quiet_libbpf_unless(bool verbose);
+// "--backend=ebpf: <step>: <error>", for a step of loading that failed.
+std::string ebpf_failure(const char* step, int err);
+
+// What tasks.bpf.h reads before load, in either program's read-only data.
+template <class Rodata>
+void set_task_rodata(Rodata* ro, const Options& opts) {
+  ro->follow_forks = opts.follow_forks > 0;
+  ro->exec_nrs[0] = __NR_execve;
+  ro->exec_nrs[1] = __NR_execveat;
+}
 
 struct TaskMaps {
   bpf_map* tasks;

@@ -278,21 +278,28 @@ static __always_inline void capture_path(struct sct_record* r, __u64 at, struct 
   r->ncaptures++;
 }
 
-/* Sockets and pipes have no path: /proc names them by inode. */
-static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
+/* Room in the record for `len` bytes (a multiple of 8, at most 64) that the
+ * kernel adds at one of the SCT_AT_* addresses; null when the record is full. */
+static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 len) {
   __u32 off = r->size;
-  if (off > OFF_MASK) return;
+  if (off > OFF_MASK) return 0;
   off &= OFF_MASK;
   struct sct_capture_hdr* h = (void*)((__u8*)r + off);
-  struct sct_inode* d = (void*)((__u8*)r + off + sizeof(*h));
+  h->addr = at;
+  h->len = len & 63;
+  h->flags = 0;
+  r->size = off + sizeof(*h) + (len & 63);
+  r->ncaptures++;
+  return (__u8*)r + off + sizeof(*h);
+}
+
+/* Sockets and pipes have no path: /proc names them by inode. */
+static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
+  struct sct_inode* d = add_special(r, SCT_AT_RET_FD_INODE, sizeof(*d));
+  if (!d) return;
   d->ino = BPF_CORE_READ(ino, i_ino);
   d->mode = BPF_CORE_READ(ino, i_mode);
   d->pad = 0;
-  h->addr = SCT_AT_RET_FD_INODE;
-  h->len = sizeof(*d);
-  h->flags = 0;
-  r->size = off + sizeof(*h) + sizeof(*d);
-  r->ncaptures++;
 }
 
 static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
@@ -364,13 +371,10 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   struct task_struct* task = bpf_get_current_task_btf();
-  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
-  if (!t || t->nr < 0) return 0;
-  long nr = t->nr;
-  t->nr = -1;
+  struct sct_task* t = 0;
   // Killed inside the call: its end is the thread's exit record.
-  if (dying(task)) return 0;
-  if (nr >= SCT_STREAM_MAX_SYSCALL) return 0;
+  long nr = ended_call(task, &t);
+  if (nr < 0 || !t || nr >= SCT_STREAM_MAX_SYSCALL) return 0;
   __u32 key = (__u32)nr;
   struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
   if (!p) return 0;
@@ -441,10 +445,8 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
   struct sct_record* r = begin(SCT_REC_SIGNAL, task);
   if (!r) return;
   r->args[0] = sig;
-  // The siginfo travels as a capture at address 0.
-  __u32 off = r->size & OFF_MASK;
-  struct sct_capture_hdr* h = (void*)((__u8*)r + off);
-  __u8* data = (__u8*)r + off + sizeof(*h);
+  __u8* data = add_special(r, SCT_AT_SIGINFO, 48);
+  if (!data) return;
   __builtin_memset(data, 0, 48);
   if ((unsigned long)info > 4096) {
     bpf_probe_read_kernel(data, 48, info);
@@ -453,11 +455,6 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
     ((int*)data)[0] = sig;
     ((int*)data)[2] = info ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
   }
-  h->addr = 0;
-  h->len = 48;
-  h->flags = 0;
-  r->size = off + sizeof(*h) + 48;
-  r->ncaptures = 1;
   finish(r);
 }
 

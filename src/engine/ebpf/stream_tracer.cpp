@@ -31,8 +31,6 @@ static_assert(sizeof(sct_record) == 104 && sizeof(sct_capture_hdr) == 16 && size
 
 namespace {
 
-int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
-
 constexpr size_t kDefaultRingKib = 8192;
 
 int64_t clock_ns(clockid_t c) {
@@ -72,27 +70,17 @@ bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR
 
 }  // namespace
 
-bool StreamTracer::shown(long nr) const {
-  if (nr < 0 || nr >= kMaxSyscall) return opts_.filter.trace_all;
-  return opts_.filter.trace_all || opts_.filter.trace.test(static_cast<size_t>(nr));
-}
-
 StreamTracer::~StreamTracer() {
   ring_buffer__free(rb_);
   stream_bpf__destroy(skel_);
 }
 
 std::string StreamTracer::start() {
-  std::vector<std::string> notes;
-  paths_.set_paths(opts_.filter.paths, notes);
-  if (!(opts_.quiet_mask & kQuietPathResolution))
-    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
-  if (!opts_.decode.verbose) libbpf_set_print(quiet_libbpf);
+  paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
+  quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
-  if (!skel_) return fmt::format("--backend=ebpf: cannot open the eBPF programs: {}", strerror(errno));
-  skel_->rodata->follow_forks = opts_.follow_forks > 0;
-  skel_->rodata->exec_nrs[0] = __NR_execve;
-  skel_->rodata->exec_nrs[1] = __NR_execveat;
+  if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
+  set_task_rodata(skel_->rodata, opts_);
   unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, SCT_BUF_CAP - 2));
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
@@ -100,31 +88,24 @@ std::string StreamTracer::start() {
   skel_->rodata->wake_bytes = ring / 4;
   if (bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring)) != 0)
     return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
-  if (int e = stream_bpf__load(skel_))
-    return fmt::format("--backend=ebpf: the kernel refused the eBPF programs: {}", strerror(-e));
+  if (int e = stream_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
   // Calls that make or close descriptors are streamed for the fd table even
   // when the filter hides them.
   track_fds_ = opts_.decode.decode_fds || paths_.active();
-  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) {
-    if (s->nr < 0 || s->nr >= kMaxSyscall) continue;
-    sct_plan p = capture_plan(*s);
-    p.traced = shown(s->nr) || (track_fds_ && changes_fds(*s));
+  // Untraced numbers keep the map's zeroed plan. Numbers the table lacks
+  // print as syscall_0x...: nothing is copied for them.
+  for (__u32 nr = 0; nr < kMaxSyscall; ++nr) {
+    const SyscallInfo* s = syscall_by_nr(nr);
+    sct_plan p = s ? capture_plan(*s) : sct_plan{};
+    p.traced = opts_.filter.traces(nr) || (s && track_fds_ && changes_fds(*s));
+    if (!p.traced) continue;
     p.ret_fd &= track_fds_;
     p.cwd &= opts_.decode.decode_fds != 0;
-    __u32 key = static_cast<__u32>(s->nr);
-    bpf_map__update_elem(skel_->maps.plans, &key, sizeof key, &p, sizeof p, BPF_ANY);
-  }
-  if (opts_.filter.trace_all) {
-    // Numbers the table lacks print as syscall_0x...: traced, nothing copied.
-    sct_plan p{};
-    p.traced = 1;
-    for (__u32 nr = 0; nr < kMaxSyscall; ++nr)
-      if (!syscall_by_nr(nr)) bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
+    bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
   }
   rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), on_record, this, nullptr);
-  if (!rb_) return fmt::format("--backend=ebpf: cannot read the ring buffer: {}", strerror(errno));
-  if (int e = stream_bpf__attach(skel_))
-    return fmt::format("--backend=ebpf: cannot attach the eBPF programs: {}", strerror(-e));
+  if (!rb_) return ebpf_failure("cannot read the ring buffer", errno);
+  if (int e = stream_bpf__attach(skel_)) return ebpf_failure("cannot attach the eBPF programs", -e);
   wall_offset_ns_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
@@ -251,7 +232,7 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   t.call.info = syscall_by_nr(r.nr);
   for (int i = 0; i < 6; ++i) t.call.args[i] = r.args[i];
   t.call.sp = r.sp;
-  t.shown = shown(r.nr);
+  t.shown = opts_.filter.traces(r.nr);
   // Decoded when the next record comes: when that is this call's exit, it
   // brings what the entry could not copy.
   pending_ = r.tid;
@@ -365,14 +346,8 @@ void StreamTracer::on_task_exit(const sct_record& r) {
     e.call = &t.call;
     sink_.on_event(e);
   }
-  int status = static_cast<int>(r.args[0]);
-  Event e = make_event(WIFEXITED(status) ? Event::Kind::Exited : Event::Kind::Killed, r);
-  if (WIFEXITED(status)) {
-    e.status = WEXITSTATUS(status);
-  } else {
-    e.sig = WTERMSIG(status);
-    e.core_dumped = WCOREDUMP(status);
-  }
+  Event e = make_event(Event::Kind::Exited, r);
+  set_wait_status(e, static_cast<int>(r.args[0]));
   sink_.on_event(e);
   threads_.erase(r.tid);
 }

@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -68,7 +67,6 @@ class StreamTracer {
   Event make_event(Event::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;
-  bool shown(long nr) const;
 
   const Options& opts_;
   Sink& sink_;

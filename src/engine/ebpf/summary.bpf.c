@@ -41,17 +41,10 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
-  struct task_struct* task = bpf_get_current_task_btf();
-  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
-  if (!t || t->nr < 0) return 0;
-  if (dying(task)) {
-    t->nr = -1;
-    return 0;
-  }
+  struct sct_task* t = 0;
+  long nr = ended_call(bpf_get_current_task_btf(), &t);
+  if (nr < 0 || !t || nr >= SCT_MAX_SYSCALL) return 0;
   __u64 ns = bpf_ktime_get_ns() - t->start_ns;
-  long nr = t->nr;
-  t->nr = -1;
-  if (nr >= SCT_MAX_SYSCALL) return 0;
   __u32 key = (__u32)nr;
   struct sct_count* c = bpf_map_lookup_elem(&counts, &key);
   if (!c) return 0;

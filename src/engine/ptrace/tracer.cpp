@@ -1,6 +1,5 @@
 #include "engine/ptrace/tracer.hpp"
 
-#include <dirent.h>
 #include <sched.h>
 #include <fcntl.h>
 #include <sys/ptrace.h>
@@ -21,6 +20,7 @@
 #include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "engine/command.hpp"
+#include "engine/proc.hpp"
 #include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 
@@ -90,19 +90,9 @@ long seize_options(const Options& o, bool seccomp) {
   return opts;
 }
 
-bool PtraceTracer::wanted(long nr) const {
-  if (nr < 0 || nr >= kMaxSyscall) return opts_.filter.trace_all;
-  return opts_.filter.trace.test(static_cast<size_t>(nr));
-}
-
 std::string PtraceTracer::attach(pid_t pid) {
   // Every thread of the process.
-  std::vector<pid_t> tids;
-  if (DIR* d = opendir(fmt::format("/proc/{}/task", pid).c_str())) {
-    while (dirent* de = readdir(d))
-      if (de->d_name[0] != '.') tids.push_back(static_cast<pid_t>(atoi(de->d_name)));
-    closedir(d);
-  }
+  std::vector<pid_t> tids = threads_of(pid);
   if (tids.empty()) tids.push_back(pid);
   int attached = 0;
   for (pid_t tid : tids) {
@@ -126,10 +116,7 @@ std::string PtraceTracer::attach(pid_t pid) {
 }
 
 std::string PtraceTracer::start() {
-  std::vector<std::string> notes;
-  paths_.set_paths(opts_.filter.paths, notes);
-  if (!(opts_.quiet_mask & kQuietPathResolution))
-    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
+  paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   for (pid_t p : opts_.attach) {
     if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
     if (std::string err = attach(p); !err.empty()) {
@@ -238,13 +225,8 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
     e.call = &t.call;
     emit(e);
   }
-  Event e = make_event(WIFEXITED(status) ? Event::Kind::Exited : Event::Kind::Killed, pid);
-  if (WIFEXITED(status)) {
-    e.status = WEXITSTATUS(status);
-  } else {
-    e.sig = WTERMSIG(status);
-    e.core_dumped = WCOREDUMP(status);
-  }
+  Event e = make_event(Event::Kind::Exited, pid);
+  set_wait_status(e, status);
   if (pid == child_) {
     if (WIFEXITED(status)) exit_status_ = WEXITSTATUS(status);
     else {
@@ -377,7 +359,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     t.entry_mono = mono;
     t.entry_stime_ns = stop_stime_ns_;
     PtraceMemory mem(pid);
-    t.traced_call = !t.hide && wanted(t.call.nr) &&
+    t.traced_call = !t.hide && opts_.filter.traces(t.call.nr) &&
                     (!paths_.active() || paths_.matches(pid, t.call, mem));
     if (t.traced_call) {
       if (decode_) decode_entry(pid, t.call, mem, opts_.decode);

@@ -56,7 +56,6 @@ class PtraceTracer {
   Tracee& add_tracee(pid_t pid);
   void handle_stop(pid_t pid, int status);
   void handle_syscall_stop(Tracee& t, bool seccomp_stop);
-  bool wanted(long nr) const;
   void handle_event(Tracee& t, int event, int sig);
   void handle_exit(pid_t pid, int status);
   void resume(pid_t pid, int sig = 0);
