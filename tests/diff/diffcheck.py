@@ -24,7 +24,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # execve's "/* N vars */" and everything the traced programs read from it agree.
 ENV = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/root", "LANG": "C"}
 WORK_PREFIX = "sctrace-diff-"
-ALIGN_PREFIX = 8  # widest "PID " prefix: pid_max is at most 4194304, 7 digits
+PID_DIGITS = 7  # pid_max is at most 4194304
+ALIGN_PREFIX = PID_DIGITS + 1  # the widest "PID " prefix
+RESULT_PAD = re.compile(r"^(.*\))( +)(= .*)$")  # a call, the padding, its result
 
 
 # ---------------------------------------------------------------- cases
@@ -174,7 +176,7 @@ def repad(prefix, line):
     """strace pads the result to column 40 of the whole line, pid prefix
     included, and pids differ in width between runs. Re-pad as if the
     prefix were ALIGN_PREFIX wide; wrong padding stays wrong."""
-    m = re.match(r"^(.*\))( +)(= .*)$", line)
+    m = RESULT_PAD.match(line)
     if not m:
         return line
     pad = max(len(prefix) + len(m.group(2)) - ALIGN_PREFIX, 1)
@@ -218,13 +220,22 @@ def streams_of(files):
 
 
 def rename_pids(line, pidmap):
+    """Pids become PIDn. The result column was padded with the real pids in
+    the call: re-pad as if each were PID_DIGITS wide, so that runs whose pids
+    differ in width compare equal; wrong padding stays wrong."""
     spans = []
     for rx in PID_PLACES:
         for m in rx.finditer(line):
             if m.group(1) in pidmap:
                 spans.append(m.span(1))
+    padded = RESULT_PAD.match(line)
+    shrink = 0
     for start, end in sorted(set(spans), reverse=True):
+        if padded and end <= padded.end(1):
+            shrink += PID_DIGITS - (end - start)
         line = line[:start] + pidmap[line[start:end]] + line[end:]
+    if shrink:
+        line = RESULT_PAD.sub(lambda m: m.group(1) + " " * max(len(m.group(2)) - shrink, 1) + m.group(3), line)
     return line
 
 
