@@ -155,6 +155,15 @@ int StreamTracer::run() {
     lost_ += tail;
     sink_.on_event(e);
   }
+  if (!child_running && threads_.count(child_)) {
+    // The command's exit record was among those lost; waitpid told how it
+    // ended, and that line is the one a reader looks for.
+    sct_record r{};
+    r.tid = r.tgid = child_;
+    r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+    r.args[0] = static_cast<unsigned long long>(fatal_signal_ ? fatal_signal_ : exit_status_ << 8);
+    on_task_exit(r);
+  }
   if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
