@@ -17,6 +17,7 @@ char LICENSE[] SEC("license") = "GPL";
 const volatile unsigned int buf_cap = 32;      /* -s */
 const volatile unsigned int argv_str_cap = 34; /* -s + 2: a cut string shows */
 const volatile unsigned long long wake_bytes = 65536;
+const volatile bool need_time = true; /* false: nothing shows when a call ran */
 
 struct {
   __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -45,8 +46,8 @@ struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
   __uint(max_entries, 1);
   __type(key, __u32);
-  __type(value, __u64);
-} dropped SEC(".maps");
+  __type(value, struct sct_cpu_state);
+} cpu_states SEC(".maps");
 
 /* The dentry names of a path being walked, leaf first. */
 struct walk {
@@ -70,28 +71,38 @@ static __always_inline struct sct_record* begin(__u16 type, struct task_struct* 
   r->size = sizeof(*r);
   r->tid = task->pid;
   r->tgid = task->tgid;
-  r->ns = bpf_ktime_get_ns();
+  r->ns = need_time ? bpf_ktime_get_ns() : 0;
   r->nr = -1;
   r->ret = 0;
   r->sp = 0;
   return r;
 }
 
+/* How often a CPU looks at how full the buffer is: every record would make
+ * each one read the reader's position, a cache line the reader writes. */
+#define WAKE_CHECK_EVERY 16
+
 static __always_inline void finish(struct sct_record* r) {
   __u32 zero = 0;
-  __u64* lost = bpf_map_lookup_elem(&dropped, &zero);
-  if (!lost) return;
-  r->lost = *lost;
+  struct sct_cpu_state* st = bpf_map_lookup_elem(&cpu_states, &zero);
+  if (!st) return;
+  r->lost = st->lost;
   __u32 size = r->size;
   if (size > SCT_SCRATCH) return;
-  // Waking the reader for every record would cost more than the record:
-  // it polls, and is woken early only when the buffer fills up.
-  __u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wake_bytes ? BPF_RB_FORCE_WAKEUP
-                                                                          : BPF_RB_NO_WAKEUP;
+  // The reader polls; waking it costs an interrupt the CPU sends itself, so
+  // it is woken early only when the unread data has grown past wake_bytes
+  // since this CPU last looked, not for every record while it stays there.
+  __u64 flags = BPF_RB_NO_WAKEUP;
+  if (++st->since_check >= WAKE_CHECK_EVERY) {
+    st->since_check = 0;
+    __u32 above = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wake_bytes;
+    if (above && !st->above) flags = BPF_RB_FORCE_WAKEUP;
+    st->above = above;
+  }
   if (bpf_ringbuf_output(&events, r, size, flags) == 0)
-    *lost = 0;
+    st->lost = 0;
   else
-    *lost += 1;
+    st->lost += 1;
 }
 
 /* Appends a copy of [addr, addr+want) (or a string there) to the record. */

@@ -54,6 +54,14 @@ struct sct_record {
   unsigned long long sp;
 };
 
+/* Per CPU: records dropped since the last that got through, and when the
+ * reader was last woken. */
+struct sct_cpu_state {
+  unsigned long long lost;
+  unsigned int since_check;
+  unsigned int above; /* the unread data was past the wake-up mark */
+};
+
 struct sct_inode {
   unsigned long long ino;
   unsigned int mode;

@@ -26,7 +26,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 104 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
+static_assert(sizeof(sct_record) == 104 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
               "stream_abi.h layout");
 
 namespace {
@@ -86,6 +86,10 @@ std::string StreamTracer::start() {
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
   skel_->rodata->wake_bytes = ring / 4;
+  // Two clock reads per call are a good part of its cost; without an
+  // option that shows or sums times, nothing reads them.
+  skel_->rodata->need_time = opts_.timestamps || opts_.relative || opts_.syscall_times || opts_.summary ||
+                             !opts_.json.empty() || !opts_.perfetto.empty();
   if (bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring)) != 0)
     return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
   if (int e = stream_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
@@ -177,13 +181,13 @@ int StreamTracer::run() {
 uint64_t StreamTracer::dropped_since_last() const {
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0) return 0;
-  std::vector<__u64> per_cpu(static_cast<size_t>(ncpu));
+  std::vector<sct_cpu_state> per_cpu(static_cast<size_t>(ncpu));
   __u32 zero = 0;
-  if (bpf_map__lookup_elem(skel_->maps.dropped, &zero, sizeof zero, per_cpu.data(),
-                           per_cpu.size() * sizeof(__u64), 0) != 0)
+  if (bpf_map__lookup_elem(skel_->maps.cpu_states, &zero, sizeof zero, per_cpu.data(),
+                           per_cpu.size() * sizeof(sct_cpu_state), 0) != 0)
     return 0;
   uint64_t n = 0;
-  for (__u64 v : per_cpu) n += v;
+  for (const sct_cpu_state& c : per_cpu) n += c.lost;
   return n;
 }
 
