@@ -38,6 +38,14 @@ struct DecodedCall {
   int64_t ret = 0;
   std::optional<Value> ret_value;  // replaces the default rendering of ret
   std::optional<Value> ret_aux;    // printed after it in parentheses
+
+  // As new, keeping the room its values took: a tracer reuses one per thread.
+  void reset() {
+    std::vector<Value> keep = std::move(values);
+    keep.clear();
+    *this = DecodedCall{};
+    values = std::move(keep);
+  }
 };
 
 // Whether the call returned an error (calls that never fail return any value).

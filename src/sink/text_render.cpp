@@ -119,13 +119,34 @@ struct Renderer {
 
 }  // namespace
 
+namespace {
+
+// Escapes are written by hand: a formatter call per byte made quoting the
+// most expensive part of printing a read of binary data.
+void append_hex_escape(std::string& out, unsigned char c) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const char e[4] = {'\\', 'x', kDigits[c >> 4], kDigits[c & 15]};
+  out.append(e, 4);
+}
+
+void append_octal_escape(std::string& out, unsigned char c, bool full_width) {
+  char e[4] = {'\\'};
+  size_t n = 1;
+  if (full_width || c >= 0100) e[n++] = static_cast<char>('0' + (c >> 6));
+  if (full_width || c >= 010) e[n++] = static_cast<char>('0' + ((c >> 3) & 7));
+  e[n++] = static_cast<char>('0' + (c & 7));
+  out.append(e, n);
+}
+
+}  // namespace
+
 void quote_string(std::string& out, std::string_view s, int xflag) {
   out += '"';
   bool hex = xflag >= 2 || (xflag == 1 && needs_hex(s));
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (hex) {
-      fmt::format_to(std::back_inserter(out), "\\x{:02x}", c);
+      append_hex_escape(out, c);
     } else if (const char* e = c_escape(c)) {
       out += e;
     } else if (is_printable(c)) {
@@ -133,8 +154,7 @@ void quote_string(std::string& out, std::string_view s, int xflag) {
     } else {
       // Octal, as short as it can be unless a digit follows.
       bool digit_next = i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7';
-      if (digit_next) fmt::format_to(std::back_inserter(out), "\\{:03o}", c);
-      else fmt::format_to(std::back_inserter(out), "\\{:o}", c);
+      append_octal_escape(out, c, digit_next);
     }
   }
   out += '"';

@@ -22,10 +22,15 @@ bool CapturedMemory::add_record(const uint8_t* rec, size_t size) {
     r.bytes = std::string_view(reinterpret_cast<const char*>(rec + off), c.len);
     r.str = c.flags & SCT_CAPF_STR;
     r.terminated = c.flags & SCT_CAPF_TERMINATED;
-    regions_.push_back(r);
+    add(r);
     off += (c.len + 7) & ~size_t{7};
   }
   return true;
+}
+
+void CapturedMemory::add(Region r) {
+  if (n_inline_ < inline_.size()) inline_[n_inline_++] = r;
+  else more_.push_back(r);
 }
 
 std::string CapturedMemory::fd_path(pid_t pid, int64_t fd) {
@@ -40,19 +45,21 @@ std::string CapturedMemory::cwd(pid_t pid) {
 }
 
 std::optional<std::string_view> CapturedMemory::special(uint64_t at) const {
-  for (const Region& r : regions_)
-    if (r.addr == at) return r.bytes;
+  for (auto part : {inline_regions(), std::span<const Region>(more_)})
+    for (const Region& r : part)
+      if (r.addr == at) return r.bytes;
   if (fallback_) return fallback_->special(at);
   return std::nullopt;
 }
 
 const CapturedMemory::Region* CapturedMemory::find(uint64_t addr, size_t len) const {
-  for (const Region& r : regions_) {
-    if (r.addr < SCT_AT_MAX || addr < r.addr) continue;
-    // A copied string's NUL can be read as well.
-    uint64_t end = r.addr + r.bytes.size() + (r.terminated ? 1 : 0);
-    if (addr + len <= end && addr + len >= addr) return &r;
-  }
+  for (auto part : {inline_regions(), std::span<const Region>(more_)})
+    for (const Region& r : part) {
+      if (r.addr < SCT_AT_MAX || addr < r.addr) continue;
+      // A copied string's NUL can be read as well.
+      uint64_t end = r.addr + r.bytes.size() + (r.terminated ? 1 : 0);
+      if (addr + len <= end && addr + len >= addr) return &r;
+    }
   return fallback_ ? fallback_->find(addr, len) : nullptr;
 }
 

@@ -3,7 +3,9 @@
 // copied cannot be read, and decoders print the address, as for a bad pointer.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -24,11 +26,23 @@ class CapturedMemory : public Memory {
 
   // `fallback` is searched after this one: the exit record, then the entry's.
   explicit CapturedMemory(const CapturedMemory* fallback = nullptr) : fallback_(fallback) {}
+  CapturedMemory(const CapturedMemory&) = delete;
+  CapturedMemory& operator=(const CapturedMemory&) = delete;
+  // Moving keeps the views into the record: a moved vector keeps its bytes.
+  CapturedMemory(CapturedMemory&&) = default;
+  CapturedMemory& operator=(CapturedMemory&&) = default;
+
+  void set_fallback(const CapturedMemory* fallback) { fallback_ = fallback; }
+  // Forgets the regions (not the fallback), to be filled again.
+  void clear() {
+    n_inline_ = 0;
+    more_.clear();
+  }
 
   // The regions of a record of `size` bytes (a header, then captures); the
   // record must outlive this. False when the record is malformed.
   bool add_record(const uint8_t* rec, size_t size);
-  void add(Region r) { regions_.push_back(r); }
+  void add(Region r);
   // Descriptor paths come from `fds` (for process `tgid`) before /proc.
   void use_fds(const FdTable* fds, pid_t tgid) {
     fds_ = fds;
@@ -44,8 +58,13 @@ class CapturedMemory : public Memory {
 
  private:
   const Region* find(uint64_t addr, size_t len) const;
+  std::span<const Region> inline_regions() const { return {inline_.data(), n_inline_}; }
 
-  std::vector<Region> regions_;
+  // A record rarely has more captures than a call has arguments: those stay
+  // here, and one is made per record, so no allocation for them.
+  std::array<Region, 6> inline_;
+  size_t n_inline_ = 0;
+  std::vector<Region> more_;
   const CapturedMemory* fallback_;
   const FdTable* fds_ = nullptr;
   pid_t tgid_ = 0;

@@ -140,7 +140,7 @@ int StreamTracer::run() {
   while (!PtraceTracer::interrupted) {
     ring_buffer__poll(rb_, 20);
     // A call that blocks is shown as entered while it waits.
-    if (pending_) emit_entry(pending_, nullptr, 0);
+    if (pending_) emit_entry(pending_, nullptr);
     if (sink_.failed()) {
       output_failed_ = true;
       break;
@@ -150,7 +150,7 @@ int StreamTracer::run() {
     if (!child_running && !anything_traced(m)) break;
   }
   ring_buffer__consume(rb_);
-  if (pending_) emit_entry(pending_, nullptr, 0);
+  if (pending_) emit_entry(pending_, nullptr);
   // Records lost after the last one that arrived.
   if (uint64_t tail = dropped_since_last()) {
     Event e;
@@ -212,7 +212,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (size < sizeof(sct_record)) return;
   sct_record r;
   memcpy(&r, rec, sizeof r);
-  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr, 0);
+  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr);
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.
     lost_ += r.lost;
@@ -239,8 +239,10 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   Thread& t = thread(r.tid, r.tgid);
   t.in_call = true;
   t.entry_record.assign(rec, rec + size);
+  t.entry_memory.clear();
+  t.entry_memory.add_record(t.entry_record.data(), t.entry_record.size());
   t.entry_ns = r.ns;
-  t.call = DecodedCall{};
+  t.call.reset();
   t.call.nr = r.nr;
   t.call.info = syscall_by_nr(r.nr);
   for (int i = 0; i < 6; ++i) t.call.args[i] = r.args[i];
@@ -251,19 +253,18 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   pending_ = r.tid;
 }
 
-void StreamTracer::emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_size) {
+void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   pending_ = 0;
   auto it = threads_.find(tid);
   if (it == threads_.end()) return;
   Thread& t = it->second;
-  CapturedMemory later;
-  if (exit_rec) later.add_record(exit_rec, exit_size);
-  CapturedMemory mem(&later);
-  mem.add_record(t.entry_record.data(), t.entry_record.size());
+  CapturedMemory& mem = t.entry_memory;
+  mem.set_fallback(exit_memory);
   mem.use_fds(&fds_, t.tgid);
   t.traced_call = t.shown && (!paths_.active() || paths_.matches(tid, t.call, mem));
+  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, opts_.decode);
+  mem.set_fallback(nullptr);
   if (!t.traced_call) return;
-  if (decode_) decode_entry(tid, t.call, mem, opts_.decode);
   sct_record r;
   memcpy(&r, t.entry_record.data(), sizeof r);
   Event e = make_event(Event::Kind::SyscallEntry, r);
@@ -282,14 +283,17 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   // Its entry was lost, or it entered before the trace began.
   if (it == threads_.end() || !it->second.in_call || it->second.call.nr != r.nr) return;
   Thread& t = it->second;
-  if (pending_ == r.tid) emit_entry(r.tid, rec, size);
+  // One object for every exit: made anew, its inline room would be cleared
+  // for each call.
+  CapturedMemory& mem = exit_memory_;
+  mem.clear();
+  mem.set_fallback(nullptr);
+  mem.add_record(rec, size);
+  if (pending_ == r.tid) emit_entry(r.tid, &mem);
   if (!t.in_call) return;
   t.in_call = false;
   t.call.ret = r.ret;
-  CapturedMemory entry;
-  entry.add_record(t.entry_record.data(), t.entry_record.size());
-  CapturedMemory mem(&entry);
-  mem.add_record(rec, size);
+  mem.set_fallback(&t.entry_memory);
   mem.use_fds(&fds_, t.tgid);
   if (track_fds_) track_fds(r.tid, t, mem);
   if (!t.traced_call) return;

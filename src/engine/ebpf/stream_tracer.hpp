@@ -14,6 +14,7 @@
 #include "cli/options.hpp"
 #include "core/call.hpp"
 #include "core/event.hpp"
+#include "engine/capture/captured_memory.hpp"
 #include "engine/capture/fd_table.hpp"
 #include "engine/ebpf/stream_abi.h"
 #include "filter/path_filter.hpp"
@@ -22,8 +23,6 @@ struct stream_bpf;
 struct ring_buffer;
 
 namespace sct {
-
-class CapturedMemory;
 
 class StreamTracer {
  public:
@@ -52,13 +51,15 @@ class StreamTracer {
     bool shown = false;  // the filter wants it (else it only keeps the fd table)
     DecodedCall call;
     std::vector<uint8_t> entry_record;  // its captures serve the exit too
+    CapturedMemory entry_memory;        // the captures of entry_record
     uint64_t entry_ns = 0;
   };
 
   static int on_record(void* self, void* data, size_t size);
   void handle(const uint8_t* rec, size_t size);
   void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
-  void emit_entry(pid_t tid, const uint8_t* exit_rec, size_t exit_size);
+  // `exit_memory`: the captures of the call's exit record, when it is the next.
+  void emit_entry(pid_t tid, const CapturedMemory* exit_memory);
   void on_exit(const sct_record& r, const uint8_t* rec, size_t size);
   void track_fds(pid_t tid, const Thread& t, CapturedMemory& mem);
   void on_task_exit(const sct_record& r);
@@ -73,6 +74,7 @@ class StreamTracer {
   stream_bpf* skel_ = nullptr;
   ring_buffer* rb_ = nullptr;
   std::map<pid_t, Thread> threads_;
+  CapturedMemory exit_memory_;
   PathFilter paths_;
   int64_t wall_offset_ns_ = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC
   pid_t child_ = 0;
