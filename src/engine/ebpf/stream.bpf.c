@@ -49,9 +49,18 @@ struct {
   __type(value, struct sct_cpu_state);
 } cpu_states SEC(".maps");
 
-/* The dentry names of a path being walked, leaf first. */
+/* A path being walked: the dentry names, leaf first, and where the walk
+ * is. The counters live here, not on the stack, so that the verifier sees
+ * them as any number and checks a loop step once: on the stack it follows
+ * their exact values through every turn, which made loading slow. */
 struct walk {
   const unsigned char* names[SCT_PATH_DEPTH];
+  __u64 dentry; /* struct dentry* */
+  __u64 mnt;    /* struct mount* */
+  __u32 n;      /* names found */
+  __u32 len;    /* bytes of the path written */
+  __u32 off;    /* where its capture header is in the record */
+  __u32 pad;
 };
 struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -105,28 +114,35 @@ static __always_inline void finish(struct sct_record* r) {
     st->lost += 1;
 }
 
-/* Appends a copy of [addr, addr+want) (or a string there) to the record. */
-static __always_inline bool capture(struct sct_record* r, __u64 addr, __u32 want, bool str) {
-  if (!addr || !want) return true;
+/* Appends a copy of [addr, addr+want) (or a string there) to the record
+ * being built in this CPU's scratch; false when it could not be read.
+ * Global, so the verifier checks it once rather than at each of its many
+ * call sites, which made loading slow. */
+__noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
+  __u32 zero = 0;
+  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  if (!r) return 1;
+  if (!addr || !want) return 1;
   __u32 off = r->size;
-  if (off > OFF_MASK) return true;
+  if (off > OFF_MASK) return 1;
   off &= OFF_MASK;
   __u8* base = (__u8*)r;
   struct sct_capture_hdr* h = (void*)(base + off);
   __u8* data = base + off + sizeof(*h);
   if (want > SCT_BUF_CAP) want = SCT_BUF_CAP;
+  asm volatile("" : "+r"(want));  // keep the mask: the verifier needs the bound it gives
   want &= (2 * SCT_BUF_CAP - 1);
   long got;
   if (str) {
     got = bpf_probe_read_user_str(data, want, (void*)addr);
-    if (got <= 0) return false;
+    if (got <= 0) return 0;
     // got counts the NUL, which the helper writes even when it cut the
     // string: only a shorter result proves the string ended.
     bool terminated = got < want;
     h->flags = SCT_CAPF_STR | (terminated ? SCT_CAPF_TERMINATED : 0);
     got -= 1;
   } else {
-    if (bpf_probe_read_user(data, want, (void*)addr) != 0) return false;
+    if (bpf_probe_read_user(data, want, (void*)addr) != 0) return 0;
     got = want;
     h->flags = 0;
   }
@@ -134,7 +150,12 @@ static __always_inline bool capture(struct sct_record* r, __u64 addr, __u32 want
   h->len = (__u32)got;
   r->size = off + sizeof(*h) + (((__u32)got + 7) & ~7u);
   r->ncaptures++;
-  return true;
+  return 1;
+}
+
+/* `r` is always the scratch record: named for the reader of the call site. */
+static __always_inline bool capture(struct sct_record* r, __u64 addr, __u32 want, bool str) {
+  return capture_to_scratch(addr, want, str);
 }
 
 /* A struct of unknown size: the largest window that can be read. */
@@ -214,79 +235,89 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
 
 struct walk_ctx {
   struct walk* w;
-  struct dentry* d;
-  struct mount* m;
-  int n;
-  __u8* base; /* the record; the path goes at off + len */
-  __u32 off;
-  __u32 len;
+  __u8* base; /* the record; the path goes after its capture header */
 };
 
 /* One step up: a dentry's name, or a hop from a mount's root to where it
- * is mounted. bpf_loop verifies the step once, not once per level. */
+ * is mounted. */
 static long walk_up(__u32 i, void* arg) {
   struct walk_ctx* c = arg;
-  struct dentry* d = c->d;
-  struct mount* m = c->m;
+  struct walk* w = c->w;
+  struct dentry* d = (struct dentry*)w->dentry;
+  struct mount* m = (struct mount*)w->mnt;
   struct dentry* parent = BPF_CORE_READ(d, d_parent);
   struct dentry* root = BPF_CORE_READ(m, mnt.mnt_root);
   if (d == root || d == parent) {
     struct mount* up = BPF_CORE_READ(m, mnt_parent);
     if (up == m || !up) return 1;
-    c->d = BPF_CORE_READ(m, mnt_mountpoint);
-    c->m = up;
+    w->dentry = (__u64)BPF_CORE_READ(m, mnt_mountpoint);
+    w->mnt = (__u64)up;
     return 0;
   }
-  if (c->n >= SCT_PATH_DEPTH || c->n < 0) return 1;
-  c->w->names[c->n] = BPF_CORE_READ(d, d_name.name);
-  c->n++;
-  c->d = parent;
+  __u32 n = w->n;
+  if (n >= SCT_PATH_DEPTH) return 1;
+  asm volatile("" : "+r"(n));  // as in write_down
+  w->names[n & (SCT_PATH_DEPTH - 1)] = BPF_CORE_READ(d, d_name.name);
+  w->n = n + 1;
+  w->dentry = (__u64)parent;
   return 0;
 }
 
 /* One component down from the root: "/name". */
 static long write_down(__u32 i, void* arg) {
   struct walk_ctx* c = arg;
-  int j = c->n - 1 - (int)i;
-  if (j < 0 || j >= SCT_PATH_DEPTH || c->len > SCT_STR_CAP - 256) return 1;
+  struct walk* w = c->w;
+  __u32 n = w->n;
+  if (i >= n || n > SCT_PATH_DEPTH) return 1;
+  __u32 j = n - 1 - i;
+  if (j >= SCT_PATH_DEPTH || w->len > SCT_STR_CAP - 256) return 1;
+  asm volatile("" : "+r"(j));  // keep the mask: the verifier needs the bound it gives
+  j &= SCT_PATH_DEPTH - 1;
   // Below half the scratch (checked by the caller): the mask tells the verifier.
-  __u32 pos = (c->off + sizeof(struct sct_capture_hdr) + c->len) & OFF_MASK;
+  __u32 pos = (w->off + sizeof(struct sct_capture_hdr) + w->len) & OFF_MASK;
   c->base[pos] = '/';
   pos++;
-  long got = bpf_probe_read_kernel_str(c->base + pos, 256, c->w->names[j]);
+  long got = bpf_probe_read_kernel_str(c->base + pos, 256, w->names[j]);
   if (got <= 1) return 1;
-  c->len += got;
+  w->len += got;
   return 0;
 }
 
-/* Appends the absolute path of `p` as a string capture at `at`, walking
- * dentries up to the root and crossing mounts, as /proc/PID/fd shows it. */
-static __always_inline void capture_path(struct sct_record* r, __u64 at, struct path* p) {
+/* Appends the absolute path of the `struct path` at `path` (a kernel
+ * address) as a string capture at `at`, walking dentries up to the root and
+ * crossing mounts, as /proc/PID/fd shows it. Global: verified once. */
+__noinline int capture_path_to_scratch(__u64 at, __u64 path) {
   __u32 zero = 0;
   struct walk* w = bpf_map_lookup_elem(&walks, &zero);
-  if (!w || !p) return;
+  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  if (!w || !r || !path) return 0;
   __u32 off = r->size;
-  if (off > OFF_MASK - SCT_STR_CAP - 64) return;
-  struct walk_ctx c = {.w = w, .base = (__u8*)r, .off = off, .len = 0, .n = 0};
-  c.d = BPF_CORE_READ(p, dentry);
+  if (off > OFF_MASK - SCT_STR_CAP - 64) return 0;
+  struct path* p = (struct path*)path;
   struct vfsmount* vm = BPF_CORE_READ(p, mnt);
-  c.m = container_of(vm, struct mount, mnt);
+  w->dentry = (__u64)BPF_CORE_READ(p, dentry);
+  w->mnt = (__u64)container_of(vm, struct mount, mnt);
+  w->n = 0;
+  w->len = 0;
+  w->off = off;
+  struct walk_ctx c = {.w = w, .base = (__u8*)r};
   bpf_loop(SCT_PATH_DEPTH + 8, walk_up, &c, 0);
   __u8* base = (__u8*)r;
   off &= OFF_MASK;
   struct sct_capture_hdr* h = (void*)(base + off);
-  if (c.n == 0) {
+  if (w->n == 0) {
     base[off + sizeof(*h)] = '/';
-    c.len = 1;
+    w->len = 1;
   } else {
     bpf_loop(SCT_PATH_DEPTH, write_down, &c, 0);
   }
-  __u32 len = c.len & (SCT_STR_CAP - 1);
+  __u32 len = w->len & (SCT_STR_CAP - 1);
   h->addr = at;
   h->len = len;
   h->flags = SCT_CAPF_STR | SCT_CAPF_TERMINATED;
   r->size = off + sizeof(*h) + ((len + 7) & ~7u);
   r->ncaptures++;
+  return 0;
 }
 
 /* Room in the record for `len` bytes (a multiple of 8, at most 64) that the
@@ -372,8 +403,9 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   if (p->stack) capture_window(r, r->sp);
   if (p->cwd) {
     struct task_struct* task = bpf_get_current_task_btf();
-    struct path pwd = BPF_CORE_READ(task, fs, pwd);
-    capture_path(r, SCT_AT_CWD, &pwd);
+    // Read, not followed: the function takes the address as a number.
+    struct fs_struct* fs = BPF_CORE_READ(task, fs);
+    capture_path_to_scratch(SCT_AT_CWD, (__u64)fs + bpf_core_field_offset(struct fs_struct, pwd));
   }
   finish(r);
   return 0;
@@ -404,8 +436,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     // The process may be gone before user space could ask /proc.
     struct file* f = fd_file(task, ret);
     if (f) {
-      struct path fp = BPF_CORE_READ(f, f_path);
-      capture_path(r, SCT_AT_RET_FD_PATH, &fp);
+      capture_path_to_scratch(SCT_AT_RET_FD_PATH, (__u64)f + bpf_core_field_offset(struct file, f_path));
       add_inode(r, BPF_CORE_READ(f, f_inode));
     }
   }
