@@ -6,6 +6,7 @@ honours -T -tt -y, and counts and reports what a too-small buffer lost."""
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -125,6 +126,27 @@ def test_attach():
     finally:
         target.kill()
         target.wait()
+
+
+def test_blocked_call():
+    # A lone thread's call is sent whole at its exit; one that waits must
+    # still show as entered while it waits, on a pipe as on a terminal.
+    p = subprocess.Popen(EBPF + ["-e", "trace=read", "cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    seen = b""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not seen.endswith(b"read(0, "):
+        ready, _, _ = select.select([p.stderr], [], [], 0.2)
+        if ready:
+            seen += os.read(p.stderr.fileno(), 65536)
+    check(seen.endswith(b"read(0, "), "the waiting read is shown entered: %r" % seen[-80:])
+    p.stdin.write(b"x\n")
+    p.stdin.close()
+    rest = p.stderr.read()
+    p.wait(timeout=20)
+    text = (seen + rest).decode()
+    check(re.search(r'^read\(0, "x\\n", 131072\) += 2$', text, re.M) is not None,
+          "its line is finished where it was left:\n" + text[-300:])
 
 
 globals()["test_" + TEST]()

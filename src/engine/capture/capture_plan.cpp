@@ -31,6 +31,13 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // A hand-written decoder of a call without arguments reads what the call
   // acts on: the signal frame on the stack (rt_sigreturn).
   p.stack = s.dec == Dec::Custom && s.nargs == 0;
+  // Strings and input buffers read the same at exit; structs may be in-out,
+  // the stack and argv are gone after exec. Process calls make threads and
+  // processes whose records would come before the call that made them, and
+  // a call that does not return has only its entry.
+  bool same_at_exit = true;
+  for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN;
+  p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }
 

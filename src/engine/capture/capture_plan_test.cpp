@@ -53,6 +53,13 @@ TEST(CapturePlan, CountsTheArgumentsToVisit) {
   EXPECT_EQ(plan("openat").entry_n, 2);
 }
 
+TEST(CapturePlan, OnlyCallsWhoseInputsLastAreSentWhole) {
+  for (const char* name : {"read", "write", "openat", "getpid"}) EXPECT_TRUE(plan(name).defer) << name;
+  // In-out structs, argv after exec, the signal frame, new tasks, no return.
+  for (const char* name : {"select", "connect", "execve", "rt_sigreturn", "clone", "exit_group"})
+    EXPECT_FALSE(plan(name).defer) << name;
+}
+
 TEST(CapturePlan, NumbersCopyNothing) {
   sct_plan p = plan("getppid");
   EXPECT_EQ(p.entry_n + p.exit_n, 0);

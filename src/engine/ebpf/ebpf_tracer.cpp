@@ -21,7 +21,7 @@
 namespace sct {
 
 static_assert(SCT_MAX_SYSCALL == kMaxSyscall, "the kernel's syscall sets are the filter's");
-static_assert(sizeof(sct_count) == 40 && sizeof(sct_task) == 24, "summary_abi.h layout");
+static_assert(sizeof(sct_count) == 40 && sizeof(sct_task) == 32, "summary_abi.h layout");
 
 namespace {
 

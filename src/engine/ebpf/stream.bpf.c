@@ -84,6 +84,7 @@ static __always_inline struct sct_record* begin(__u16 type, struct task_struct* 
   r->nr = -1;
   r->ret = 0;
   r->sp = 0;
+  r->end_ns = 0;
   return r;
 }
 
@@ -102,7 +103,11 @@ static __always_inline void finish(struct sct_record* r) {
   // it is woken early only when the unread data has grown past wake_bytes
   // since this CPU last looked, not for every record while it stays there.
   __u64 flags = BPF_RB_NO_WAKEUP;
-  if (++st->since_check >= WAKE_CHECK_EVERY) {
+  if (r->type == SCT_REC_TASK_EXIT) {
+    // The reader may be waiting for this one to end: it should not wait
+    // out its poll period.
+    flags = BPF_RB_FORCE_WAKEUP;
+  } else if (++st->since_check >= WAKE_CHECK_EVERY) {
     st->since_check = 0;
     __u32 above = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > wake_bytes;
     if (above && !st->above) flags = BPF_RB_FORCE_WAKEUP;
@@ -383,6 +388,47 @@ static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs
   r->args[5] = regs->r9;
 }
 
+/* The entry captures and the cwd (-y) of the current call into `r`;
+ * returns the arguments whose string copy faulted. */
+static __always_inline int entry_captures(struct sct_record* r, struct sct_plan* p, struct task_struct* task) {
+  struct args_ctx c = {.r = r, .kinds = p->entry};
+  if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
+  if (p->stack) capture_window(r, r->sp);
+  if (p->cwd) {
+    // Read, not followed: the function takes the address as a number.
+    struct fs_struct* fs = BPF_CORE_READ(task, fs);
+    capture_path_to_scratch(SCT_AT_CWD, (__u64)fs + bpf_core_field_offset(struct fs_struct, pwd));
+  }
+  return c.retry;
+}
+
+/* Only one thread is traced: nothing can come between its entry and exit. */
+static __always_inline bool alone(void) {
+  __u32 zero = 0;
+  __s64* n = bpf_map_lookup_elem(&live, &zero);
+  return n && *n == 1;
+}
+
+/* Sends the entry record of a call whose entry was held back (defer),
+ * from the thread's own context: its registers and memory are at hand. */
+static __always_inline void send_deferred_entry(struct task_struct* task, struct sct_task* t) {
+  t->deferred = 0;
+  long nr = t->nr;
+  if (nr < 0 || nr >= SCT_STREAM_MAX_SYSCALL) return;
+  __u32 key = (__u32)nr;
+  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  struct pt_regs* regs = (struct pt_regs*)bpf_task_pt_regs(task);
+  if (!p || !regs) return;
+  struct sct_record* r = begin(SCT_REC_ENTER, task);
+  if (!r) return;
+  r->ns = t->start_ns;
+  r->nr = nr;
+  read_args(r, regs);
+  r->sp = regs->sp;
+  t->retry = entry_captures(r, p, task);
+  finish(r);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   struct sct_task* t = traced_task(id);
@@ -392,21 +438,20 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
   if (!p || !p->traced) return 0;
   t->nr = id;
-  struct sct_record* r = begin(SCT_REC_ENTER, bpf_get_current_task_btf());
+  // Half the records, and half the reader's work: the exit sends the call.
+  if (p->defer && alone()) {
+    t->deferred = 1;
+    t->start_ns = need_time ? bpf_ktime_get_ns() : 0;
+    return 0;
+  }
+  t->deferred = 0;
+  struct task_struct* task = bpf_get_current_task_btf();
+  struct sct_record* r = begin(SCT_REC_ENTER, task);
   if (!r) return 0;
   r->nr = id;
   read_args(r, regs);
   r->sp = regs->sp;
-  struct args_ctx c = {.r = r, .kinds = p->entry};
-  if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
-  t->retry = c.retry;
-  if (p->stack) capture_window(r, r->sp);
-  if (p->cwd) {
-    struct task_struct* task = bpf_get_current_task_btf();
-    // Read, not followed: the function takes the address as a number.
-    struct fs_struct* fs = BPF_CORE_READ(task, fs);
-    capture_path_to_scratch(SCT_AT_CWD, (__u64)fs + bpf_core_field_offset(struct fs_struct, pwd));
-  }
+  t->retry = entry_captures(r, p, task);
   finish(r);
   return 0;
 }
@@ -417,17 +462,33 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   struct sct_task* t = 0;
   // Killed inside the call: its end is the thread's exit record.
   long nr = ended_call(task, &t);
-  if (nr < 0 || !t || nr >= SCT_STREAM_MAX_SYSCALL) return 0;
+  if (!t) return 0;
+  if (nr < 0) {
+    // Dying inside a call held back: strace shows it entered, unfinished.
+    if (t->deferred) send_deferred_entry(task, t);
+    t->nr = -1;
+    return 0;
+  }
+  if (nr >= SCT_STREAM_MAX_SYSCALL) return 0;
   __u32 key = (__u32)nr;
   struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
   if (!p) return 0;
-  struct sct_record* r = begin(SCT_REC_EXIT, task);
+  bool whole = t->deferred;
+  t->deferred = 0;
+  struct sct_record* r = begin(whole ? SCT_REC_CALL : SCT_REC_EXIT, task);
   if (!r) return 0;
   r->nr = nr;
   r->ret = ret;
   // The argument registers still hold what the call was given.
   read_args(r, regs);
   bool failed = ret < 0 && ret >= -4095;
+  if (whole) {
+    r->end_ns = r->ns;
+    r->ns = t->start_ns;
+    r->sp = regs->sp;
+    t->retry = 0;
+    entry_captures(r, p, task);
+  }
   struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .ret = ret, .again = t->retry};
   // Calls without anything to copy (most of them) skip the loop.
   if (t->retry) bpf_loop(6, capture_one, &c, 0);
@@ -441,6 +502,16 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     }
   }
   finish(r);
+  return 0;
+}
+
+/* A call held back that blocks (or is preempted) is shown as entered, as
+ * strace shows a call that waits. The switch runs as the thread leaving. */
+SEC("tp_btf/sched_switch")
+int BPF_PROG(on_switch, bool preempt, struct task_struct* prev, struct task_struct* next) {
+  struct sct_task* t = bpf_task_storage_get(&tasks, prev, 0, 0);
+  if (!t || !t->deferred) return 0;
+  send_deferred_entry(prev, t);
   return 0;
 }
 

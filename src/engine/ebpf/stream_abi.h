@@ -27,7 +27,11 @@ struct sct_plan {
   unsigned char stack;    /* its decoder reads the stack (a signal frame) */
   unsigned char entry_n;  /* arguments up to the last with an entry capture */
   unsigned char exit_n;   /* the same at exit */
-  unsigned char pad[2];
+  /* What it copies at entry is unchanged at exit (strings, input buffers):
+   * a lone traced thread sends one SCT_REC_CALL at exit, or its entry
+   * record when it leaves the CPU inside the call. */
+  unsigned char defer;
+  unsigned char pad;
 };
 
 enum sct_record_type {
@@ -37,6 +41,7 @@ enum sct_record_type {
   SCT_REC_EXEC,   /* arg0: the pid it had before (a thread that ran execve) */
   SCT_REC_TASK_EXIT, /* arg0: the wait status */
   SCT_REC_SIGNAL, /* arg0: the signal; a capture holds the siginfo */
+  SCT_REC_CALL,   /* a whole call: entry and exit captures; ns is the entry */
 };
 
 /* Every record starts with this; `size` covers the captures after it. */
@@ -52,6 +57,7 @@ struct sct_record {
   long long ret;
   unsigned long long args[6];
   unsigned long long sp;
+  unsigned long long end_ns; /* SCT_REC_CALL: when it returned */
 };
 
 /* Per CPU: records dropped since the last that got through, and when the

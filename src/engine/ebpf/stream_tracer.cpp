@@ -26,7 +26,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 104 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
+static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
               "stream_abi.h layout");
 
 namespace {
@@ -138,9 +138,14 @@ int StreamTracer::run() {
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
   bool child_running = child_ != 0;
   while (!PtraceTracer::interrupted) {
-    ring_buffer__poll(rb_, 20);
-    // A call that blocks is shown as entered while it waits.
+    // Records are sent without waking this reader (see finish() in
+    // stream.bpf.c), so the wait can end with some unread: read them.
+    int got = ring_buffer__poll(rb_, 20);
+    if (got == 0) got = ring_buffer__consume(rb_);
+    // A call that blocks is shown as entered while it waits, and that
+    // unfinished line is written out now, as strace's unbuffered stderr would.
     if (pending_) emit_entry(pending_, nullptr);
+    if (got == 0) sink_.flush();
     if (sink_.failed()) {
       output_failed_ = true;
       break;
@@ -223,6 +228,14 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   switch (r.type) {
     case SCT_REC_ENTER: on_enter(r, rec, size); break;
     case SCT_REC_EXIT: on_exit(r, rec, size); break;
+    case SCT_REC_CALL: {
+      // Its captures serve both halves.
+      on_enter(r, rec, size);
+      sct_record x = r;
+      x.ns = r.end_ns;
+      on_exit(x, rec, size);
+      break;
+    }
     case SCT_REC_FORK:
       thread(r.tid, r.tgid);
       thread(static_cast<pid_t>(r.args[0]), static_cast<pid_t>(r.args[1]));

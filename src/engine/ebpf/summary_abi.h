@@ -22,6 +22,8 @@ struct sct_task {
   long long nr;     /* -1: none */
   int hidden;       /* the started command before its execve */
   int retry;       /* stream: arguments whose entry copy faulted (a bit each) */
+  int deferred;    /* stream: in a call whose entry record is not yet sent */
+  int pad;
 };
 
 #endif

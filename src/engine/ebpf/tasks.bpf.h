@@ -76,15 +76,17 @@ static __always_inline bool dying(struct task_struct* task) {
 }
 
 /* The traced call the current thread has just left, or -1: none, or the
- * thread is dying and the call never returns to the program. `state` gets
- * the thread's state. */
+ * thread is dying and the call never returns to the program (its number
+ * then stays in the state). `state` gets the thread's state when it was in
+ * a call. */
 static __always_inline long ended_call(struct task_struct* task, struct sct_task** state) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t || t->nr < 0) return -1;
+  *state = t;
+  if (dying(task)) return -1;
   long nr = t->nr;
   t->nr = -1;
-  *state = t;
-  return dying(task) ? -1 : nr;
+  return nr;
 }
 
 #endif
