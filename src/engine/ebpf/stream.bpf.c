@@ -158,23 +158,19 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
   return 1;
 }
 
-/* `r` is always the scratch record: named for the reader of the call site. */
-static __always_inline bool capture(struct sct_record* r, __u64 addr, __u32 want, bool str) {
-  return capture_to_scratch(addr, want, str);
+/* The largest of three sizes that can be read at `addr` (a mapping may end
+ * before the biggest); false when none could. */
+static __always_inline bool capture_fitting(__u64 addr, __u32 big, __u32 mid, __u32 small) {
+  return capture_to_scratch(addr, big, 0) || capture_to_scratch(addr, mid, 0) || capture_to_scratch(addr, small, 0);
 }
 
 /* A struct of unknown size: the largest window that can be read. */
-static __always_inline void capture_window(struct sct_record* r, __u64 addr) {
-  if (!addr) return;
-  __u32 before = r->ncaptures;
-  capture(r, addr, SCT_WINDOW, false);
-  if (r->ncaptures == before) capture(r, addr, 64, false);
-  if (r->ncaptures == before) capture(r, addr, 8, false);
+static __always_inline void capture_window(__u64 addr) {
+  if (addr) capture_fitting(addr, SCT_WINDOW, 64, 8);
 }
 
 struct strings_ctx {
-  struct sct_record* r;
-  __u64* ptrs;
+  __u64* ptrs; /* bpf_loop passes only a stack pointer */
 };
 
 static long capture_string(__u32 i, void* arg) {
@@ -182,19 +178,15 @@ static long capture_string(__u32 i, void* arg) {
   if (i >= SCT_ARGV_MAX) return 1;
   __u64 p = c->ptrs[i];
   if (!p) return 1;
-  capture(c->r, p, argv_str_cap, true);
+  capture_to_scratch(p, argv_str_cap, 1);
   return 0;
 }
 
-static __always_inline void capture_array(struct sct_record* r, __u64 addr, bool strings) {
+static __always_inline void capture_array(__u64 addr, bool strings) {
   if (!addr) return;
-  __u32 before = r->ncaptures;
   __u32 count = strings ? SCT_ARGV_MAX : SCT_ENVP_MAX;
   // The pointer array first (the environment is only counted) ...
-  capture(r, addr, count * 8, false);
-  if (r->ncaptures == before) capture(r, addr, 64 * 8, false);
-  if (r->ncaptures == before) capture(r, addr, 8 * 8, false);
-  if (r->ncaptures == before || !strings) return;
+  if (!capture_fitting(addr, count * 8, 64 * 8, 8 * 8) || !strings) return;
   // ... then each argument string (bpf_loop: the step is verified once).
   __u32 zero = 0;
   struct walk* w = bpf_map_lookup_elem(&walks, &zero);
@@ -204,7 +196,7 @@ static __always_inline void capture_array(struct sct_record* r, __u64 addr, bool
     __builtin_memset(ptrs, 0, SCT_ARGV_MAX * 8);
     bpf_probe_read_user(ptrs, 8 * 8, (void*)addr);
   }
-  struct strings_ctx c = {.r = r, .ptrs = ptrs};
+  struct strings_ctx c = {.ptrs = ptrs};
   bpf_loop(SCT_ARGV_MAX, capture_string, &c, 0);
 }
 
@@ -216,23 +208,23 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
   __u64 a = r->args[i & 7];
   switch (kind) {
     case SCT_CAP_STR:
-      return capture(r, a, SCT_STR_CAP, true);
+      return capture_to_scratch(a, SCT_STR_CAP, 1);
     case SCT_CAP_BUF_IN: {
       __u64 len = i < 5 ? r->args[(i + 1) & 7] : 0;
-      capture(r, a, len < buf_cap ? (__u32)len : buf_cap, false);
+      capture_to_scratch(a, len < buf_cap ? (__u32)len : buf_cap, 0);
       break;
     }
     case SCT_CAP_BUF_RET:
-      if (ret > 0) capture(r, a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, false);
+      if (ret > 0) capture_to_scratch(a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, 0);
       break;
     case SCT_CAP_WINDOW:
-      capture_window(r, a);
+      capture_window(a);
       break;
     case SCT_CAP_ARGV:
-      capture_array(r, a, true);
+      capture_array(a, true);
       break;
     case SCT_CAP_ENVP:
-      capture_array(r, a, false);
+      capture_array(a, false);
       break;
   }
   return true;
@@ -393,7 +385,7 @@ static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs
 static __always_inline int entry_captures(struct sct_record* r, struct sct_plan* p, struct task_struct* task) {
   struct args_ctx c = {.r = r, .kinds = p->entry};
   if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
-  if (p->stack) capture_window(r, r->sp);
+  if (p->stack) capture_window(r->sp);
   if (p->cwd) {
     // Read, not followed: the function takes the address as a number.
     struct fs_struct* fs = BPF_CORE_READ(task, fs);
