@@ -229,11 +229,11 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
     case SCT_REC_ENTER: on_enter(r, rec, size); break;
     case SCT_REC_EXIT: on_exit(r, rec, size); break;
     case SCT_REC_CALL: {
-      // Its captures serve both halves.
+      // Its captures serve both halves: the entry's parse is the exit's too.
       on_enter(r, rec, size);
       sct_record x = r;
       x.ns = r.end_ns;
-      on_exit(x, rec, size);
+      on_exit(x, nullptr, 0);
       break;
     }
     case SCT_REC_FORK:
@@ -291,6 +291,7 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   }
 }
 
+// `rec`: the exit record's captures, or null when the entry record held them.
 void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size) {
   auto it = threads_.find(r.tid);
   // Its entry was lost, or it entered before the trace began.
@@ -301,7 +302,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   CapturedMemory& mem = exit_memory_;
   mem.clear();
   mem.set_fallback(nullptr);
-  mem.add_record(rec, size);
+  if (rec) mem.add_record(rec, size);
   if (pending_ == r.tid) emit_entry(r.tid, &mem);
   if (!t.in_call) return;
   t.in_call = false;
@@ -351,12 +352,7 @@ void StreamTracer::on_exec(const sct_record& r) {
   if (former == r.tid) return;
   // A thread ran execve and took its leader's pid: the leader's call never
   // returns, and the thread's execve goes on under the leader's pid.
-  Thread& leader = thread(r.tid, r.tgid);
-  if (leader.in_call && leader.traced_call) {
-    Event e = make_event(Event::Kind::SyscallNoReturn, r);
-    e.call = &leader.call;
-    sink_.on_event(e);
-  }
+  end_unreturned(thread(r.tid, r.tgid), r);
   Event e = make_event(Event::Kind::Superseded, r);
   e.new_pid = former;
   sink_.on_event(e);
@@ -369,13 +365,15 @@ void StreamTracer::on_exec(const sct_record& r) {
   }
 }
 
+void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
+  if (!t.in_call || !t.traced_call) return;
+  Event e = make_event(Event::Kind::SyscallNoReturn, r);
+  e.call = &t.call;
+  sink_.on_event(e);
+}
+
 void StreamTracer::on_task_exit(const sct_record& r) {
-  Thread& t = thread(r.tid, r.tgid);
-  if (t.in_call && t.traced_call) {
-    Event e = make_event(Event::Kind::SyscallNoReturn, r);
-    e.call = &t.call;
-    sink_.on_event(e);
-  }
+  end_unreturned(thread(r.tid, r.tgid), r);
   Event e = make_event(Event::Kind::Exited, r);
   set_wait_status(e, static_cast<int>(r.args[0]));
   sink_.on_event(e);

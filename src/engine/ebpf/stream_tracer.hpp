@@ -63,6 +63,9 @@ class StreamTracer {
   void on_exit(const sct_record& r, const uint8_t* rec, size_t size);
   void track_fds(pid_t tid, const Thread& t, CapturedMemory& mem);
   void on_task_exit(const sct_record& r);
+  // The thread's call in progress ends without returning (exit, or another
+  // thread's execve): its line ends with "= ?".
+  void end_unreturned(const Thread& t, const sct_record& r);
   void on_exec(const sct_record& r);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
   Event make_event(Event::Kind k, const sct_record& r);
