@@ -11,21 +11,24 @@
 
 namespace sct {
 
-std::string Memory::fd_path(pid_t pid, int64_t fd) { return proc_fd_path(pid, fd); }
+namespace {
 
-std::string Memory::cwd(pid_t pid) {
+// Where a /proc symlink points; empty when it cannot be read.
+std::string proc_link(const std::string& link) {
   char buf[PATH_MAX];
-  ssize_t n = readlink(fmt::format("/proc/{}/cwd", pid).c_str(), buf, sizeof buf);
+  ssize_t n = readlink(link.c_str(), buf, sizeof buf);
   return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
 }
 
+}  // namespace
+
+std::string Memory::fd_path(pid_t pid, int64_t fd) { return proc_fd_path(pid, fd); }
+
+std::string Memory::cwd(pid_t pid) { return proc_link(fmt::format("/proc/{}/cwd", pid)); }
+
 std::string proc_fd_path(pid_t pid, int64_t fd) {
   if (fd < 0) return {};
-  char buf[PATH_MAX];
-  std::string link = fmt::format("/proc/{}/fd/{}", pid, fd);
-  ssize_t n = readlink(link.c_str(), buf, sizeof buf);
-  if (n <= 0) return {};
-  return std::string(buf, static_cast<size_t>(n));
+  return proc_link(fmt::format("/proc/{}/fd/{}", pid, fd));
 }
 
 Value Call::fd(int64_t fd) const {
