@@ -57,4 +57,8 @@ void exec_command(const std::string& path, const std::vector<std::string>& comma
   _exit(1);
 }
 
+std::string self_attach_refusal(pid_t pid) {
+  return pid == getpid() ? "I'm sorry, I can't let you do that, Dave." : "";
+}
+
 }  // namespace sct

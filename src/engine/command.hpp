@@ -1,5 +1,8 @@
-// Starting the traced command, the same way for every engine.
+// Starting the traced command, and taking the -p pids, the same way for
+// every engine.
 #pragma once
+
+#include <sys/types.h>
 
 #include <string>
 #include <vector>
@@ -15,5 +18,7 @@ void apply_env(const std::vector<std::string>& env);
 void wait_for_tracer(int fd);
 // In the child: execs the command, or says why not and exits 1.
 [[noreturn]] void exec_command(const std::string& path, const std::vector<std::string>& command);
+// strace's refusal to trace itself when -p names its own pid; empty for others.
+std::string self_attach_refusal(pid_t pid);
 
 }  // namespace sct

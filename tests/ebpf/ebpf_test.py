@@ -130,6 +130,12 @@ def test_refusals():
     check(r.returncode == 1 and "Can't stat '/nonexistent-program'" in r.stderr, "missing program: %r" % r.stderr)
     r = subprocess.run(EBPF + ["-c", "-o", "/dev/null", "sh", "-c", "exit 7"], capture_output=True, text=True)
     check(r.returncode == 7, "exit status passed on: %d" % r.returncode)
+    # -p naming sctrace's own pid (sh execs it, keeping its pid): refused, as by strace, in both modes.
+    for mode in (["-c"], []):
+        r = subprocess.run(["sh", "-c", 'exec "$@" -p $$', "sh"] + EBPF + mode, capture_output=True, text=True,
+                           timeout=20)
+        check(r.returncode == 1 and r.stderr == "sctrace: I'm sorry, I can't let you do that, Dave.\n",
+              "self-attach %s: %d %r" % (mode, r.returncode, r.stderr))
 
 
 globals()["test_" + TEST]()

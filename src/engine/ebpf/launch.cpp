@@ -54,6 +54,8 @@ std::string ebpf_failure(const char* step, int err) {
 }
 
 std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
+  for (pid_t p : pids)
+    if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
   for (pid_t p : pids) {
     std::vector<pid_t> tids = threads_of(p);
     if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);

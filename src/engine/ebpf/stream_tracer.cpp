@@ -113,8 +113,6 @@ std::string StreamTracer::start() {
   wall_offset_ns_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
-  for (pid_t p : opts_.attach)
-    if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
   if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
   if (!(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);

@@ -118,7 +118,7 @@ std::string PtraceTracer::attach(pid_t pid) {
 std::string PtraceTracer::start() {
   paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   for (pid_t p : opts_.attach) {
-    if (p == getpid()) return "I'm sorry, I can't let you do that, Dave.";
+    if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
     if (std::string err = attach(p); !err.empty()) {
       detach_all();
       return err;
