@@ -10,6 +10,7 @@
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/ptrace/tracer.hpp"
+#include "engine/supervisor.hpp"
 #ifdef SCTRACE_HAVE_EBPF
 #include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/stream_tracer.hpp"
@@ -22,7 +23,7 @@
 
 namespace {
 
-void on_termination_signal(int) { sct::PtraceTracer::interrupted = 1; }
+void on_termination_signal(int sig) { sct::PtraceTracer::interrupted = sig; }
 
 void install_signal_handlers() {
   struct sigaction sa {};
@@ -30,20 +31,6 @@ void install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: waitpid must return to notice
   for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE}) sigaction(sig, &sa, nullptr);
-}
-
-// The command died of a signal: so does sctrace, without a core of its own,
-// so that the shell sees the same status.
-[[noreturn]] void die_like(int sig) {
-  rlimit none{0, 0};
-  setrlimit(RLIMIT_CORE, &none);
-  signal(sig, SIG_DFL);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, sig);
-  sigprocmask(SIG_UNBLOCK, &set, nullptr);
-  raise(sig);
-  _exit(128 + sig);
 }
 
 // Starts the engine and follows its tracees to the end; false (said on
@@ -83,6 +70,10 @@ int main(int argc, char** argv) {
       fprintf(stderr, "sctrace: backend %s%s%s\n", ebpf ? "ebpf" : "ptrace", ebpf ? "" : ": ",
               ebpf ? "" : why.c_str());
   }
+
+  // A command under the seccomp filter is traced from a child process, which
+  // can serve the filter after the user stops tracing (engine/supervisor.hpp).
+  if (!ebpf && sct::PtraceTracer::uses_seccomp(opts)) sct::run_supervised();
 
   sct::Output out;
   std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;
@@ -132,12 +123,16 @@ int main(int argc, char** argv) {
     started = trace_with(tracer, status, fatal, output_failed);
   }
 #endif
+  std::optional<sct::PtraceTracer> ptracer;
   if (!ebpf) {
-    sct::PtraceTracer tracer(opts, sink);
-    tracer.set_decode(decode);
-    started = trace_with(tracer, status, fatal, output_failed);
+    ptracer.emplace(opts, sink);
+    ptracer->set_decode(decode);
+    started = trace_with(*ptracer, status, fatal, output_failed);
   }
-  if (!started) return 1;
+  if (!started) {
+    sct::report_end(1, 0);
+    return 1;
+  }
   sink.flush();
   if (opts.summary) summary.print();
   if (json && opts.summary) json->write_summary(summary);
@@ -148,8 +143,19 @@ int main(int argc, char** argv) {
   perfetto_out.close();
   if (output_failed) {
     sct::error_msg("write error on the trace output; tracees detached");
-    return 1;
+    status = 1;
+    fatal = 0;
+  } else if (int sig = sct::PtraceTracer::interrupted; sig && sig != SIGPIPE) {
+    // Stopped by the user: sctrace dies of that signal, as strace does.
+    fatal = sig;
   }
-  if (fatal) die_like(fatal);
+  if (sct::supervised()) {
+    // The supervisor exits now; this process stays only while tracees that
+    // carry the filter live, and prints nothing more.
+    sct::report_end(status, fatal);
+    if (ptracer) ptracer->serve_filtered();
+    _exit(0);
+  }
+  if (fatal) sct::die_of_signal(fatal);
   return status;
 }

@@ -151,6 +151,8 @@ def test_attach():
             lines = err.splitlines()
             check("%s: Process %d attached" % (NAME, target.pid) in lines, "attach message: %r" % lines)
             check("%s: Process %d detached" % (NAME, target.pid) in lines, "detach message: %r" % lines)
+            # strace dies of the signal that stopped it: a shell shows 130.
+            check(p.returncode == -signal.SIGINT, "-p then SIGINT: exit %d, strace dies of SIGINT" % p.returncode)
             trace = open(out.name).read()
             check("wait4(" in trace, "the attached shell's wait4 was traced: %r" % trace[:200])
         time.sleep(0.2)

@@ -67,6 +67,57 @@ PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
   return t;
 }
 
+namespace {
+pid_t read_ppid(pid_t tid) {
+  FILE* f = fopen(fmt::format("/proc/{}/status", tid).c_str(), "re");
+  if (!f) return 0;
+  char line[256];
+  pid_t ppid = 0;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "PPid: %d", &ppid) == 1) break;
+  fclose(f);
+  return ppid;
+}
+}  // namespace
+
+// A task the kernel attached for us (fork, vfork, clone). Its stop can come
+// before its creator's event, so what it inherits is found from /proc: a
+// thread from its thread group, a process from its parent.
+PtraceTracer::Tracee& PtraceTracer::add_new_task(pid_t pid) {
+  Tracee& t = add_tracee(pid);
+  pid_t creator = t.tgid != pid ? t.tgid : read_ppid(pid);
+  const Tracee* from = nullptr;
+  for (auto& [p, other] : tracees_)
+    if (p != pid && other.tgid == creator) {
+      from = &other;
+      break;
+    }
+  // Unknown creator (CLONE_PARENT, or it is gone): when a command runs under
+  // the filter, assume the filter; a wrong guess only costs exit stops.
+  t.filtered = from ? from->filtered : use_seccomp_;
+  t.hide = from && from->hide;
+  // Without -f only the command itself is shown; the kernel follows its
+  // descendants for us only because the filter they inherit needs a tracer.
+  if (!opts_.follow_forks || released_ || (from && from->silent)) set_silent(t);
+  return t;
+}
+
+void PtraceTracer::erase_tracee(std::map<pid_t, Tracee>::iterator it) {
+  if (it->second.silent) --silent_count_;
+  tracees_.erase(it);
+}
+
+void PtraceTracer::set_silent(Tracee& t) {
+  if (t.silent) return;
+  t.silent = true;
+  t.traced_call = false;
+  ++silent_count_;
+}
+
+bool PtraceTracer::uses_seccomp(const Options& opts) {
+  return opts.seccomp && !opts.filter.trace_all && !opts.command.empty();
+}
+
 Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
   Event e;
   e.kind = k;
@@ -75,7 +126,7 @@ Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
   e.tgid = t != tracees_.end() ? t->second.tgid : pid;
   e.wall = now(CLOCK_REALTIME);
   e.mono = now(CLOCK_MONOTONIC);
-  e.live_tracees = static_cast<int>(tracees_.size());
+  e.live_tracees = static_cast<int>(tracees_.size()) - silent_count_;
   return e;
 }
 
@@ -85,8 +136,12 @@ void PtraceTracer::emit(Event& e) {
 
 long seize_options(const Options& o, bool seccomp) {
   long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-  if (o.follow_forks) opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
-  if (seccomp) opts |= PTRACE_O_TRACESECCOMP;
+  // Under the filter every descendant is followed, shown or not: a task that
+  // inherits the filter and has no tracer gets ENOSYS for every marked call.
+  if (o.follow_forks || seccomp) opts |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE;
+  // If sctrace is killed outright (SIGKILL of the tracing process), a filtered
+  // tracee dies with it rather than running on with calls failing.
+  if (seccomp) opts |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
   return opts;
 }
 
@@ -120,7 +175,7 @@ std::string PtraceTracer::start() {
   for (pid_t p : opts_.attach) {
     if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
     if (std::string err = attach(p); !err.empty()) {
-      detach_all();
+      release_all();
       return err;
     }
   }
@@ -132,7 +187,7 @@ std::string PtraceTracer::start() {
 
   // The fast path needs the filter installed before exec: only for a
   // command we start, and only when some syscalls are left out.
-  use_seccomp_ = opts_.seccomp && !opts_.filter.trace_all;
+  use_seccomp_ = uses_seccomp(opts_);
   std::vector<sock_filter> filter;
   if (use_seccomp_) filter = build_seccomp_filter(opts_.filter.trace);
 
@@ -175,6 +230,7 @@ std::string PtraceTracer::start() {
   ptrace(PTRACE_INTERRUPT, pid, 0, 0);
   Tracee& t = add_tracee(pid);
   t.hide = true;
+  t.filtered = use_seccomp_;
   close(sync[1]);
   return {};
 }
@@ -182,21 +238,22 @@ std::string PtraceTracer::start() {
 void PtraceTracer::resume(pid_t pid, int sig) {
   // Under the seccomp filter a tracee runs freely until its next traced
   // syscall, except inside one, where its exit must be seen.
+  // A tracee attached by -p has no filter: it stops only if asked to.
   auto it = tracees_.find(pid);
-  bool in_call = it != tracees_.end() && it->second.in_syscall;
-  ptrace(use_seccomp_ && !in_call ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, sig);
+  bool cont = it != tracees_.end() && it->second.filtered && !it->second.in_syscall;
+  ptrace(cont ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, sig);
 }
 
 int PtraceTracer::run() {
   while (!tracees_.empty()) {
     if (interrupted) {
-      detach_all();
+      release_all();
       break;
     }
     if (sink_.failed()) {
       // Nothing more can be written: let every tracee go on untraced.
       output_failed_ = true;
-      detach_all();
+      release_all();
       break;
     }
     int status;
@@ -234,14 +291,14 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
       fatal_signal_ = WTERMSIG(status);
     }
   }
-  if (!t.hide) emit(e);
-  tracees_.erase(it);
+  if (shown(t)) emit(e);
+  erase_tracee(it);
 }
 
 void PtraceTracer::handle_stop(pid_t pid, int status) {
   auto it = tracees_.find(pid);
   // A new child can report before its parent's fork event.
-  Tracee& t = it == tracees_.end() ? add_tracee(pid) : it->second;
+  Tracee& t = it == tracees_.end() ? add_new_task(pid) : it->second;
   int sig = WSTOPSIG(status);
   int event = status >> 16;
   if (sig == (SIGTRAP | 0x80)) {
@@ -258,7 +315,7 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
   }
   // A signal about to be delivered.
   siginfo_t si;
-  if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0 && !t.hide) {
+  if (shown(t) && ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
     Event e = make_event(Event::Kind::Signal, pid);
     e.sig = sig;
     e.siginfo = decode_siginfo(si);
@@ -275,7 +332,11 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
     case PTRACE_EVENT_CLONE: {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
-      add_tracee(static_cast<pid_t>(child));
+      auto c = tracees_.find(static_cast<pid_t>(child));
+      Tracee& ct = c != tracees_.end() ? c->second : add_new_task(static_cast<pid_t>(child));
+      // The creator is known for sure now.
+      ct.filtered = t.filtered;
+      if (t.silent) set_silent(ct);
       resume(pid);
       return;
     }
@@ -290,7 +351,7 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
         // A non-leader thread ran execve: the kernel gave it the leader's
         // pid. The leader's own call never returns; the thread's execve
         // goes on under the leader's pid.
-        if (!t.hide) {
+        if (shown(t)) {
           if (t.in_syscall && t.traced_call) {
             Event e = make_event(Event::Kind::SyscallNoReturn, pid);
             e.call = &t.call;
@@ -303,7 +364,9 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
         Tracee moved = old->second;
         moved.pid = pid;
         moved.tgid = pid;
-        tracees_.erase(old);
+        erase_tracee(old);
+        erase_tracee(tracees_.find(pid));
+        if (moved.silent) ++silent_count_;
         tracees_[pid] = moved;
       }
       resume(pid);
@@ -314,10 +377,13 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       // group-stops; a group-stop carries the stopping signal.
       bool group_stop = t.seen_first_stop && is_stop_signal(sig);
       t.seen_first_stop = true;
-      if (group_stop && !t.hide) {
-        Event e = make_event(Event::Kind::GroupStop, pid);
-        e.sig = sig;
-        emit(e);
+      if (group_stop) {
+        if (shown(t)) {
+          Event e = make_event(Event::Kind::GroupStop, pid);
+          e.sig = sig;
+          emit(e);
+        }
+        // Stopped it stays, whether shown or not, until a SIGCONT.
         ptrace(PTRACE_LISTEN, pid, 0, 0);
         return;
       }
@@ -332,6 +398,11 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
 
 void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   pid_t pid = t.pid;
+  if (t.silent) {
+    t.in_syscall = false;
+    resume(pid);
+    return;
+  }
   __ptrace_syscall_info info{};
   long n = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
   timespec mono = now(CLOCK_MONOTONIC);
@@ -389,11 +460,29 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   resume(pid);
 }
 
-void PtraceTracer::detach_all() {
-  // Every tracee must be in a ptrace-stop to be detached: interrupt them all,
-  // then detach each at its next stop, handing back any pending signal.
-  for (auto& [pid, t] : tracees_) ptrace(PTRACE_INTERRUPT, pid, 0, 0);
-  while (!tracees_.empty()) {
+void PtraceTracer::release_all() {
+  released_ = true;
+  // A filtered tracee is never let go (its marked calls would fail): it
+  // leaves the trace as if detached, and is served silently from now on.
+  // The others are interrupted, then detached at their next stop, handing
+  // back any pending signal.
+  for (auto& [pid, t] : tracees_) {
+    if (t.filtered) {
+      if (shown(t)) {
+        Event e = make_event(Event::Kind::Detached, pid);
+        emit(e);
+      }
+      set_silent(t);
+    } else {
+      ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+    }
+  }
+  auto unfiltered_left = [this] {
+    for (auto& [pid, t] : tracees_)
+      if (!t.filtered) return true;
+    return false;
+  };
+  while (unfiltered_left()) {
     int status;
     pid_t pid = waitpid(-1, &status, __WALL);
     if (pid < 0) {
@@ -401,8 +490,15 @@ void PtraceTracer::detach_all() {
       break;
     }
     auto it = tracees_.find(pid);
+    bool met = it != tracees_.end();
+    if (!met) it = tracees_.find(add_new_task(pid).pid);
+    if (it->second.filtered) {
+      if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
+      else if (WIFSTOPPED(status)) handle_stop(pid, status);
+      continue;
+    }
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
-      if (it != tracees_.end()) tracees_.erase(it);
+      erase_tracee(it);
       continue;
     }
     if (!WIFSTOPPED(status)) continue;
@@ -413,25 +509,39 @@ void PtraceTracer::detach_all() {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
       // The new child is traced too; it stops on its own, then goes.
-      if (!tracees_.count(static_cast<pid_t>(child))) add_tracee(static_cast<pid_t>(child));
+      if (!tracees_.count(static_cast<pid_t>(child))) add_new_task(static_cast<pid_t>(child));
     } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
       pass = sig;  // a signal-delivery stop: the signal must not be lost
     }
-    if (it == tracees_.end()) {
+    if (!met) {
       // A child we had not met yet: it is in its first stop.
       ptrace(PTRACE_DETACH, pid, 0, 0);
+      erase_tracee(it);
       continue;
     }
     bool attached = it->second.attached;
     ptrace(PTRACE_DETACH, pid, 0, pass);
-    if (!it->second.hide) {
+    if (shown(it->second)) {
       Event e = make_event(Event::Kind::Detached, pid);
       emit(e);
     }
-    tracees_.erase(it);
+    erase_tracee(it);
     if (attached && !(opts_.quiet_mask & kQuietAttach)) fprintf(stderr, "sctrace: Process %d detached\n", pid);
   }
   sink_.flush();
+}
+
+void PtraceTracer::serve_filtered() {
+  while (!tracees_.empty()) {
+    int status;
+    pid_t pid = waitpid(-1, &status, __WALL);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
+    else if (WIFSTOPPED(status)) handle_stop(pid, status);
+  }
 }
 
 }  // namespace sct

@@ -35,7 +35,17 @@ class PtraceTracer {
   // number and the outcome, and is cheaper without reading tracee memory.
   void set_decode(bool on) { decode_ = on; }
 
-  // Set from the SIGINT/SIGTERM/SIGHUP handler.
+  // After run() ended early (an interrupt, the output lost): tracees that
+  // carry the seccomp filter cannot be let go, since without a tracer every
+  // call the filter marks fails with ENOSYS. They are served silently here
+  // until the last one exits. Nothing is printed.
+  void serve_filtered();
+
+  // Whether a started command gets the seccomp filter: some syscalls are
+  // left out, and the fast path is not turned off.
+  static bool uses_seccomp(const Options& opts);
+
+  // Set from the SIGINT/SIGTERM/SIGHUP handler: the signal's number.
   static volatile sig_atomic_t interrupted;
 
  private:
@@ -44,6 +54,10 @@ class PtraceTracer {
     pid_t tgid = 0;
     bool seen_first_stop = false;
     bool hide = false;       // the started child before its execve
+    // Traced only to keep its seccomp filter served: a descendant when -f is
+    // not given, or every filtered tracee once tracing has ended.
+    bool silent = false;
+    bool filtered = false;   // carries the seccomp filter: never detached
     bool in_syscall = false;
     bool attached = false;   // by -p: "Process N detached" at the end
     bool traced_call = false;  // the call in progress passed the filters
@@ -54,6 +68,10 @@ class PtraceTracer {
   };
 
   Tracee& add_tracee(pid_t pid);
+  void erase_tracee(std::map<pid_t, Tracee>::iterator it);
+  void set_silent(Tracee& t);
+  bool shown(const Tracee& t) const { return !t.hide && !t.silent; }
+  Tracee& add_new_task(pid_t pid);
   void handle_stop(pid_t pid, int status);
   void handle_syscall_stop(Tracee& t, bool seccomp_stop);
   void handle_event(Tracee& t, int event, int sig);
@@ -62,11 +80,14 @@ class PtraceTracer {
   void emit(Event& e);
   Event make_event(Event::Kind k, pid_t pid);
   std::string attach(pid_t pid);
-  void detach_all();
+  // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
+  void release_all();
 
   const Options& opts_;
   Sink& sink_;
   std::map<pid_t, Tracee> tracees_;
+  int silent_count_ = 0;  // tracees_ that are silent: not in strace's count
+  bool released_ = false;  // tracing has ended; filtered tracees are served
   pid_t child_ = 0;       // the started command
   int exit_status_ = 0;
   int fatal_signal_ = 0;
