@@ -29,7 +29,8 @@ void install_signal_handlers() {
   sa.sa_handler = on_termination_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: waitpid must return to notice
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE}) sigaction(sig, &sa, nullptr);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(sig, &sa, nullptr);
+  sct::catch_sigpipe();
 }
 
 // The command died of a signal: so does sctrace, without a core of its own,
@@ -143,11 +144,13 @@ int main(int argc, char** argv) {
   if (json && opts.summary) json->write_summary(summary);
   if (json) json->flush();
   if (perfetto) perfetto->finish();
-  out.close();
-  json_out.close();
-  perfetto_out.close();
-  if (output_failed) {
-    sct::error_msg("write error on the trace output; tracees detached");
+  // Every output is closed, and the first failure of any said once.
+  std::string lost;
+  for (std::string e : {text.close_files(), out.close(), json_out.close(), perfetto_out.close()})
+    if (lost.empty()) lost = std::move(e);
+  if (output_failed || !lost.empty()) {
+    sct::error_msg("%s%s", lost.empty() ? "write error on the trace output" : lost.c_str(),
+                   output_failed ? "; tracees detached" : "");
     return 1;
   }
   if (fatal) die_like(fatal);
