@@ -50,11 +50,12 @@ void install_signal_handlers() {
 // Starts the engine and follows its tracees to the end; false (said on
 // stderr) when it could not start.
 template <class Tracer>
-bool trace_with(Tracer& tracer, int& status, int& fatal, bool& output_failed) {
+bool trace_with(Tracer& tracer, const sct::Options& opts, int& status, int& fatal, bool& output_failed) {
   if (std::string err = tracer.start(); !err.empty()) {
     sct::error_msg("%s", err.c_str());
     return false;
   }
+  sct::report_repeated_attach(opts);
   status = tracer.run();
   fatal = tracer.fatal_signal();
   output_failed = tracer.output_failed();
@@ -126,17 +127,17 @@ int main(int argc, char** argv) {
   const bool decode = opts.summary != 1 || perfetto.has_value();
   if (ebpf && sct::ebpf_counts_only(opts)) {
     sct::EbpfTracer tracer(opts, summary);
-    started = trace_with(tracer, status, fatal, output_failed);
+    started = trace_with(tracer, opts, status, fatal, output_failed);
   } else if (ebpf) {
     sct::StreamTracer tracer(opts, sink);
     tracer.set_decode(decode);
-    started = trace_with(tracer, status, fatal, output_failed);
+    started = trace_with(tracer, opts, status, fatal, output_failed);
   }
 #endif
   if (!ebpf) {
     sct::PtraceTracer tracer(opts, sink);
     tracer.set_decode(decode);
-    started = trace_with(tracer, status, fatal, output_failed);
+    started = trace_with(tracer, opts, status, fatal, output_failed);
   }
   if (!started) return 1;
   sink.flush();
