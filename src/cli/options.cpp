@@ -275,13 +275,15 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
   // strace's checks after parsing, in its order.
-  if (seccomp_given && o.command.empty()) {
-    // No filter can be put into a running process.
-    error_msg("--seccomp-bpf is not enabled for processes attached with -p");
-    if (!o.follow_forks) error_msg("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+  // No filter can be put into a running process.
+  if (seccomp_given && o.command.empty()) error_msg("--seccomp-bpf is not enabled for processes attached with -p");
+  // The filter is inherited by children, and one not traced would get ENOSYS
+  // from every filtered call (seccomp(2), SECCOMP_RET_TRACE with no tracer).
+  if (!o.follow_forks) {
+    if (seccomp_given) error_msg("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+    o.seccomp = false;
   }
-  // strace drops --seccomp-bpf without -f (and says so just above only with -p).
-  const bool seccomp_asked = seccomp_given && o.follow_forks;
+  const bool seccomp_asked = seccomp_given && o.seccomp;
   if (deprecated_f && o.follow_forks) {
     error_msg("deprecated option -F ignored");
   } else if (deprecated_f) {

@@ -111,6 +111,8 @@ def test_warnings():
         (["-o", "/dev/null", "--seccomp-bpf", "-f"], [no_filter]),
         (["-o", "/dev/null", "--seccomp-bpf", "-f", "-e", "trace=all"], [no_filter]),
         (["-o", "/dev/null", "--seccomp-bpf", "-f", "-e", "trace=!open"], []),
+        (["-o", "/dev/null", "--seccomp-bpf", "-e", "trace=openat"],
+         ["%s: --seccomp-bpf cannot be used without -f/--follow-forks, disabling" % NAME]),
         (quiet + ["-s", "1073741823"], []),
         (quiet + ["-c", "-c", "-w", "-o", "/dev/null"], []),
         (quiet + ["-A", "-o", "/dev/null"], []),
@@ -174,6 +176,11 @@ def test_exit_status():
     check(r.stdout.strip() == "143", "killed by SIGTERM, seen from a shell: %r, want 143" % r.stdout)
     r = run(["-o", "/dev/null", "true"])
     check(r.returncode == 0, "true gave %d" % r.returncode)
+    # Without -f a child runs untraced: a seccomp filter left in it would fail
+    # its filtered calls with ENOSYS.
+    for opts in (["-e", "trace=openat"], ["--seccomp-bpf", "-e", "trace=openat"]):
+        r = run(opts + ["-o", "/dev/null", "sh", "-c", "cat /dev/null"])
+        check(r.returncode == 0, "%s sh -c 'cat /dev/null' gave %d: %r" % (opts, r.returncode, r.stderr))
 
 
 def stopped_or_traced(pids):
