@@ -30,17 +30,19 @@ void install_signal_handlers() {
   sa.sa_handler = on_termination_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: waitpid must return to notice
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE}) sigaction(sig, &sa, nullptr);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(sig, &sa, nullptr);
+  sct::catch_sigpipe();
 }
 
 // Starts the engine and follows its tracees to the end; false (said on
 // stderr) when it could not start.
 template <class Tracer>
-bool trace_with(Tracer& tracer, int& status, int& fatal, bool& output_failed) {
+bool trace_with(Tracer& tracer, const sct::Options& opts, int& status, int& fatal, bool& output_failed) {
   if (std::string err = tracer.start(); !err.empty()) {
     sct::error_msg("%s", err.c_str());
     return false;
   }
+  sct::report_repeated_attach(opts);
   status = tracer.run();
   fatal = tracer.fatal_signal();
   output_failed = tracer.output_failed();
@@ -116,18 +118,18 @@ int main(int argc, char** argv) {
   const bool decode = opts.summary != 1 || perfetto.has_value();
   if (ebpf && sct::ebpf_counts_only(opts)) {
     sct::EbpfTracer tracer(opts, summary);
-    started = trace_with(tracer, status, fatal, output_failed);
+    started = trace_with(tracer, opts, status, fatal, output_failed);
   } else if (ebpf) {
     sct::StreamTracer tracer(opts, sink);
     tracer.set_decode(decode);
-    started = trace_with(tracer, status, fatal, output_failed);
+    started = trace_with(tracer, opts, status, fatal, output_failed);
   }
 #endif
   std::optional<sct::PtraceTracer> ptracer;
   if (!ebpf) {
     ptracer.emplace(opts, sink);
     ptracer->set_decode(decode);
-    started = trace_with(*ptracer, status, fatal, output_failed);
+    started = trace_with(*ptracer, opts, status, fatal, output_failed);
   }
   if (!started) {
     sct::report_end(1, 0);
@@ -138,14 +140,16 @@ int main(int argc, char** argv) {
   if (json && opts.summary) json->write_summary(summary);
   if (json) json->flush();
   if (perfetto) perfetto->finish();
-  out.close();
-  json_out.close();
-  perfetto_out.close();
-  if (output_failed) {
-    sct::error_msg("write error on the trace output; tracees detached");
+  // Every output is closed, and the first failure of any said once.
+  std::string lost;
+  for (std::string e : {text.close_files(), out.close(), json_out.close(), perfetto_out.close()})
+    if (lost.empty()) lost = std::move(e);
+  if (output_failed || !lost.empty()) {
+    sct::error_msg("%s%s", lost.empty() ? "write error on the trace output" : lost.c_str(),
+                   output_failed ? "; tracees detached" : "");
     status = 1;
     fatal = 0;
-  } else if (int sig = sct::PtraceTracer::interrupted; sig && sig != SIGPIPE) {
+  } else if (int sig = sct::PtraceTracer::interrupted; sig) {
     // Stopped by the user: sctrace dies of that signal, as strace does.
     fatal = sig;
   }

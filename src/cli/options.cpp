@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -29,13 +30,14 @@ enum LongOnly {
   kOptJson,
   kOptPerfetto,
   kOptColor,
+  kOptOutputSeparately,
 };
 
 constexpr option kLongOptions[] = {
     {"output", required_argument, nullptr, 'o'},
     {"attach", required_argument, nullptr, 'p'},
     {"follow-forks", no_argument, nullptr, 'f'},
-    {"output-separately", no_argument, nullptr, 'F'},
+    {"output-separately", no_argument, nullptr, kOptOutputSeparately},
     {"string-limit", required_argument, nullptr, 's'},
     {"absolute-timestamps", optional_argument, nullptr, 't'},
     {"timestamps", optional_argument, nullptr, 't'},
@@ -92,8 +94,9 @@ std::string set_trace(const std::string& expr, Options& o) {
   return err;
 }
 
-// -p accepts lists separated by commas or spaces.
-bool add_pids(const char* arg, std::vector<pid_t>& pids) {
+// -p accepts lists separated by commas or spaces. A pid given twice is
+// attached once; `repeated` gets it, for the failed second attach strace shows.
+bool add_pids(const char* arg, std::vector<pid_t>& pids, std::vector<pid_t>& repeated) {
   std::string s(arg);
   size_t i = 0;
   bool any = false;
@@ -107,7 +110,8 @@ bool add_pids(const char* arg, std::vector<pid_t>& pids) {
         usage_error_noexit("Invalid process id: '%s'", tok.c_str());
         return false;
       }
-      pids.push_back(static_cast<pid_t>(v));
+      if (std::find(pids.begin(), pids.end(), v) == pids.end()) pids.push_back(static_cast<pid_t>(v));
+      else repeated.push_back(static_cast<pid_t>(v));
       any = true;
     }
     i = j + 1;
@@ -135,11 +139,20 @@ std::string apply_expression(const std::string& arg, Options& o) {
 
 }  // namespace
 
+void report_repeated_attach(const Options& o) {
+  for (pid_t pid : o.attach_repeated)
+    error_msg("attach: ptrace(PTRACE_SEIZE, %d): %s", static_cast<int>(pid), strerror(EPERM));
+}
+
 ParseResult parse_options(int argc, char** argv, Options& o) {
   opterr = 0;
   optind = 1;
   int c;
   int longind = 0;
+  // What strace checks after parsing needs to know what was given.
+  bool output_given = false, sort_given = false, columns_given = false, seccomp_given = false;
+  int status_options = 0;  // -z and -Z
+  bool deprecated_f = false;  // -F: strace 6.1 reads it as -f, with a warning
   while ((c = getopt_long(argc, argv, kShortOptions, kLongOptions, &longind)) != -1) {
     long v;
     switch (c) {
@@ -150,12 +163,16 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'A': o.append = true; break;
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
-      case 'F': o.follow_forks = 2; break;
+      case 'F': deprecated_f = true; break;
+      case kOptOutputSeparately: o.follow_forks = 2; break;
       case 'h': print_help(); return {false, 0};
       case 'V': print_version(); return {false, 0};
-      case 'o': o.output = optarg; break;
+      case 'o':
+        o.output = optarg;
+        output_given = true;
+        break;
       case 'p':
-        if (!add_pids(optarg, o.attach)) return {false, 1};
+        if (!add_pids(optarg, o.attach, o.attach_repeated)) return {false, 1};
         break;
       case 'q': ++o.quiet; break;
       case kOptQuietEq:
@@ -179,24 +196,34 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         }
         break;
       }
-      case 'z': o.filter.status = kStatusSuccessful; break;
-      case 'Z': o.filter.status = kStatusFailed; break;
+      case 'z':
+      case 'Z':
+        o.filter.status = c == 'z' ? kStatusSuccessful : kStatusFailed;
+        ++status_options;
+        break;
       case 'P': o.filter.paths.emplace_back(optarg); break;
-      case 'c': o.summary = 1; break;
-      case 'C': o.summary = 2; break;
+      case 'c':
+      case 'C':
+        if (o.summary && o.summary != (c == 'c' ? 1 : 2))
+          return usage_error("-c/--summary-only and -C/--summary are mutually exclusive");
+        o.summary = c == 'c' ? 1 : 2;
+        break;
       case 'w': o.summary_wall = true; break;
       case 'S':
         if (!valid_sort_key(optarg)) return usage_error("invalid sortby: '%s'", optarg);
         o.sort_by = optarg;
+        sort_given = true;
         break;
       case 'U': {
         std::string bad;
         if (!parse_columns(optarg, o.columns, bad)) return usage_error("unknown column name: '%s'", bad.c_str());
+        columns_given = true;
         break;
       }
       case 'r': o.relative = true; break;
       case 's':
-        if (!parse_int(optarg, 0, INT_MAX, v)) return usage_error("invalid -s argument: '%s'", optarg);
+        // strace's limit: a string's printed form (up to 4 bytes per byte) must fit an int.
+        if (!parse_int(optarg, 0, INT_MAX / 2, v)) return usage_error("invalid -s argument: '%s'", optarg);
         o.decode.max_strlen = static_cast<size_t>(v);
         break;
       case 't': ++o.timestamps; break;
@@ -204,7 +231,10 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'v': o.decode.verbose = true; break;
       case 'x': ++o.decode.xflag; break;
       case 'y': ++o.decode.decode_fds; break;
-      case kOptSeccomp: o.seccomp = true; break;
+      case kOptSeccomp:
+        o.seccomp = true;
+        seccomp_given = true;
+        break;
       case kOptNoSeccomp: o.seccomp = false; break;
       case kOptBackend:
         if (!strcmp(optarg, "ptrace")) o.backend = Options::Backend::Ptrace;
@@ -244,7 +274,42 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   }
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
-  if (o.follow_forks == 2 && o.output.empty()) o.follow_forks = 1;
+  // strace's checks after parsing, in its order.
+  if (seccomp_given && o.command.empty()) {
+    // No filter can be put into a running process.
+    error_msg("--seccomp-bpf is not enabled for processes attached with -p");
+    if (!o.follow_forks) error_msg("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+  }
+  // Without -f strace turns the filter off, since a child it does not trace
+  // would get ENOSYS from every filtered call. sctrace keeps the filter and
+  // follows such children silently instead (docs/seccomp.md).
+  const bool seccomp_asked = seccomp_given && o.seccomp;
+  if (deprecated_f && o.follow_forks) {
+    error_msg("deprecated option -F ignored");
+  } else if (deprecated_f) {
+    error_msg("option -F is deprecated, please use -f/--follow-forks instead");
+    o.follow_forks = 1;
+  }
+  if (o.summary && o.follow_forks == 2)
+    return usage_error("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+  if (o.summary_wall && !o.summary)
+    return usage_error("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+  if (columns_given && !o.summary)
+    return usage_error("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+  if (sort_given && !o.summary)
+    error_msg("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+  if (o.append && !output_given) error_msg("-A/--output-append-mode has no effect without -o/--output");
+  if (status_options > 1)
+    error_msg("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+              "See status qualifier for more complex filters.");
+  if (seccomp_asked && o.filter.trace_all)
+    error_msg("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+  // -o '' names no file; with -ff, strace writes the files ".PID".
+  if (output_given && o.output.empty() && o.follow_forks < 2) {
+    error_msg("Can't fopen '': No such file or directory");
+    return {false, 1};
+  }
+  if (o.follow_forks == 2 && !output_given) o.follow_forks = 1;
   // -q: attach and personality messages; -qq: exit lines too.
   if (o.quiet >= 1) o.quiet_mask |= kQuietAttach | kQuietPersonality;
   if (o.quiet >= 2) o.quiet_mask |= kQuietExit;

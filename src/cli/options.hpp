@@ -14,6 +14,7 @@ namespace sct {
 struct Options {
   std::vector<std::string> command;  // PROG [ARGS]
   std::vector<pid_t> attach;         // -p
+  std::vector<pid_t> attach_repeated;  // -p given again: its second attach fails, as with strace
   int follow_forks = 0;              // -f: 1; -ff: 2 (a file per process)
   std::string output;                // -o
   bool append = false;               // -A
@@ -48,5 +49,8 @@ struct ParseResult {
 
 // Parses argv; prints usage errors ("sctrace: ...") and -h/-V output itself.
 ParseResult parse_options(int argc, char** argv, Options& out);
+// After attaching: a -p given again is told as strace tells its failed second
+// attach, and tracing goes on.
+void report_repeated_attach(const Options& o);
 
 }  // namespace sct

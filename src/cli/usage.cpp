@@ -43,10 +43,11 @@ ParseResult not_supported(const std::string& opt) {
 
 void print_help() {
   fputs(
-      "Usage: sctrace [-ACdffhikqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
-      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-X FORMAT] [-O OVERHEAD]\n"
-      "               [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
-      "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+      "Usage: sctrace [-ACffhqqrtttTvVwxxyyzZ] [-e EXPR]... [-a COLUMN] [-o FILE]\n"
+      "               [-s STRSIZE] [-S SORTBY] [-P PATH]... [-p PID]... [-U COLUMNS]\n"
+      "               [--seccomp-bpf] { -p PID | [-E VAR=VAL]... PROG [ARGS] }\n"
+      "   or: sctrace -c[fwzZ] [-e EXPR]... [-S SORTBY] [-P PATH]... [-p PID]...\n"
+      "               [-U COLUMNS] [--seccomp-bpf] { -p PID | [-E VAR=VAL]... PROG [ARGS] }\n"
       "\n"
       "A system-call tracer with strace's options and output.\n"
       "\n"

@@ -173,6 +173,13 @@ void TextSink::flush() {
   for (auto& [pid, out] : per_pid_) out->flush();
 }
 
+std::string TextSink::close_files() {
+  std::string first;
+  for (auto& [pid, out] : per_pid_)
+    if (std::string e = out->close(); first.empty()) first = std::move(e);
+  return first;
+}
+
 bool TextSink::failed() const {
   if (main_.failed()) return true;
   for (auto& [pid, out] : per_pid_)

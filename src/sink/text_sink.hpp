@@ -22,6 +22,9 @@ class TextSink : public Sink {
   void flush() override;
   // Whether any write has failed (a full disk, a closed pipe).
   bool failed() const override;
+  // Closes the -ff files; the first failure among them ("FILE.PID: strerror"),
+  // empty if none.
+  std::string close_files();
 
  private:
   struct Stream {

@@ -51,12 +51,115 @@ def test_bad_usage():
         (["-e", "quiet=bogus", "true"], ["%s: invalid quiet 'bogus'" % NAME]),
         (["-c", "-S", "bogus", "true"], ["%s: invalid sortby: 'bogus'" % NAME, try_h]),
         (["-c", "-U", "bogus", "true"], ["%s: unknown column name: 'bogus'" % NAME, try_h]),
+        (["-s", "2147483647", "true"], ["%s: invalid -s argument: '2147483647'" % NAME, try_h]),
+        (["-s", "1073741824", "true"], ["%s: invalid -s argument: '1073741824'" % NAME, try_h]),
+        (["-o", "", "true"], ["%s: Can't fopen '': No such file or directory" % NAME]),
+        # Combinations strace refuses.
+        (["-c", "-C", "true"], ["%s: -c/--summary-only and -C/--summary are mutually exclusive" % NAME, try_h]),
+        (["-C", "-c", "true"], ["%s: -c/--summary-only and -C/--summary are mutually exclusive" % NAME, try_h]),
+        (["-c", "-C"], ["%s: -c/--summary-only and -C/--summary are mutually exclusive" % NAME, try_h]),
+        (["-c", "-ff", "-o", "/dev/null", "true"],
+         ["%s: (-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive" % NAME, try_h]),
+        (["-C", "--output-separately", "-o", "/dev/null", "true"],
+         ["%s: (-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive" % NAME, try_h]),
+        (["-w", "true"],
+         ["%s: -w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)" % NAME, try_h]),
+        (["-U", "calls", "true"],
+         ["%s: -U/--summary-columns must be given with (-c/--summary-only or -C/--summary)" % NAME, try_h]),
+        (["-w"], ["%s: must have PROG [ARGS] or -p PID" % NAME, try_h]),
+        # Warnings come first, in strace's order, then the error that stops.
+        (["--seccomp-bpf", "-A", "-S", "calls", "-z", "-Z", "-p", "999999"],
+         ["%s: --seccomp-bpf is not enabled for processes attached with -p" % NAME,
+          "%s: --seccomp-bpf cannot be used without -f/--follow-forks, disabling" % NAME,
+          "%s: -S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)" % NAME,
+          "%s: -A/--output-append-mode has no effect without -o/--output" % NAME,
+          "%s: Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+          "See status qualifier for more complex filters." % NAME,
+          "%s: attach: ptrace(PTRACE_SEIZE, 999999): No such process" % NAME]),
+        (["--seccomp-bpf", "-f", "-z", "-Z", "-o", "", "-p", "999999"],
+         ["%s: --seccomp-bpf is not enabled for processes attached with -p" % NAME,
+          "%s: Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+          "See status qualifier for more complex filters." % NAME,
+          "%s: Seccomp filter is requested but there are no syscalls to filter.  "
+          "See -e trace to filter syscalls." % NAME,
+          "%s: Can't fopen '': No such file or directory" % NAME]),
+        (["-c", "-ff", "-F", "true"],
+         ["%s: deprecated option -F ignored" % NAME,
+          "%s: (-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive" % NAME, try_h]),
     ]
     for args, want in cases:
         r = run(args)
         check(r.returncode == 1, "%s: exit status %d, want 1" % (args, r.returncode))
         check(r.stderr.splitlines() == want, "%s: stderr %r, want %r" % (args, r.stderr.splitlines(), want))
         check(r.stdout == "", "%s: nothing on stdout" % (args,))
+
+
+def test_warnings():
+    """Options strace accepts with a warning: the same line, then tracing as usual."""
+    z_and_z = ("%s: Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+               "See status qualifier for more complex filters." % NAME)
+    no_filter = ("%s: Seccomp filter is requested but there are no syscalls to filter.  "
+                 "See -e trace to filter syscalls." % NAME)
+    quiet = ["-qq", "-e", "trace=none"]
+    cases = [
+        (quiet + ["-z", "-Z"], [z_and_z]),
+        (quiet + ["-Z", "-z"], [z_and_z]),
+        (quiet + ["-z", "-z"], [z_and_z]),
+        (quiet + ["-S", "calls"], ["%s: -S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)" % NAME]),
+        (quiet + ["-A"], ["%s: -A/--output-append-mode has no effect without -o/--output" % NAME]),
+        (quiet + ["-F"], ["%s: option -F is deprecated, please use -f/--follow-forks instead" % NAME]),
+        (["-o", "/dev/null", "--seccomp-bpf", "-f"], [no_filter]),
+        (["-o", "/dev/null", "--seccomp-bpf", "-f", "-e", "trace=all"], [no_filter]),
+        (["-o", "/dev/null", "--seccomp-bpf", "-f", "-e", "trace=!open"], []),
+        (quiet + ["-s", "1073741823"], []),
+        (quiet + ["-c", "-c", "-w", "-o", "/dev/null"], []),
+        (quiet + ["-A", "-o", "/dev/null"], []),
+        (quiet + ["-e", "status=failed", "-z"], []),
+    ]
+    for args, want in cases:
+        r = run(args + ["true"])
+        check(r.returncode == 0, "%s: exit status %d, want 0" % (args, r.returncode))
+        check(r.stderr.splitlines() == want, "%s: stderr %r, want %r" % (args, r.stderr.splitlines(), want))
+    # -o '' -ff: the files are named ".PID", as strace names them.
+    with tempfile.TemporaryDirectory() as d:
+        r = run(["-o", "", "-ff", "-e", "trace=none", "true"], cwd=d)
+        files = os.listdir(d)
+        check(r.returncode == 0 and len(files) == 1 and re.fullmatch(r"\.\d+", files[0]),
+              "-o '' -ff: exit status %d, files %r" % (r.returncode, files))
+
+
+def test_help():
+    """Every short option -h names is one sctrace accepts."""
+    r = run(["-h"])
+    letters = set()
+    for tok in re.findall(r"(?<![\w-])-([A-Za-z]+)", r.stdout):
+        letters.update(tok)
+    check({"A", "c", "p", "U"} <= letters, "-h: %r" % r.stdout)
+    values = {"a": "40", "e": "trace=none", "E": "X=1", "o": "/dev/null", "p": str(os.getpid()),
+              "P": "/", "s": "32", "S": "calls", "U": "calls"}
+    for letter in sorted(letters - {"p"}):
+        args = ["-" + letter] + ([values[letter]] if letter in values else [])
+        if letter in "wSU":
+            args = ["-c"] + args
+        r = run(args + ["-qq", "-e", "trace=none", "-o", "/dev/null", "true"])
+        check(r.returncode == 0 and "not supported" not in r.stderr and "invalid option" not in r.stderr,
+              "-h lists -%s, but %s gives %d: %r" % (letter, args, r.returncode, r.stderr))
+
+
+def test_attach_twice():
+    """-p PID given twice: strace's second attach fails, is told, and tracing goes on."""
+    for spec in (["-p", "{0}", "-p", "{0}"], ["-p", "{0},{0}"]):
+        target = subprocess.Popen(["sleep", "1"])
+        try:
+            args = [a.format(target.pid) for a in spec]
+            r = run(args + ["-o", "/dev/null"])
+            want = ["%s: Process %d attached" % (NAME, target.pid),
+                    "%s: attach: ptrace(PTRACE_SEIZE, %d): Operation not permitted" % (NAME, target.pid)]
+            check(r.returncode == 0, "%s: exit status %d, want 0" % (args, r.returncode))
+            check(r.stderr.splitlines() == want, "%s: stderr %r, want %r" % (args, r.stderr.splitlines(), want))
+        finally:
+            target.kill()
+            target.wait()
 
 
 def test_exit_status():
@@ -71,6 +174,11 @@ def test_exit_status():
     check(r.stdout.strip() == "143", "killed by SIGTERM, seen from a shell: %r, want 143" % r.stdout)
     r = run(["-o", "/dev/null", "true"])
     check(r.returncode == 0, "true gave %d" % r.returncode)
+    # Without -f a child runs untraced: a seccomp filter left in it would fail
+    # its filtered calls with ENOSYS.
+    for opts in (["-e", "trace=openat"], ["--seccomp-bpf", "-e", "trace=openat"]):
+        r = run(opts + ["-o", "/dev/null", "sh", "-c", "cat /dev/null"])
+        check(r.returncode == 0, "%s sh -c 'cat /dev/null' gave %d: %r" % (opts, r.returncode, r.stderr))
 
 
 def stopped_or_traced(pids):
@@ -164,7 +272,8 @@ def test_attach():
 
 
 TESTS = {"bad_usage": test_bad_usage, "exit_status": test_exit_status,
-         "interrupt": test_interrupt, "attach": test_attach}
+         "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
+         "help": test_help, "attach_twice": test_attach_twice}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)
