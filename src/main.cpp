@@ -112,10 +112,10 @@ int main(int argc, char** argv) {
   install_signal_handlers();
   int status = 0, fatal = 0;
   bool output_failed = false;
-#ifdef SCTRACE_HAVE_EBPF
   bool started = false;
   // -c alone needs no decoded arguments, and is cheaper without them.
   const bool decode = opts.summary != 1 || perfetto.has_value();
+#ifdef SCTRACE_HAVE_EBPF
   if (ebpf && sct::ebpf_counts_only(opts)) {
     sct::EbpfTracer tracer(opts, summary);
     started = trace_with(tracer, opts, status, fatal, output_failed);

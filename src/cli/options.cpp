@@ -282,8 +282,9 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   }
   // Without -f strace turns the filter off, since a child it does not trace
   // would get ENOSYS from every filtered call. sctrace keeps the filter and
-  // follows such children silently instead (docs/seccomp.md).
-  const bool seccomp_asked = seccomp_given && o.seccomp;
+  // follows such children silently instead (docs/seccomp.md). strace's
+  // warnings below are said under strace's condition.
+  const bool seccomp_asked = seccomp_given && o.follow_forks;
   if (deprecated_f && o.follow_forks) {
     error_msg("deprecated option -F ignored");
   } else if (deprecated_f) {
