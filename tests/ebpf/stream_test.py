@@ -15,6 +15,8 @@ import time
 
 SCTRACE, THREADS, PROGRAMS, TEST = sys.argv[1:5]
 EBPF = [SCTRACE, "--backend=ebpf"]
+# This directory's test programs (CMakeLists.txt).
+OWN = os.environ.get("SCTRACE_EBPF_PROGRAMS", "")
 FAILURES = []
 
 
@@ -147,6 +149,29 @@ def test_blocked_call():
     text = (seen + rest).decode()
     check(re.search(r'^read\(0, "x\\n", 131072\) += 2$', text, re.M) is not None,
           "its line is finished where it was left:\n" + text[-300:])
+
+
+def test_fd_paths():
+    # Each file is opened as fd 3 after the last was closed, and the program
+    # still runs (holding another file as fd 3) when the records are read:
+    # -y must show the file each call opened, not what fd 3 is by then.
+    n = 400
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(n):
+            with open(os.path.join(d, "f%d" % i), "w") as f:
+                f.write("%d\n" % i)
+        open(os.path.join(d, "last"), "w").close()
+        text, _ = trace(["-y"], [os.path.join(OWN, "open_many"), d, str(n)])
+    opens = re.findall(r'^openat\(AT_FDCWD<[^>]*>, "(%s/[^"]+)", O_RDONLY\) = (\d+)<([^>]*)>$' % re.escape(d), text, re.M)
+    wrong = [o for o in opens if o[0] != o[2]]
+    check(len(opens) == n + 1, "every open shown: %d of %d" % (len(opens), n + 1))
+    check(not wrong, "%d opens show another file, e.g. %r" % (len(wrong), wrong[:3]))
+    reads = re.findall(r'^read\(3<([^>]*)>, "(\d+)\\n", 64\) = ', text, re.M)
+    check(len(reads) == n and all(p == "%s/f%s" % (d, i) for p, i in reads),
+          "each read names its own file: %r" % [r for r in reads if r[0] != "%s/f%s" % (d, r[1])][:3])
+    check(re.search(r"^epoll_create1\(0\) += 3<anon_inode:\[eventpoll\]>$", text, re.M) and
+          re.search(r"^eventfd2\(0, 0\) += 3<anon_inode:\[eventfd\]>$", text, re.M),
+          "anonymous files by their names:\n" + "\n".join(l for l in text.splitlines() if "anon_inode" in l))
 
 
 globals()["test_" + TEST]()

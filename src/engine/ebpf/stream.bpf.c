@@ -244,6 +244,12 @@ static long walk_up(__u32 i, void* arg) {
   struct mount* m = (struct mount*)w->mnt;
   struct dentry* parent = BPF_CORE_READ(d, d_parent);
   struct dentry* root = BPF_CORE_READ(m, mnt.mnt_root);
+  if (d == parent && d != root && w->n == 0) {
+    // A file with no place in any tree (anon_inode_getfile's): its name.
+    w->names[0] = BPF_CORE_READ(d, d_name.name);
+    w->n = 1;
+    return 1;
+  }
   if (d == root || d == parent) {
     struct mount* up = BPF_CORE_READ(m, mnt_parent);
     if (up == m || !up) return 1;
@@ -332,12 +338,15 @@ static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 l
   return (__u8*)r + off + sizeof(*h);
 }
 
-/* Sockets and pipes have no path: /proc names them by inode. */
+/* Sockets and pipes have no path: /proc names them by inode. The inode also
+ * tells user space whether the descriptor is still this file. */
 static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
   struct sct_inode* d = add_special(r, SCT_AT_RET_FD_INODE, sizeof(*d));
   if (!d) return;
   d->ino = BPF_CORE_READ(ino, i_ino);
   d->mode = BPF_CORE_READ(ino, i_mode);
+  d->dev = BPF_CORE_READ(ino, i_sb, s_dev);
+  d->magic = BPF_CORE_READ(ino, i_sb, s_magic);
   d->pad = 0;
 }
 

@@ -68,9 +68,14 @@ struct sct_cpu_state {
   unsigned int above; /* the unread data was past the wake-up mark */
 };
 
+/* The inode of the descriptor a call returned, as the kernel found it at
+ * exit: sockets and pipes are named by it, and it tells whether what /proc
+ * shows for that descriptor later is still the same file. */
 struct sct_inode {
   unsigned long long ino;
   unsigned int mode;
+  unsigned int dev; /* the kernel's encoding: major << 20 | minor */
+  unsigned int magic; /* its file system's (ANON_INODE_FS_MAGIC) */
   unsigned int pad;
 };
 

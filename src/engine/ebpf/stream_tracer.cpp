@@ -2,9 +2,11 @@
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <linux/magic.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,7 +28,8 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
+static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20 &&
+                  sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 
 namespace {
@@ -60,10 +63,38 @@ std::string kernel_fd_path(const CapturedMemory& mem) {
     memcpy(&ino, raw->data(), sizeof ino);
     if (S_ISSOCK(ino.mode)) return fmt::format("socket:[{}]", ino.ino);
     auto path = mem.special(SCT_AT_RET_FD_PATH);
+    // One inode serves every anonymous file: its dentry's name tells them
+    // apart, as /proc shows it (fs/anon_inodes.c, anon_inodefs_dname).
+    if (ino.magic == ANON_INODE_FS_MAGIC && path && path->starts_with('/'))
+      return fmt::format("anon_inode:{}", path->substr(1));
     if (S_ISFIFO(ino.mode) && (!path || path->size() <= 1)) return fmt::format("pipe:[{}]", ino.ino);
   }
   auto path = mem.special(SCT_AT_RET_FD_PATH);
   return path && path->size() > 1 ? std::string(*path) : std::string();
+}
+
+// Whether descriptor `fd` of `tid` is now the file the kernel saw the call
+// return. The process goes on while its records wait to be read: by then it
+// may have closed the descriptor and opened another file as the same number.
+bool still_same_file(pid_t tid, int fd, const sct_inode& ino) {
+  struct stat st;
+  if (stat(fmt::format("/proc/{}/fd/{}", tid, fd).c_str(), &st) != 0) return false;
+  return st.st_ino == ino.ino && major(st.st_dev) == ino.dev >> 20 && minor(st.st_dev) == (ino.dev & 0xfffff);
+}
+
+// What /proc says of the descriptor, as strace shows it (" (deleted)",
+// anon_inode:[...]), when it is still the file the call returned; else "".
+// Looked at on both sides of the readlink, which could see another file.
+std::string proc_path_if_same(pid_t tid, int fd, const CapturedMemory& mem) {
+  auto raw = mem.special(SCT_AT_RET_FD_INODE);
+  if (!raw || raw->size() != sizeof(sct_inode)) return proc_fd_path(tid, fd);
+  sct_inode ino;
+  memcpy(&ino, raw->data(), sizeof ino);
+  // Every anonymous file shares one inode: the kernel's name is the answer.
+  if (ino.magic == ANON_INODE_FS_MAGIC) return {};
+  if (!still_same_file(tid, fd, ino)) return {};
+  std::string path = proc_fd_path(tid, fd);
+  return still_same_file(tid, fd, ino) ? path : std::string();
 }
 
 bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR_close; }
@@ -122,8 +153,8 @@ std::string StreamTracer::start() {
   }
   if (opts_.command.empty()) return {};
   std::string e = start_command(m, opts_, child_);
-  // What it inherits; the exec closes only the sync pipe.
-  if (e.empty() && track_fds_) fds_.learn_open(child_);
+  // What it inherits, not what its exec will close (the tracer's own).
+  if (e.empty() && track_fds_) fds_.learn_open(child_, true);
   return e;
 }
 
@@ -327,9 +358,9 @@ void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   }
   if (c.info->ret != Ret::Fd) return;
   int fd = static_cast<int>(c.ret);
-  // What /proc says while it is (most likely) still open, as strace shows
-  // it; else what the kernel found at the call's exit.
-  std::string path = proc_fd_path(tid, fd);
+  // What /proc says while it is still open, as strace shows it; else what
+  // the kernel found at the call's exit.
+  std::string path = proc_path_if_same(tid, fd, mem);
   if (path.empty()) path = kernel_fd_path(mem);
   if (path.empty() && (c.nr == __NR_dup || c.nr == __NR_dup2 || c.nr == __NR_dup3)) {
     fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
