@@ -31,16 +31,24 @@ struct {
   __type(value, struct sct_plan);
 } plans SEC(".maps");
 
-/* A record is built here, then copied into the ring buffer at its size. */
+/* A record is built here, then copied into the ring buffer at its size.
+ * One per CPU (a program runs on one CPU to its end), in a plain array
+ * indexed by CPU: a per-CPU map's value cannot pass 32 KiB, and a large -s
+ * needs more. The loader sizes it to the possible CPUs. */
 struct scratch {
   __u8 bytes[SCT_SCRATCH];
 };
 struct {
-  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(type, BPF_MAP_TYPE_ARRAY);
   __uint(max_entries, 1);
   __type(key, __u32);
   __type(value, struct scratch);
 } scratches SEC(".maps");
+
+static __always_inline struct sct_record* scratch(void) {
+  __u32 cpu = bpf_get_smp_processor_id();
+  return bpf_map_lookup_elem(&scratches, &cpu);
+}
 
 struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -69,11 +77,10 @@ struct {
   __type(value, struct walk);
 } walks SEC(".maps");
 
-#define OFF_MASK (SCT_SCRATCH / 2 - 1) /* captures start below half the scratch */
+#define OFF_MASK (SCT_BUF_CAP - 1) /* captures start below SCT_BUF_CAP */
 
 static __always_inline struct sct_record* begin(__u16 type, struct task_struct* task) {
-  __u32 zero = 0;
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  struct sct_record* r = scratch();
   if (!r) return 0;
   r->type = type;
   r->ncaptures = 0;
@@ -124,8 +131,7 @@ static __always_inline void finish(struct sct_record* r) {
  * Global, so the verifier checks it once rather than at each of its many
  * call sites, which made loading slow. */
 __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
-  __u32 zero = 0;
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  struct sct_record* r = scratch();
   if (!r) return 1;
   if (!addr || !want) return 1;
   __u32 off = r->size;
@@ -134,9 +140,9 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
   __u8* base = (__u8*)r;
   struct sct_capture_hdr* h = (void*)(base + off);
   __u8* data = base + off + sizeof(*h);
-  if (want > SCT_BUF_CAP) want = SCT_BUF_CAP;
+  if (want > SCT_BUF_CAP - 1) want = SCT_BUF_CAP - 1;
   asm volatile("" : "+r"(want));  // keep the mask: the verifier needs the bound it gives
-  want &= (2 * SCT_BUF_CAP - 1);
+  want &= SCT_BUF_CAP - 1;
   long got;
   if (str) {
     got = bpf_probe_read_user_str(data, want, (void*)addr);
@@ -276,7 +282,7 @@ static long write_down(__u32 i, void* arg) {
   if (j >= SCT_PATH_DEPTH || w->len > SCT_STR_CAP - 256) return 1;
   asm volatile("" : "+r"(j));  // keep the mask: the verifier needs the bound it gives
   j &= SCT_PATH_DEPTH - 1;
-  // Below half the scratch (checked by the caller): the mask tells the verifier.
+  // Below OFF_MASK (checked by the caller): the mask tells the verifier.
   __u32 pos = (w->off + sizeof(struct sct_capture_hdr) + w->len) & OFF_MASK;
   c->base[pos] = '/';
   pos++;
@@ -292,7 +298,7 @@ static long write_down(__u32 i, void* arg) {
 __noinline int capture_path_to_scratch(__u64 at, __u64 path) {
   __u32 zero = 0;
   struct walk* w = bpf_map_lookup_elem(&walks, &zero);
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  struct sct_record* r = scratch();
   if (!w || !r || !path) return 0;
   __u32 off = r->size;
   if (off > OFF_MASK - SCT_STR_CAP - 64) return 0;

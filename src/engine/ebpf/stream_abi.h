@@ -99,11 +99,13 @@ struct sct_capture_hdr {
 #define SCT_CAPF_TERMINATED 2 /* the string's NUL was found */
 
 #define SCT_STR_CAP 4096      /* paths: PATH_MAX */
-#define SCT_BUF_CAP 4096      /* data buffers (-s beyond this is cut here) */
+#define SCT_BUF_CAP 32768     /* data buffers: -s is capped at SCT_BUF_CAP - 2 */
 #define SCT_WINDOW 512        /* structs the table does not size */
 #define SCT_ARGV_MAX 32       /* argv strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
-#define SCT_SCRATCH 32768     /* the largest record */
+/* The largest record: captures start in its first SCT_BUF_CAP bytes, and
+ * the last may take up to SCT_BUF_CAP more. */
+#define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)
 
 #endif

@@ -35,6 +35,9 @@ static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof
 namespace {
 
 constexpr size_t kDefaultRingKib = 8192;
+// The longest -s the kernel copies for: argv strings take two bytes more
+// (one to show a string is cut, its NUL).
+constexpr size_t kMaxCapturedStrlen = SCT_BUF_CAP - 2;
 
 int64_t clock_ns(clockid_t c) {
   timespec ts;
@@ -112,7 +115,11 @@ std::string StreamTracer::start() {
   skel_ = stream_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
   set_task_rodata(skel_->rodata, opts_);
-  unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, SCT_BUF_CAP - 2));
+  // A larger -s than the kernel copies prints what it copied, cut with
+  // "..." as strace cuts at -s (docs/ebpf.md).
+  decode_opts_ = opts_.decode;
+  decode_opts_.max_strlen = std::min<size_t>(opts_.decode.max_strlen, kMaxCapturedStrlen);
+  unsigned s = static_cast<unsigned>(decode_opts_.max_strlen);
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
@@ -121,6 +128,9 @@ std::string StreamTracer::start() {
   // option that shows or sums times, nothing reads them.
   skel_->rodata->need_time = opts_.timestamps || opts_.relative || opts_.syscall_times || opts_.summary ||
                              !opts_.json.empty() || !opts_.perfetto.empty();
+  int ncpu = libbpf_num_possible_cpus();
+  if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
+    return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
   if (bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring)) != 0)
     return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
   if (int e = stream_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
@@ -304,7 +314,7 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   mem.set_fallback(exit_memory);
   mem.use_fds(&fds_, t.tgid);
   t.traced_call = t.shown && (!paths_.active() || paths_.matches(tid, t.call, mem));
-  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, opts_.decode);
+  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, decode_opts_);
   mem.set_fallback(nullptr);
   if (!t.traced_call) return;
   sct_record r;
@@ -340,7 +350,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   mem.use_fds(&fds_, t.tgid);
   if (track_fds_) track_fds(r.tid, t, mem);
   if (!t.traced_call) return;
-  if (decode_) decode_exit(r.tid, t.call, mem, opts_.decode);
+  if (decode_) decode_exit(r.tid, t.call, mem, decode_opts_);
   Event e = make_event(Event::Kind::SyscallExit, r);
   e.call = &t.call;
   e.duration_ns = static_cast<int64_t>(r.ns - t.entry_ns);

@@ -85,6 +85,7 @@ class StreamTracer {
   int fatal_signal_ = 0;
   bool output_failed_ = false;
   bool decode_ = true;
+  DecodeOptions decode_opts_;  // opts_.decode, -s capped at what the kernel copies
   uint64_t lost_ = 0;
   pid_t pending_ = 0;
   FdTable fds_;
