@@ -194,6 +194,24 @@ def test_large_strsize():
           "-s 40000 of 40000 bytes: the first 32766, cut: %r" % got[:40])
 
 
+def test_unknown_syscalls():
+    # Numbers beyond the table's range are shown as strace and the ptrace
+    # engine show them; a filter that leaves some calls out leaves them out
+    # too, on both engines.
+    prog = [os.path.join(OWN, "unknown_syscalls")]
+    for opts in ([], ["-f"], ["-e", "trace=!getpid"]):
+        got, _ = trace(opts, prog)
+        want, _ = trace(opts, prog, tracer=[SCTRACE])
+        # -f -o prefixes each line with its pid.
+        got = re.findall(r"^(?:\d+ +)?(syscall_.*)$", got, re.M)
+        want = re.findall(r"^(?:\d+ +)?(syscall_.*)$", want, re.M)
+        check(got == want and len(got) == (4 if opts[:1] != ["-e"] else 0),
+              "%s: %r against the ptrace engine's %r" % (opts, got, want))
+        check(opts[:1] == ["-e"] or got[:2] == ["syscall_0xffffffffffffffff(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
+                          "syscall_0x186a0(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)"],
+              "%s: as strace prints them: %r" % (opts, got[:2]))
+
+
 globals()["test_" + TEST]()
 print("%s: %s" % (TEST, "FAILED (%d)" % len(FAILURES) if FAILURES else "ok"))
 sys.exit(1 if FAILURES else 0)

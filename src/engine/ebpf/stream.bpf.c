@@ -24,12 +24,19 @@ struct {
   __uint(max_entries, 1 << 22); /* --ring-buffer-size sets it before load */
 } events SEC(".maps");
 
+/* Per syscall number, and one more (SCT_PLAN_OTHER) for every number
+ * outside the table's range: syscall(-1), x32 numbers. */
 struct {
   __uint(type, BPF_MAP_TYPE_ARRAY);
-  __uint(max_entries, SCT_STREAM_MAX_SYSCALL);
+  __uint(max_entries, SCT_STREAM_MAX_SYSCALL + 1);
   __type(key, __u32);
   __type(value, struct sct_plan);
 } plans SEC(".maps");
+
+static __always_inline struct sct_plan* plan_of(long nr) {
+  __u32 key = nr >= 0 && nr < SCT_STREAM_MAX_SYSCALL ? (__u32)nr : SCT_PLAN_OTHER;
+  return bpf_map_lookup_elem(&plans, &key);
+}
 
 /* A record is built here, then copied into the ring buffer at its size.
  * One per CPU (a program runs on one CPU to its end), in a plain array
@@ -421,9 +428,8 @@ static __always_inline bool alone(void) {
 static __always_inline void send_deferred_entry(struct task_struct* task, struct sct_task* t) {
   t->deferred = 0;
   long nr = t->nr;
-  if (nr < 0 || nr >= SCT_STREAM_MAX_SYSCALL) return;
-  __u32 key = (__u32)nr;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  if (nr == SCT_NO_CALL) return;
+  struct sct_plan* p = plan_of(nr);
   struct pt_regs* regs = (struct pt_regs*)bpf_task_pt_regs(task);
   if (!p || !regs) return;
   struct sct_record* r = begin(SCT_REC_ENTER, task);
@@ -440,9 +446,7 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   struct sct_task* t = traced_task(id);
   if (!t) return 0;
-  if (id < 0 || id >= SCT_STREAM_MAX_SYSCALL) return 0;
-  __u32 key = (__u32)id;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  struct sct_plan* p = plan_of(id);
   if (!p || !p->traced) return 0;
   t->nr = id;
   // Half the records, and half the reader's work: the exit sends the call.
@@ -470,15 +474,13 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   // Killed inside the call: its end is the thread's exit record.
   long nr = ended_call(task, &t);
   if (!t) return 0;
-  if (nr < 0) {
+  if (nr == SCT_NO_CALL) {
     // Dying inside a call held back: strace shows it entered, unfinished.
     if (t->deferred) send_deferred_entry(task, t);
-    t->nr = -1;
+    t->nr = SCT_NO_CALL;
     return 0;
   }
-  if (nr >= SCT_STREAM_MAX_SYSCALL) return 0;
-  __u32 key = (__u32)nr;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  struct sct_plan* p = plan_of(nr);
   if (!p) return 0;
   bool whole = t->deferred;
   t->deferred = 0;

@@ -5,6 +5,7 @@
 #define SCTRACE_EBPF_STREAM_ABI_H
 
 #define SCT_STREAM_MAX_SYSCALL 1024
+#define SCT_PLAN_OTHER SCT_STREAM_MAX_SYSCALL /* the plan of numbers beyond */
 
 /* What to copy for one argument, at entry or at exit. */
 enum sct_capture {

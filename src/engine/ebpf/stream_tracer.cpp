@@ -138,8 +138,9 @@ std::string StreamTracer::start() {
   // when the filter hides them.
   track_fds_ = opts_.decode.decode_fds || paths_.active();
   // Untraced numbers keep the map's zeroed plan. Numbers the table lacks
-  // print as syscall_0x...: nothing is copied for them.
-  for (__u32 nr = 0; nr < kMaxSyscall; ++nr) {
+  // print as syscall_0x...: nothing is copied for them. The last plan
+  // (SCT_PLAN_OTHER) serves every number beyond the table's range.
+  for (__u32 nr = 0; nr <= SCT_PLAN_OTHER; ++nr) {
     const SyscallInfo* s = syscall_by_nr(nr);
     sct_plan p = s ? capture_plan(*s) : sct_plan{};
     p.traced = opts_.filter.traces(nr) || (s && track_fds_ && changes_fds(*s));
