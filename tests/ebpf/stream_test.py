@@ -212,6 +212,25 @@ def test_unknown_syscalls():
               "%s: as strace prints them: %r" % (opts, got[:2]))
 
 
+def test_exec_from_thread():
+    # As strace shows it: the thread's execve entered, with its strings
+    # (copied by the exec: they were not in memory at entry), the leader's
+    # call that never returns, the other thread's exit, the leader
+    # superseded, and no SIGKILL nor exit of the leader.
+    prog = os.path.join(OWN, "exec_thread")
+    text, _ = trace(["-f", "-e", "trace=execve,futex,pause,exit_group"], [prog])
+    lines = [re.sub(r"^\d+ +", "", l) for l in text.splitlines()]
+    execs = [l for l in lines if l.startswith('execve("/bin/true", ["/bin/true", "from-exec_thread"], 0x')]
+    check(len(execs) == 1 and execs[0].endswith(" <unfinished ...>"), "the thread's execve, unfinished: %r" % execs)
+    check("<... execve resumed>) = 0" in [re.sub(r" +", " ", l) for l in lines], "and resumed")
+    check(any(re.match(r"<\.\.\. (futex|pause) resumed>\) += \?$", l) for l in lines), "calls that never return")
+    check(not any("SIGKILL" in l for l in lines), "no SIGKILL:\n" + text)
+    check(sum("+++ superseded by execve in pid " in l for l in lines) == 1, "the leader superseded:\n" + text)
+    check(sum("+++ exited with 0 +++" in l for l in lines) == 2, "the paused thread and the new program exit:\n" + text)
+    text, _ = trace(["-e", "trace=execve"], [prog, "main"])
+    check('execve("/bin/true", ["/bin/true", "from-exec_thread"], 0x' in text, "from the leader too:\n" + text)
+
+
 globals()["test_" + TEST]()
 print("%s: %s" % (TEST, "FAILED (%d)" % len(FAILURES) if FAILURES else "ok"))
 sys.exit(1 if FAILURES else 0)

@@ -133,11 +133,14 @@ static __always_inline void finish(struct sct_record* r) {
     st->lost += 1;
 }
 
-/* Appends a copy of [addr, addr+want) (or a string there) to the record
- * being built in this CPU's scratch; false when it could not be read.
+enum copy_mode { COPY_BYTES, COPY_STR, COPY_KERNEL_STR };
+
+/* Appends a copy of [addr, addr+want) (or a string there; COPY_KERNEL_STR:
+ * a kernel string) to the record being built in this CPU's scratch, as
+ * the capture at `at` (0: at addr); false when it could not be read.
  * Global, so the verifier checks it once rather than at each of its many
  * call sites, which made loading slow. */
-__noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
+__noinline int capture_to_scratch(__u64 addr, __u32 want, int mode, __u64 at) {
   struct sct_record* r = scratch();
   if (!r) return 1;
   if (!addr || !want) return 1;
@@ -151,8 +154,9 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
   asm volatile("" : "+r"(want));  // keep the mask: the verifier needs the bound it gives
   want &= SCT_BUF_CAP - 1;
   long got;
-  if (str) {
-    got = bpf_probe_read_user_str(data, want, (void*)addr);
+  if (mode != COPY_BYTES) {
+    got = mode == COPY_KERNEL_STR ? bpf_probe_read_kernel_str(data, want, (void*)addr)
+                                  : bpf_probe_read_user_str(data, want, (void*)addr);
     if (got <= 0) return 0;
     // got counts the NUL, which the helper writes even when it cut the
     // string: only a shorter result proves the string ended.
@@ -164,7 +168,7 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
     got = want;
     h->flags = 0;
   }
-  h->addr = addr;
+  h->addr = at ? at : addr;
   h->len = (__u32)got;
   r->size = off + sizeof(*h) + (((__u32)got + 7) & ~7u);
   r->ncaptures++;
@@ -174,7 +178,8 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
 /* The largest of three sizes that can be read at `addr` (a mapping may end
  * before the biggest); false when none could. */
 static __always_inline bool capture_fitting(__u64 addr, __u32 big, __u32 mid, __u32 small) {
-  return capture_to_scratch(addr, big, 0) || capture_to_scratch(addr, mid, 0) || capture_to_scratch(addr, small, 0);
+  return capture_to_scratch(addr, big, COPY_BYTES, 0) || capture_to_scratch(addr, mid, COPY_BYTES, 0) ||
+         capture_to_scratch(addr, small, COPY_BYTES, 0);
 }
 
 /* A struct of unknown size: the largest window that can be read. */
@@ -191,7 +196,7 @@ static long capture_string(__u32 i, void* arg) {
   if (i >= SCT_ARGV_MAX) return 1;
   __u64 p = c->ptrs[i];
   if (!p) return 1;
-  capture_to_scratch(p, argv_str_cap, 1);
+  capture_to_scratch(p, argv_str_cap, COPY_STR, 0);
   return 0;
 }
 
@@ -221,14 +226,14 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
   __u64 a = r->args[i & 7];
   switch (kind) {
     case SCT_CAP_STR:
-      return capture_to_scratch(a, SCT_STR_CAP, 1);
+      return capture_to_scratch(a, SCT_STR_CAP, COPY_STR, 0);
     case SCT_CAP_BUF_IN: {
       __u64 len = i < 5 ? r->args[(i + 1) & 7] : 0;
-      capture_to_scratch(a, len < buf_cap ? (__u32)len : buf_cap, 0);
+      capture_to_scratch(a, len < buf_cap ? (__u32)len : buf_cap, COPY_BYTES, 0);
       break;
     }
     case SCT_CAP_BUF_RET:
-      if (ret > 0) capture_to_scratch(a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, 0);
+      if (ret > 0) capture_to_scratch(a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, COPY_BYTES, 0);
       break;
     case SCT_CAP_WINDOW:
       capture_window(a);
@@ -537,12 +542,23 @@ int BPF_PROG(on_fork, struct task_struct* parent, struct task_struct* child) {
 }
 
 SEC("tp_btf/sched_process_exec")
-int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid) {
+int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid, struct linux_binprm* bprm) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t || t->hidden) return 0;
   struct sct_record* r = begin(SCT_REC_EXEC, task);
   if (!r) return 0;
   r->args[0] = old_pid;
+  // What the call was given, as the exec copied it: its strings may not
+  // have been in memory at entry (a page not yet touched), and the old
+  // memory is gone now. The path the kernel took, and argv as it lies on
+  // the new stack, unless an interpreter (#!) rewrote it.
+  const char* filename = BPF_CORE_READ(bprm, filename);
+  capture_to_scratch((__u64)filename, SCT_STR_CAP, COPY_KERNEL_STR, SCT_AT_EXEC_PATH);
+  if (BPF_CORE_READ(bprm, interp) == filename) {
+    __u64 start = BPF_CORE_READ(task, mm, arg_start);
+    __u64 end = BPF_CORE_READ(task, mm, arg_end);
+    if (end > start) capture_to_scratch(start, end - start, COPY_BYTES, SCT_AT_EXEC_ARGV);
+  }
   finish(r);
   return 0;
 }
@@ -557,6 +573,8 @@ int BPF_PROG(on_task_exit, struct task_struct* task) {
   struct sct_record* r = begin(SCT_REC_TASK_EXIT, task);
   if (!r) return 0;
   r->args[0] = task->exit_code;
+  struct task_struct* execing = BPF_CORE_READ(task, signal, group_exec_task);
+  r->args[1] = execing && execing != task;
   finish(r);
   return 0;
 }
@@ -582,6 +600,10 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
 
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo* info) {
+  // SIGKILL is "delivered" to each thread of a group that exits (exit_group,
+  // another thread's execve, kill -9); ptrace never stops for it, and strace
+  // shows only how each thread ended.
+  if (sig == 9 /* SIGKILL */) return 0;
   signal_record(bpf_get_current_task_btf(), sig, info);
   return 0;
 }

@@ -40,7 +40,8 @@ enum sct_record_type {
   SCT_REC_EXIT,
   SCT_REC_FORK,   /* arg0: the child's tid, arg1: its tgid */
   SCT_REC_EXEC,   /* arg0: the pid it had before (a thread that ran execve) */
-  SCT_REC_TASK_EXIT, /* arg0: the wait status */
+  SCT_REC_TASK_EXIT, /* arg0: the wait status; arg1: 1 when another thread's
+                        execve ended it (de_thread) */
   SCT_REC_SIGNAL, /* arg0: the signal; a capture holds the siginfo */
   SCT_REC_CALL,   /* a whole call: entry and exit captures; ns is the entry */
 };
@@ -94,6 +95,8 @@ struct sct_capture_hdr {
 #define SCT_AT_RET_FD_PATH 1
 #define SCT_AT_CWD 2
 #define SCT_AT_RET_FD_INODE 3 /* struct sct_inode: for sockets and pipes */
+#define SCT_AT_EXEC_PATH 4    /* SCT_REC_EXEC: the path execve was given */
+#define SCT_AT_EXEC_ARGV 5    /* SCT_REC_EXEC: its argv strings, one after another */
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
 
 #define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */

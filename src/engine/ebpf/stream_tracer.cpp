@@ -184,7 +184,7 @@ int StreamTracer::run() {
     if (got == 0) got = ring_buffer__consume(rb_);
     // A call that blocks is shown as entered while it waits, and that
     // unfinished line is written out now, as strace's unbuffered stderr would.
-    if (pending_) emit_entry(pending_, nullptr);
+    if (pending_ && !exec_strings_missing()) emit_entry(pending_, nullptr);
     if (got == 0) sink_.flush();
     if (sink_.failed()) {
       output_failed_ = true;
@@ -257,7 +257,13 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (size < sizeof(sct_record)) return;
   sct_record r;
   memcpy(&r, rec, sizeof r);
-  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr);
+  // An execve ends the process's other threads before its exec's record
+  // comes, but strace shows the call entered before they end.
+  if (r.type == SCT_REC_TASK_EXIT && r.args[1] && exec_strings_missing()) {
+    held_exits_.emplace_back(rec, rec + size);
+    return;
+  }
+  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) flush_pending(r, rec, size);
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.
     lost_ += r.lost;
@@ -286,6 +292,48 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
     case SCT_REC_SIGNAL: on_signal(r, rec, size); break;
     default: break;
   }
+}
+
+bool StreamTracer::exec_strings_missing() {
+  auto it = pending_ ? threads_.find(pending_) : threads_.end();
+  if (it == threads_.end()) return false;
+  const DecodedCall& c = it->second.call;
+  if (c.nr != __NR_execve && c.nr != __NR_execveat) return false;
+  bool terminated = false;
+  return !it->second.entry_memory.read_cstr(c.args[c.nr == __NR_execveat ? 1 : 0], 1, &terminated);
+}
+
+void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
+  pid_t tid = pending_;
+  auto it = threads_.find(tid);
+  if (r.type == SCT_REC_EXEC && static_cast<pid_t>(r.args[0]) == tid && it != threads_.end() &&
+      exec_strings_missing()) {
+    // The strings where the call was given them, from the exec's copies: the
+    // path as the kernel took it (execveat with a directory has
+    // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
+    const DecodedCall& c = it->second.call;
+    int path = c.nr == __NR_execveat ? 1 : 0;
+    CapturedMemory exec_mem;
+    CapturedMemory copied;
+    exec_mem.add_record(rec, size);
+    if (auto p = exec_mem.special(SCT_AT_EXEC_PATH); p && !p->starts_with("/dev/fd/"))
+      copied.add({c.args[path], *p, true, true});
+    std::string_view argv = exec_mem.special(SCT_AT_EXEC_ARGV).value_or(std::string_view());
+    for (uint64_t i = 0; !argv.empty(); ++i) {
+      uint64_t at = 0;
+      if (!it->second.entry_memory.read(c.args[path + 1] + 8 * i, &at, sizeof at) || !at) break;
+      size_t nul = argv.find('\0');
+      copied.add({at, argv.substr(0, nul), true, nul != std::string_view::npos});
+      if (nul == std::string_view::npos) break;
+      argv.remove_prefix(nul + 1);
+    }
+    emit_entry(tid, &copied);
+  } else {
+    emit_entry(tid, nullptr);
+  }
+  std::vector<std::vector<uint8_t>> held = std::move(held_exits_);
+  held_exits_.clear();
+  for (const auto& h : held) handle(h.data(), h.size());
 }
 
 void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size) {
@@ -391,11 +439,12 @@ void StreamTracer::on_exec(const sct_record& r) {
   pid_t former = static_cast<pid_t>(r.args[0]);
   if (former == r.tid) return;
   // A thread ran execve and took its leader's pid: the leader's call never
-  // returns, and the thread's execve goes on under the leader's pid.
-  end_unreturned(thread(r.tid, r.tgid), r);
-  Event e = make_event(Event::Kind::Superseded, r);
-  e.new_pid = former;
-  sink_.on_event(e);
+  // returns (its exit record, if it came, said so), and the thread's execve
+  // goes on under the leader's pid.
+  if (auto leader = threads_.find(r.tid); leader != threads_.end()) {
+    end_unreturned(leader->second, r);
+    threads_.erase(leader);
+  }
   auto old = threads_.find(former);
   if (old != threads_.end()) {
     Thread moved = std::move(old->second);
@@ -403,6 +452,10 @@ void StreamTracer::on_exec(const sct_record& r) {
     moved.tgid = r.tid;
     threads_[r.tid] = std::move(moved);
   }
+  // Counted without the leader, as strace counts when it says so.
+  Event e = make_event(Event::Kind::Superseded, r);
+  e.new_pid = former;
+  sink_.on_event(e);
 }
 
 void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
@@ -414,6 +467,12 @@ void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
 
 void StreamTracer::on_task_exit(const sct_record& r) {
   end_unreturned(thread(r.tid, r.tgid), r);
+  if (r.args[1] && r.tid == r.tgid) {
+    // A leader that another thread's execve ended does not exit: the exec
+    // record says it was superseded.
+    threads_.erase(r.tid);
+    return;
+  }
   Event e = make_event(Event::Kind::Exited, r);
   set_wait_status(e, static_cast<int>(r.args[0]));
   sink_.on_event(e);
