@@ -1,6 +1,9 @@
 #include "engine/capture/fd_table.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+
+#include <fstream>
 
 #include "core/call.hpp"
 #include "engine/proc.hpp"
@@ -22,9 +25,27 @@ void FdTable::inherit(pid_t parent, pid_t child) {
   if (p != fds_.end()) fds_[child] = p->second;
 }
 
-void FdTable::learn_open(pid_t tgid) {
-  for (int fd : proc_numbers(fmt::format("/proc/{}/fd", tgid)))
+namespace {
+
+// Whether /proc/PID/fdinfo/FD says the descriptor closes at exec: its
+// "flags:" line is octal (Documentation/filesystems/proc.rst).
+bool close_on_exec(pid_t tgid, int fd) {
+  std::ifstream in(fmt::format("/proc/{}/fdinfo/{}", tgid, fd));
+  std::string key;
+  unsigned long flags = 0;
+  while (in >> key)
+    if (key == "flags:" && (in >> std::oct >> flags)) return flags & O_CLOEXEC;
+  return false;
+}
+
+}  // namespace
+
+void FdTable::learn_open(pid_t tgid, bool before_exec) {
+  for (int fd : proc_numbers(fmt::format("/proc/{}/fd", tgid))) {
+    // The tracer's own descriptors, still there until the command's exec.
+    if (before_exec && close_on_exec(tgid, fd)) continue;
     if (std::string p = proc_fd_path(tgid, fd); !p.empty()) learn(tgid, fd, std::move(p));
+  }
 }
 
 std::optional<std::string> FdTable::lookup(pid_t tgid, int fd) const {

@@ -19,8 +19,9 @@ class FdTable {
   void copy(pid_t tgid, int from, int to);
   // A new process starts with its parent's descriptors.
   void inherit(pid_t parent, pid_t child);
-  // Every descriptor the process has open now, from /proc.
-  void learn_open(pid_t tgid);
+  // Every descriptor the process has open now, from /proc; with
+  // `before_exec`, only those its coming execve keeps (not O_CLOEXEC).
+  void learn_open(pid_t tgid, bool before_exec = false);
   std::optional<std::string> lookup(pid_t tgid, int fd) const;
 
  private:

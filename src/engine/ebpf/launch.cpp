@@ -30,7 +30,7 @@ std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
   if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
   if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
   sct_task state{};
-  state.nr = -1;
+  state.nr = SCT_NO_CALL;
   state.hidden = hidden;
   int e = bpf_map__update_elem(m.tasks, &fd, sizeof fd, &state, sizeof state, BPF_NOEXIST);
   close(fd);

@@ -24,23 +24,38 @@ struct {
   __uint(max_entries, 1 << 22); /* --ring-buffer-size sets it before load */
 } events SEC(".maps");
 
+/* Per syscall number, and one more (SCT_PLAN_OTHER) for every number
+ * outside the table's range: syscall(-1), x32 numbers. */
 struct {
   __uint(type, BPF_MAP_TYPE_ARRAY);
-  __uint(max_entries, SCT_STREAM_MAX_SYSCALL);
+  __uint(max_entries, SCT_STREAM_MAX_SYSCALL + 1);
   __type(key, __u32);
   __type(value, struct sct_plan);
 } plans SEC(".maps");
 
-/* A record is built here, then copied into the ring buffer at its size. */
+static __always_inline struct sct_plan* plan_of(long nr) {
+  __u32 key = nr >= 0 && nr < SCT_STREAM_MAX_SYSCALL ? (__u32)nr : SCT_PLAN_OTHER;
+  return bpf_map_lookup_elem(&plans, &key);
+}
+
+/* A record is built here, then copied into the ring buffer at its size.
+ * One per CPU (a program runs on one CPU to its end), in a plain array
+ * indexed by CPU: a per-CPU map's value cannot pass 32 KiB, and a large -s
+ * needs more. The loader sizes it to the possible CPUs. */
 struct scratch {
   __u8 bytes[SCT_SCRATCH];
 };
 struct {
-  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(type, BPF_MAP_TYPE_ARRAY);
   __uint(max_entries, 1);
   __type(key, __u32);
   __type(value, struct scratch);
 } scratches SEC(".maps");
+
+static __always_inline struct sct_record* scratch(void) {
+  __u32 cpu = bpf_get_smp_processor_id();
+  return bpf_map_lookup_elem(&scratches, &cpu);
+}
 
 struct {
   __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -69,11 +84,10 @@ struct {
   __type(value, struct walk);
 } walks SEC(".maps");
 
-#define OFF_MASK (SCT_SCRATCH / 2 - 1) /* captures start below half the scratch */
+#define OFF_MASK (SCT_BUF_CAP - 1) /* captures start below SCT_BUF_CAP */
 
 static __always_inline struct sct_record* begin(__u16 type, struct task_struct* task) {
-  __u32 zero = 0;
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  struct sct_record* r = scratch();
   if (!r) return 0;
   r->type = type;
   r->ncaptures = 0;
@@ -119,13 +133,15 @@ static __always_inline void finish(struct sct_record* r) {
     st->lost += 1;
 }
 
-/* Appends a copy of [addr, addr+want) (or a string there) to the record
- * being built in this CPU's scratch; false when it could not be read.
+enum copy_mode { COPY_BYTES, COPY_STR, COPY_KERNEL_STR };
+
+/* Appends a copy of [addr, addr+want) (or a string there; COPY_KERNEL_STR:
+ * a kernel string) to the record being built in this CPU's scratch, as
+ * the capture at `at` (0: at addr); false when it could not be read.
  * Global, so the verifier checks it once rather than at each of its many
  * call sites, which made loading slow. */
-__noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
-  __u32 zero = 0;
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+__noinline int capture_to_scratch(__u64 addr, __u32 want, int mode, __u64 at) {
+  struct sct_record* r = scratch();
   if (!r) return 1;
   if (!addr || !want) return 1;
   __u32 off = r->size;
@@ -134,12 +150,13 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
   __u8* base = (__u8*)r;
   struct sct_capture_hdr* h = (void*)(base + off);
   __u8* data = base + off + sizeof(*h);
-  if (want > SCT_BUF_CAP) want = SCT_BUF_CAP;
+  if (want > SCT_BUF_CAP - 1) want = SCT_BUF_CAP - 1;
   asm volatile("" : "+r"(want));  // keep the mask: the verifier needs the bound it gives
-  want &= (2 * SCT_BUF_CAP - 1);
+  want &= SCT_BUF_CAP - 1;
   long got;
-  if (str) {
-    got = bpf_probe_read_user_str(data, want, (void*)addr);
+  if (mode != COPY_BYTES) {
+    got = mode == COPY_KERNEL_STR ? bpf_probe_read_kernel_str(data, want, (void*)addr)
+                                  : bpf_probe_read_user_str(data, want, (void*)addr);
     if (got <= 0) return 0;
     // got counts the NUL, which the helper writes even when it cut the
     // string: only a shorter result proves the string ended.
@@ -151,7 +168,7 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
     got = want;
     h->flags = 0;
   }
-  h->addr = addr;
+  h->addr = at ? at : addr;
   h->len = (__u32)got;
   r->size = off + sizeof(*h) + (((__u32)got + 7) & ~7u);
   r->ncaptures++;
@@ -161,7 +178,8 @@ __noinline int capture_to_scratch(__u64 addr, __u32 want, int str) {
 /* The largest of three sizes that can be read at `addr` (a mapping may end
  * before the biggest); false when none could. */
 static __always_inline bool capture_fitting(__u64 addr, __u32 big, __u32 mid, __u32 small) {
-  return capture_to_scratch(addr, big, 0) || capture_to_scratch(addr, mid, 0) || capture_to_scratch(addr, small, 0);
+  return capture_to_scratch(addr, big, COPY_BYTES, 0) || capture_to_scratch(addr, mid, COPY_BYTES, 0) ||
+         capture_to_scratch(addr, small, COPY_BYTES, 0);
 }
 
 /* A struct of unknown size: the largest window that can be read. */
@@ -178,7 +196,7 @@ static long capture_string(__u32 i, void* arg) {
   if (i >= SCT_ARGV_MAX) return 1;
   __u64 p = c->ptrs[i];
   if (!p) return 1;
-  capture_to_scratch(p, argv_str_cap, 1);
+  capture_to_scratch(p, argv_str_cap, COPY_STR, 0);
   return 0;
 }
 
@@ -208,14 +226,14 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
   __u64 a = r->args[i & 7];
   switch (kind) {
     case SCT_CAP_STR:
-      return capture_to_scratch(a, SCT_STR_CAP, 1);
+      return capture_to_scratch(a, SCT_STR_CAP, COPY_STR, 0);
     case SCT_CAP_BUF_IN: {
       __u64 len = i < 5 ? r->args[(i + 1) & 7] : 0;
-      capture_to_scratch(a, len < buf_cap ? (__u32)len : buf_cap, 0);
+      capture_to_scratch(a, len < buf_cap ? (__u32)len : buf_cap, COPY_BYTES, 0);
       break;
     }
     case SCT_CAP_BUF_RET:
-      if (ret > 0) capture_to_scratch(a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, 0);
+      if (ret > 0) capture_to_scratch(a, (__u64)ret < buf_cap ? (__u32)ret : buf_cap, COPY_BYTES, 0);
       break;
     case SCT_CAP_WINDOW:
       capture_window(a);
@@ -244,6 +262,12 @@ static long walk_up(__u32 i, void* arg) {
   struct mount* m = (struct mount*)w->mnt;
   struct dentry* parent = BPF_CORE_READ(d, d_parent);
   struct dentry* root = BPF_CORE_READ(m, mnt.mnt_root);
+  if (d == parent && d != root && w->n == 0) {
+    // A file with no place in any tree (anon_inode_getfile's): its name.
+    w->names[0] = BPF_CORE_READ(d, d_name.name);
+    w->n = 1;
+    return 1;
+  }
   if (d == root || d == parent) {
     struct mount* up = BPF_CORE_READ(m, mnt_parent);
     if (up == m || !up) return 1;
@@ -270,7 +294,7 @@ static long write_down(__u32 i, void* arg) {
   if (j >= SCT_PATH_DEPTH || w->len > SCT_STR_CAP - 256) return 1;
   asm volatile("" : "+r"(j));  // keep the mask: the verifier needs the bound it gives
   j &= SCT_PATH_DEPTH - 1;
-  // Below half the scratch (checked by the caller): the mask tells the verifier.
+  // Below OFF_MASK (checked by the caller): the mask tells the verifier.
   __u32 pos = (w->off + sizeof(struct sct_capture_hdr) + w->len) & OFF_MASK;
   c->base[pos] = '/';
   pos++;
@@ -286,7 +310,7 @@ static long write_down(__u32 i, void* arg) {
 __noinline int capture_path_to_scratch(__u64 at, __u64 path) {
   __u32 zero = 0;
   struct walk* w = bpf_map_lookup_elem(&walks, &zero);
-  struct sct_record* r = bpf_map_lookup_elem(&scratches, &zero);
+  struct sct_record* r = scratch();
   if (!w || !r || !path) return 0;
   __u32 off = r->size;
   if (off > OFF_MASK - SCT_STR_CAP - 64) return 0;
@@ -332,12 +356,15 @@ static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 l
   return (__u8*)r + off + sizeof(*h);
 }
 
-/* Sockets and pipes have no path: /proc names them by inode. */
+/* Sockets and pipes have no path: /proc names them by inode. The inode also
+ * tells user space whether the descriptor is still this file. */
 static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
   struct sct_inode* d = add_special(r, SCT_AT_RET_FD_INODE, sizeof(*d));
   if (!d) return;
   d->ino = BPF_CORE_READ(ino, i_ino);
   d->mode = BPF_CORE_READ(ino, i_mode);
+  d->dev = BPF_CORE_READ(ino, i_sb, s_dev);
+  d->magic = BPF_CORE_READ(ino, i_sb, s_magic);
   d->pad = 0;
 }
 
@@ -406,9 +433,8 @@ static __always_inline bool alone(void) {
 static __always_inline void send_deferred_entry(struct task_struct* task, struct sct_task* t) {
   t->deferred = 0;
   long nr = t->nr;
-  if (nr < 0 || nr >= SCT_STREAM_MAX_SYSCALL) return;
-  __u32 key = (__u32)nr;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  if (nr == SCT_NO_CALL) return;
+  struct sct_plan* p = plan_of(nr);
   struct pt_regs* regs = (struct pt_regs*)bpf_task_pt_regs(task);
   if (!p || !regs) return;
   struct sct_record* r = begin(SCT_REC_ENTER, task);
@@ -425,9 +451,7 @@ SEC("tp_btf/sys_enter")
 int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   struct sct_task* t = traced_task(id);
   if (!t) return 0;
-  if (id < 0 || id >= SCT_STREAM_MAX_SYSCALL) return 0;
-  __u32 key = (__u32)id;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  struct sct_plan* p = plan_of(id);
   if (!p || !p->traced) return 0;
   t->nr = id;
   // Half the records, and half the reader's work: the exit sends the call.
@@ -455,15 +479,13 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   // Killed inside the call: its end is the thread's exit record.
   long nr = ended_call(task, &t);
   if (!t) return 0;
-  if (nr < 0) {
+  if (nr == SCT_NO_CALL) {
     // Dying inside a call held back: strace shows it entered, unfinished.
     if (t->deferred) send_deferred_entry(task, t);
-    t->nr = -1;
+    t->nr = SCT_NO_CALL;
     return 0;
   }
-  if (nr >= SCT_STREAM_MAX_SYSCALL) return 0;
-  __u32 key = (__u32)nr;
-  struct sct_plan* p = bpf_map_lookup_elem(&plans, &key);
+  struct sct_plan* p = plan_of(nr);
   if (!p) return 0;
   bool whole = t->deferred;
   t->deferred = 0;
@@ -520,12 +542,23 @@ int BPF_PROG(on_fork, struct task_struct* parent, struct task_struct* child) {
 }
 
 SEC("tp_btf/sched_process_exec")
-int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid) {
+int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid, struct linux_binprm* bprm) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t || t->hidden) return 0;
   struct sct_record* r = begin(SCT_REC_EXEC, task);
   if (!r) return 0;
   r->args[0] = old_pid;
+  // What the call was given, as the exec copied it: its strings may not
+  // have been in memory at entry (a page not yet touched), and the old
+  // memory is gone now. The path the kernel took, and argv as it lies on
+  // the new stack, unless an interpreter (#!) rewrote it.
+  const char* filename = BPF_CORE_READ(bprm, filename);
+  capture_to_scratch((__u64)filename, SCT_STR_CAP, COPY_KERNEL_STR, SCT_AT_EXEC_PATH);
+  if (BPF_CORE_READ(bprm, interp) == filename) {
+    __u64 start = BPF_CORE_READ(task, mm, arg_start);
+    __u64 end = BPF_CORE_READ(task, mm, arg_end);
+    if (end > start) capture_to_scratch(start, end - start, COPY_BYTES, SCT_AT_EXEC_ARGV);
+  }
   finish(r);
   return 0;
 }
@@ -540,6 +573,8 @@ int BPF_PROG(on_task_exit, struct task_struct* task) {
   struct sct_record* r = begin(SCT_REC_TASK_EXIT, task);
   if (!r) return 0;
   r->args[0] = task->exit_code;
+  struct task_struct* execing = BPF_CORE_READ(task, signal, group_exec_task);
+  r->args[1] = execing && execing != task;
   finish(r);
   return 0;
 }
@@ -565,6 +600,10 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
 
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo* info) {
+  // SIGKILL is "delivered" to each thread of a group that exits (exit_group,
+  // another thread's execve, kill -9); ptrace never stops for it, and strace
+  // shows only how each thread ended.
+  if (sig == 9 /* SIGKILL */) return 0;
   signal_record(bpf_get_current_task_btf(), sig, info);
   return 0;
 }

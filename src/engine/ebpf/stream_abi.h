@@ -5,6 +5,7 @@
 #define SCTRACE_EBPF_STREAM_ABI_H
 
 #define SCT_STREAM_MAX_SYSCALL 1024
+#define SCT_PLAN_OTHER SCT_STREAM_MAX_SYSCALL /* the plan of numbers beyond */
 
 /* What to copy for one argument, at entry or at exit. */
 enum sct_capture {
@@ -39,7 +40,8 @@ enum sct_record_type {
   SCT_REC_EXIT,
   SCT_REC_FORK,   /* arg0: the child's tid, arg1: its tgid */
   SCT_REC_EXEC,   /* arg0: the pid it had before (a thread that ran execve) */
-  SCT_REC_TASK_EXIT, /* arg0: the wait status */
+  SCT_REC_TASK_EXIT, /* arg0: the wait status; arg1: 1 when another thread's
+                        execve ended it (de_thread) */
   SCT_REC_SIGNAL, /* arg0: the signal; a capture holds the siginfo */
   SCT_REC_CALL,   /* a whole call: entry and exit captures; ns is the entry */
 };
@@ -68,9 +70,14 @@ struct sct_cpu_state {
   unsigned int above; /* the unread data was past the wake-up mark */
 };
 
+/* The inode of the descriptor a call returned, as the kernel found it at
+ * exit: sockets and pipes are named by it, and it tells whether what /proc
+ * shows for that descriptor later is still the same file. */
 struct sct_inode {
   unsigned long long ino;
   unsigned int mode;
+  unsigned int dev; /* the kernel's encoding: major << 20 | minor */
+  unsigned int magic; /* its file system's (ANON_INODE_FS_MAGIC) */
   unsigned int pad;
 };
 
@@ -88,17 +95,21 @@ struct sct_capture_hdr {
 #define SCT_AT_RET_FD_PATH 1
 #define SCT_AT_CWD 2
 #define SCT_AT_RET_FD_INODE 3 /* struct sct_inode: for sockets and pipes */
+#define SCT_AT_EXEC_PATH 4    /* SCT_REC_EXEC: the path execve was given */
+#define SCT_AT_EXEC_ARGV 5    /* SCT_REC_EXEC: its argv strings, one after another */
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
 
 #define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */
 #define SCT_CAPF_TERMINATED 2 /* the string's NUL was found */
 
 #define SCT_STR_CAP 4096      /* paths: PATH_MAX */
-#define SCT_BUF_CAP 4096      /* data buffers (-s beyond this is cut here) */
+#define SCT_BUF_CAP 32768     /* data buffers: -s is capped at SCT_BUF_CAP - 2 */
 #define SCT_WINDOW 512        /* structs the table does not size */
 #define SCT_ARGV_MAX 32       /* argv strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
-#define SCT_SCRATCH 32768     /* the largest record */
+/* The largest record: captures start in its first SCT_BUF_CAP bytes, and
+ * the last may take up to SCT_BUF_CAP more. */
+#define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)
 
 #endif

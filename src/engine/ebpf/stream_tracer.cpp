@@ -2,9 +2,11 @@
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <linux/magic.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,12 +28,16 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20,
+static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20 &&
+                  sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 
 namespace {
 
 constexpr size_t kDefaultRingKib = 8192;
+// The longest -s the kernel copies for: argv strings take two bytes more
+// (one to show a string is cut, its NUL).
+constexpr size_t kMaxCapturedStrlen = SCT_BUF_CAP - 2;
 
 int64_t clock_ns(clockid_t c) {
   timespec ts;
@@ -60,10 +66,38 @@ std::string kernel_fd_path(const CapturedMemory& mem) {
     memcpy(&ino, raw->data(), sizeof ino);
     if (S_ISSOCK(ino.mode)) return fmt::format("socket:[{}]", ino.ino);
     auto path = mem.special(SCT_AT_RET_FD_PATH);
+    // One inode serves every anonymous file: its dentry's name tells them
+    // apart, as /proc shows it (fs/anon_inodes.c, anon_inodefs_dname).
+    if (ino.magic == ANON_INODE_FS_MAGIC && path && path->starts_with('/'))
+      return fmt::format("anon_inode:{}", path->substr(1));
     if (S_ISFIFO(ino.mode) && (!path || path->size() <= 1)) return fmt::format("pipe:[{}]", ino.ino);
   }
   auto path = mem.special(SCT_AT_RET_FD_PATH);
   return path && path->size() > 1 ? std::string(*path) : std::string();
+}
+
+// Whether descriptor `fd` of `tid` is now the file the kernel saw the call
+// return. The process goes on while its records wait to be read: by then it
+// may have closed the descriptor and opened another file as the same number.
+bool still_same_file(pid_t tid, int fd, const sct_inode& ino) {
+  struct stat st;
+  if (stat(fmt::format("/proc/{}/fd/{}", tid, fd).c_str(), &st) != 0) return false;
+  return st.st_ino == ino.ino && major(st.st_dev) == ino.dev >> 20 && minor(st.st_dev) == (ino.dev & 0xfffff);
+}
+
+// What /proc says of the descriptor, as strace shows it (" (deleted)",
+// anon_inode:[...]), when it is still the file the call returned; else "".
+// Looked at on both sides of the readlink, which could see another file.
+std::string proc_path_if_same(pid_t tid, int fd, const CapturedMemory& mem) {
+  auto raw = mem.special(SCT_AT_RET_FD_INODE);
+  if (!raw || raw->size() != sizeof(sct_inode)) return proc_fd_path(tid, fd);
+  sct_inode ino;
+  memcpy(&ino, raw->data(), sizeof ino);
+  // Every anonymous file shares one inode: the kernel's name is the answer.
+  if (ino.magic == ANON_INODE_FS_MAGIC) return {};
+  if (!still_same_file(tid, fd, ino)) return {};
+  std::string path = proc_fd_path(tid, fd);
+  return still_same_file(tid, fd, ino) ? path : std::string();
 }
 
 bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR_close; }
@@ -81,7 +115,11 @@ std::string StreamTracer::start() {
   skel_ = stream_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
   set_task_rodata(skel_->rodata, opts_);
-  unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, SCT_BUF_CAP - 2));
+  // A larger -s than the kernel copies prints what it copied, cut with
+  // "..." as strace cuts at -s (docs/ebpf.md).
+  decode_opts_ = opts_.decode;
+  decode_opts_.max_strlen = std::min<size_t>(opts_.decode.max_strlen, kMaxCapturedStrlen);
+  unsigned s = static_cast<unsigned>(decode_opts_.max_strlen);
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
@@ -90,6 +128,9 @@ std::string StreamTracer::start() {
   // option that shows or sums times, nothing reads them.
   skel_->rodata->need_time = opts_.timestamps || opts_.relative || opts_.syscall_times || opts_.summary ||
                              !opts_.json.empty() || !opts_.perfetto.empty();
+  int ncpu = libbpf_num_possible_cpus();
+  if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
+    return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
   if (bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring)) != 0)
     return fmt::format("--ring-buffer-size: {} KiB cannot be used", opts_.ring_buffer_kib);
   if (int e = stream_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
@@ -97,8 +138,9 @@ std::string StreamTracer::start() {
   // when the filter hides them.
   track_fds_ = opts_.decode.decode_fds || paths_.active();
   // Untraced numbers keep the map's zeroed plan. Numbers the table lacks
-  // print as syscall_0x...: nothing is copied for them.
-  for (__u32 nr = 0; nr < kMaxSyscall; ++nr) {
+  // print as syscall_0x...: nothing is copied for them. The last plan
+  // (SCT_PLAN_OTHER) serves every number beyond the table's range.
+  for (__u32 nr = 0; nr <= SCT_PLAN_OTHER; ++nr) {
     const SyscallInfo* s = syscall_by_nr(nr);
     sct_plan p = s ? capture_plan(*s) : sct_plan{};
     p.traced = opts_.filter.traces(nr) || (s && track_fds_ && changes_fds(*s));
@@ -122,8 +164,8 @@ std::string StreamTracer::start() {
   }
   if (opts_.command.empty()) return {};
   std::string e = start_command(m, opts_, child_);
-  // What it inherits; the exec closes only the sync pipe.
-  if (e.empty() && track_fds_) fds_.learn_open(child_);
+  // What it inherits, not what its exec will close (the tracer's own).
+  if (e.empty() && track_fds_) fds_.learn_open(child_, true);
   return e;
 }
 
@@ -142,7 +184,7 @@ int StreamTracer::run() {
     if (got == 0) got = ring_buffer__consume(rb_);
     // A call that blocks is shown as entered while it waits, and that
     // unfinished line is written out now, as strace's unbuffered stderr would.
-    if (pending_) emit_entry(pending_, nullptr);
+    if (pending_ && !exec_strings_missing()) emit_entry(pending_, nullptr);
     if (got == 0) sink_.flush();
     if (sink_.failed()) {
       output_failed_ = true;
@@ -215,7 +257,13 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (size < sizeof(sct_record)) return;
   sct_record r;
   memcpy(&r, rec, sizeof r);
-  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr);
+  // An execve ends the process's other threads before its exec's record
+  // comes, but strace shows the call entered before they end.
+  if (r.type == SCT_REC_TASK_EXIT && r.args[1] && exec_strings_missing()) {
+    held_exits_.emplace_back(rec, rec + size);
+    return;
+  }
+  if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) flush_pending(r, rec, size);
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.
     lost_ += r.lost;
@@ -246,6 +294,48 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   }
 }
 
+bool StreamTracer::exec_strings_missing() {
+  auto it = pending_ ? threads_.find(pending_) : threads_.end();
+  if (it == threads_.end()) return false;
+  const DecodedCall& c = it->second.call;
+  if (c.nr != __NR_execve && c.nr != __NR_execveat) return false;
+  bool terminated = false;
+  return !it->second.entry_memory.read_cstr(c.args[c.nr == __NR_execveat ? 1 : 0], 1, &terminated);
+}
+
+void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
+  pid_t tid = pending_;
+  auto it = threads_.find(tid);
+  if (r.type == SCT_REC_EXEC && static_cast<pid_t>(r.args[0]) == tid && it != threads_.end() &&
+      exec_strings_missing()) {
+    // The strings where the call was given them, from the exec's copies: the
+    // path as the kernel took it (execveat with a directory has
+    // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
+    const DecodedCall& c = it->second.call;
+    int path = c.nr == __NR_execveat ? 1 : 0;
+    CapturedMemory exec_mem;
+    CapturedMemory copied;
+    exec_mem.add_record(rec, size);
+    if (auto p = exec_mem.special(SCT_AT_EXEC_PATH); p && !p->starts_with("/dev/fd/"))
+      copied.add({c.args[path], *p, true, true});
+    std::string_view argv = exec_mem.special(SCT_AT_EXEC_ARGV).value_or(std::string_view());
+    for (uint64_t i = 0; !argv.empty(); ++i) {
+      uint64_t at = 0;
+      if (!it->second.entry_memory.read(c.args[path + 1] + 8 * i, &at, sizeof at) || !at) break;
+      size_t nul = argv.find('\0');
+      copied.add({at, argv.substr(0, nul), true, nul != std::string_view::npos});
+      if (nul == std::string_view::npos) break;
+      argv.remove_prefix(nul + 1);
+    }
+    emit_entry(tid, &copied);
+  } else {
+    emit_entry(tid, nullptr);
+  }
+  std::vector<std::vector<uint8_t>> held = std::move(held_exits_);
+  held_exits_.clear();
+  for (const auto& h : held) handle(h.data(), h.size());
+}
+
 void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size) {
   Thread& t = thread(r.tid, r.tgid);
   t.in_call = true;
@@ -273,7 +363,7 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   mem.set_fallback(exit_memory);
   mem.use_fds(&fds_, t.tgid);
   t.traced_call = t.shown && (!paths_.active() || paths_.matches(tid, t.call, mem));
-  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, opts_.decode);
+  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, decode_opts_);
   mem.set_fallback(nullptr);
   if (!t.traced_call) return;
   sct_record r;
@@ -309,7 +399,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   mem.use_fds(&fds_, t.tgid);
   if (track_fds_) track_fds(r.tid, t, mem);
   if (!t.traced_call) return;
-  if (decode_) decode_exit(r.tid, t.call, mem, opts_.decode);
+  if (decode_) decode_exit(r.tid, t.call, mem, decode_opts_);
   Event e = make_event(Event::Kind::SyscallExit, r);
   e.call = &t.call;
   e.duration_ns = static_cast<int64_t>(r.ns - t.entry_ns);
@@ -327,9 +417,9 @@ void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   }
   if (c.info->ret != Ret::Fd) return;
   int fd = static_cast<int>(c.ret);
-  // What /proc says while it is (most likely) still open, as strace shows
-  // it; else what the kernel found at the call's exit.
-  std::string path = proc_fd_path(tid, fd);
+  // What /proc says while it is still open, as strace shows it; else what
+  // the kernel found at the call's exit.
+  std::string path = proc_path_if_same(tid, fd, mem);
   if (path.empty()) path = kernel_fd_path(mem);
   if (path.empty() && (c.nr == __NR_dup || c.nr == __NR_dup2 || c.nr == __NR_dup3)) {
     fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
@@ -349,11 +439,12 @@ void StreamTracer::on_exec(const sct_record& r) {
   pid_t former = static_cast<pid_t>(r.args[0]);
   if (former == r.tid) return;
   // A thread ran execve and took its leader's pid: the leader's call never
-  // returns, and the thread's execve goes on under the leader's pid.
-  end_unreturned(thread(r.tid, r.tgid), r);
-  Event e = make_event(Event::Kind::Superseded, r);
-  e.new_pid = former;
-  sink_.on_event(e);
+  // returns (its exit record, if it came, said so), and the thread's execve
+  // goes on under the leader's pid.
+  if (auto leader = threads_.find(r.tid); leader != threads_.end()) {
+    end_unreturned(leader->second, r);
+    threads_.erase(leader);
+  }
   auto old = threads_.find(former);
   if (old != threads_.end()) {
     Thread moved = std::move(old->second);
@@ -361,6 +452,10 @@ void StreamTracer::on_exec(const sct_record& r) {
     moved.tgid = r.tid;
     threads_[r.tid] = std::move(moved);
   }
+  // Counted without the leader, as strace counts when it says so.
+  Event e = make_event(Event::Kind::Superseded, r);
+  e.new_pid = former;
+  sink_.on_event(e);
 }
 
 void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
@@ -372,6 +467,12 @@ void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
 
 void StreamTracer::on_task_exit(const sct_record& r) {
   end_unreturned(thread(r.tid, r.tgid), r);
+  if (r.args[1] && r.tid == r.tgid) {
+    // A leader that another thread's execve ended does not exit: the exec
+    // record says it was superseded.
+    threads_.erase(r.tid);
+    return;
+  }
   Event e = make_event(Event::Kind::Exited, r);
   set_wait_status(e, static_cast<int>(r.args[0]));
   sink_.on_event(e);

@@ -67,6 +67,11 @@ class StreamTracer {
   // thread's execve): its line ends with "= ?".
   void end_unreturned(const Thread& t, const sct_record& r);
   void on_exec(const sct_record& r);
+  // The pending entry is an execve whose strings could not be copied at
+  // entry: the exec's record (SCT_AT_EXEC_*) brings them.
+  bool exec_strings_missing();
+  // Ends the pending entry before record `r`, with what `r` can add to it.
+  void flush_pending(const sct_record& r, const uint8_t* rec, size_t size);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
   Event make_event(Event::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
@@ -85,8 +90,12 @@ class StreamTracer {
   int fatal_signal_ = 0;
   bool output_failed_ = false;
   bool decode_ = true;
+  DecodeOptions decode_opts_;  // opts_.decode, -s capped at what the kernel copies
   uint64_t lost_ = 0;
   pid_t pending_ = 0;
+  // Exits of threads that another thread's execve ended, held while that
+  // execve's entry waits for the exec's record (exec_strings_missing).
+  std::vector<std::vector<uint8_t>> held_exits_;
   FdTable fds_;
   bool track_fds_ = false;  // -y or -P: descriptor paths are needed later  // a thread whose entry record is not decoded yet
 };

@@ -43,7 +43,8 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   struct sct_task* t = 0;
   long nr = ended_call(bpf_get_current_task_btf(), &t);
-  if (nr < 0 || !t || nr >= SCT_MAX_SYSCALL) return 0;
+  // Numbers outside the table are not counted, as strace -c leaves them out.
+  if (nr == SCT_NO_CALL || !t || nr < 0 || nr >= SCT_MAX_SYSCALL) return 0;
   __u64 ns = bpf_ktime_get_ns() - t->start_ns;
   __u32 key = (__u32)nr;
   struct sct_count* c = bpf_map_lookup_elem(&counts, &key);

@@ -16,10 +16,14 @@ struct sct_count {
   unsigned long long max_ns;
 };
 
+/* sct_task.nr between calls. Not -1: any other number can be a call's
+ * (syscall(-1) enters the kernel, fails with ENOSYS, and strace shows it). */
+#define SCT_NO_CALL (-0x7fffffffffffffffLL - 1)
+
 /* Per traced thread (task storage): the call in progress. */
 struct sct_task {
   unsigned long long start_ns;
-  long long nr;     /* -1: none */
+  long long nr;     /* SCT_NO_CALL: none */
   int hidden;       /* the started command before its execve */
   int retry;       /* stream: arguments whose entry copy faulted (a bit each) */
   int deferred;    /* stream: in a call whose entry record is not yet sent */

@@ -54,7 +54,7 @@ static __always_inline struct sct_task* follow_fork(struct task_struct* parent, 
   struct sct_task* c = bpf_task_storage_get(&tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
   if (!c) return 0;
   c->hidden = p->hidden;
-  c->nr = -1;
+  c->nr = SCT_NO_CALL;
   count_live(1);
   return c;
 }
@@ -75,17 +75,17 @@ static __always_inline bool dying(struct task_struct* task) {
   return task->pending.signal.sig[0] & (1UL << (9 /* SIGKILL */ - 1));
 }
 
-/* The traced call the current thread has just left, or -1: none, or the
- * thread is dying and the call never returns to the program (its number
- * then stays in the state). `state` gets the thread's state when it was in
- * a call. */
+/* The traced call the current thread has just left, or SCT_NO_CALL: none,
+ * or the thread is dying and the call never returns to the program (its
+ * number then stays in the state). `state` gets the thread's state when it
+ * was in a call. */
 static __always_inline long ended_call(struct task_struct* task, struct sct_task** state) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
-  if (!t || t->nr < 0) return -1;
+  if (!t || t->nr == SCT_NO_CALL) return SCT_NO_CALL;
   *state = t;
-  if (dying(task)) return -1;
+  if (dying(task)) return SCT_NO_CALL;
   long nr = t->nr;
-  t->nr = -1;
+  t->nr = SCT_NO_CALL;
   return nr;
 }
 
