@@ -1,6 +1,6 @@
 #include "sink/json_sink.hpp"
 
-#include <sys/syscall.h>
+#include "syscalls/syscall_table.hpp"
 
 #include <fmt/format.h>
 
@@ -102,8 +102,8 @@ void JsonSink::syscall(const Event& e) {
   end(r);
 
   // A successful execve starts a new program in this process.
-  bool exec = d.nr == __NR_execve || d.nr == __NR_execveat;
-  size_t path_arg = d.nr == __NR_execveat ? 1 : 0;
+  bool exec = has_role(d.info, RExec);
+  size_t path_arg = exec ? static_cast<size_t>(sct::path_arg(*d.info)) : 0;
   if (exec && d.ret == 0 && d.values.size() > path_arg) {
     std::string x;
     begin(x, "exec", e);

@@ -1,6 +1,6 @@
 #include "sink/perfetto_sink.hpp"
 
-#include <sys/syscall.h>
+#include "syscalls/syscall_table.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -36,9 +36,7 @@ std::string basename_of(const Value& v) {
   return slash == std::string::npos ? s->bytes : s->bytes.substr(slash + 1);
 }
 
-bool creates_task(long nr) {
-  return nr == __NR_clone || nr == __NR_clone3 || nr == __NR_fork || nr == __NR_vfork;
-}
+bool creates_task(long nr) { return has_role(syscall_by_nr(nr), RTask); }
 
 }  // namespace
 
@@ -133,8 +131,8 @@ void PerfettoSink::on_event(const Event& e) {
         }
       }
       // A successful execve: the thread runs a new program from here on.
-      bool exec = d.nr == __NR_execve || d.nr == __NR_execveat;
-      size_t path_arg = d.nr == __NR_execveat ? 1 : 0;
+      bool exec = has_role(d.info, RExec);
+      size_t path_arg = exec ? static_cast<size_t>(sct::path_arg(*d.info)) : 0;
       if (exec && d.ret == 0 && d.values.size() > path_arg) {
         end_program(e.pid, t, now);
         std::string name = basename_of(d.values[path_arg]);

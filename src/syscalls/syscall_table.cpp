@@ -68,6 +68,12 @@ const SyscallInfo* syscall_by_name(std::string_view name) {
   return it == index->end() ? nullptr : it->second;
 }
 
+int path_arg(const SyscallInfo& s) {
+  for (int i = 0; i < s.nargs; ++i)
+    if (s.args[i] == ArgT::Path) return i;
+  return -1;
+}
+
 const SyscallInfo* syscalls_begin() { return std::begin(kTable); }
 const SyscallInfo* syscalls_end() { return std::end(kTable); }
 

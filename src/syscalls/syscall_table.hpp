@@ -32,6 +32,11 @@ enum TraceClass : uint32_t {
   TSFA = 1u << 15,  // %%statfs
   PU = 1u << 16,    // %pure
   NF = 1u << 17,    // never fails: the return value is never an error
+  // Roles: what other layers ask of a call instead of its number.
+  RExec = 1u << 18,   // replaces the program (its path is the first Path argument)
+  RTask = 1u << 19,   // creates a process or thread
+  RClose = 1u << 20,  // closes the descriptor in its first argument
+  RDup = 1u << 21,    // returns a copy of the descriptor in its first argument
 };
 
 // How the return value prints.
@@ -86,6 +91,11 @@ struct SyscallInfo {
   std::array<ArgT, 6> args;
   DecodeFn custom;  // non-null exactly when dec == Custom
 };
+
+// Whether the row has role (or class) `r`; false for unknown calls.
+inline bool has_role(const SyscallInfo* s, TraceClass r) { return s && (s->classes & r); }
+// The index of the first Path argument, or -1.
+int path_arg(const SyscallInfo& s);
 
 // The row for `nr`, or nullptr for numbers the table does not know.
 const SyscallInfo* syscall_by_nr(long nr);

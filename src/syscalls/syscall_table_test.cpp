@@ -194,6 +194,23 @@ TEST(SyscallTable, ClassMembershipIsStraces) {
   }
 }
 
+// The roles other layers ask instead of syscall numbers.
+TEST(SyscallTable, Roles) {
+  auto with = [](TraceClass r) {
+    std::string out;
+    for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s)
+      if (s->classes & r) out += (out.empty() ? "" : " ") + std::string(s->name);
+    return out;
+  };
+  EXPECT_EQ(with(RExec), "execve execveat");
+  EXPECT_EQ(with(RTask), "clone fork vfork clone3");
+  EXPECT_EQ(with(RClose), "close");
+  EXPECT_EQ(with(RDup), "dup dup2 dup3");
+  EXPECT_EQ(path_arg(row("execve")), 0);
+  EXPECT_EQ(path_arg(row("execveat")), 1);
+  EXPECT_FALSE(has_role(nullptr, RExec));
+}
+
 TEST(SyscallTable, ClassesOfSomeWellKnownCalls) {
   EXPECT_EQ(row("openat").classes, TD | TF);
   EXPECT_EQ(row("newfstatat").classes, TD | TF | TFST | TSTA);
@@ -203,8 +220,8 @@ TEST(SyscallTable, ClassesOfSomeWellKnownCalls) {
   EXPECT_EQ(row("getpid").classes, PU | NF);
   EXPECT_EQ(row("getuid").classes, TC | PU | NF);
   EXPECT_EQ(row("umask").classes, NF);
-  EXPECT_EQ(row("execve").classes, TF | TP);
-  EXPECT_EQ(row("execveat").classes, TD | TF | TP);
+  EXPECT_EQ(row("execve").classes, TF | TP | RExec);
+  EXPECT_EQ(row("execveat").classes, TD | TF | TP | RExec);
   EXPECT_EQ(row("mmap").classes, TD | TM);
   EXPECT_EQ(row("shmat").classes, TI | TM);
   EXPECT_EQ(row("kill").classes, TS | TP);

@@ -426,7 +426,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     t.call.info = syscall_by_nr(t.call.nr);
     for (int i = 0; i < 6; ++i) t.call.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
     t.call.sp = info.stack_pointer;
-    if (t.hide && (t.call.nr == __NR_execve || t.call.nr == __NR_execveat)) t.hide = false;
+    if (t.hide && has_role(t.call.info, RExec)) t.hide = false;
     t.entry_mono = mono;
     t.entry_stime_ns = stop_stime_ns_;
     PtraceMemory mem(pid);
