@@ -13,5 +13,7 @@ namespace sct {
 std::vector<int> proc_numbers(const std::string& dir);
 // Every thread of process `pid` now.
 inline std::vector<int> threads_of(pid_t pid) { return proc_numbers("/proc/" + std::to_string(pid) + "/task"); }
+// The process of thread `tid` (its Tgid in /proc); `tid` when unknown.
+pid_t tgid_of(pid_t tid);
 
 }  // namespace sct

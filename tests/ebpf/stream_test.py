@@ -128,6 +128,50 @@ def test_attach():
         target.wait()
 
 
+# Two threads that each stat their own path in a loop.
+MT_TARGET = """
+import os, threading, time
+def loop(path):
+    while True:
+        try: os.stat(path)
+        except OSError: pass
+        time.sleep(0.01)
+threading.Thread(target=loop, args=("/nonexistent-sctrace-thread",), daemon=True).start()
+print(os.listdir("/proc/self/task"), flush=True)
+loop("/nonexistent-sctrace-leader")
+"""
+
+
+def attach_and_interrupt(pids, wait=1.0):
+    """-p of each of `pids`, SIGINT after `wait`: the process, the text, stderr."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        p = subprocess.Popen(EBPF + sum((["-p", str(x)] for x in pids), []) + ["-o", out.name],
+                             stderr=subprocess.PIPE, text=True)
+        time.sleep(wait)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=20)
+        return p, out.read(), err
+
+
+def test_attach_threads():
+    # -p of a multithreaded process, by its pid or by a thread's id: every
+    # thread is traced (a thread other than the leader needs PIDFD_THREAD).
+    target = subprocess.Popen([sys.executable, "-c", MT_TARGET], stdout=subprocess.PIPE, text=True)
+    try:
+        tids = [int(t) for t in re.findall(r"\d+", target.stdout.readline())]
+        other = [t for t in tids if t != target.pid]
+        check(len(other) == 1, "a second thread: %r" % tids)
+        for who in (target.pid, other[0]):
+            p, text, err = attach_and_interrupt([who])
+            check("attach:" not in err and "Process %d attached" % who in err, "-p %d: %r" % (who, err))
+            for path in ("thread", "leader"):
+                check('"/nonexistent-sctrace-%s"' % path in text, "-p %d: the %s's calls:\n%s" % (who, path, text[:1000]))
+        check(target.poll() is None, "the target runs on")
+    finally:
+        target.kill()
+        target.wait()
+
+
 def test_blocked_call():
     # A lone thread's call is sent whole at its exit; one that waits must
     # still show as entered while it waits, on a pipe as on a terminal.

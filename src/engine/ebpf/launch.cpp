@@ -24,10 +24,13 @@ namespace {
 int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
 
 std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
-  // Task storage is keyed by a pidfd from user space; a thread that is not
-  // its process's leader needs PIDFD_THREAD (Linux 6.9).
-  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
-  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
+  // Task storage is keyed by a pidfd from user space, and the map looks up
+  // the pidfd's own task. A thread that is not its process's leader needs
+  // PIDFD_THREAD (Linux 6.9; O_EXCL in include/uapi/linux/pidfd.h): without
+  // it pidfd_open refuses such a thread (ENOENT on 6.9 and later). Older
+  // kernels refuse the flag (EINVAL): a leader is opened without it.
+  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
+  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
   if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
   sct_task state{};
   state.nr = -1;

@@ -19,6 +19,7 @@
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/ebpf/launch.hpp"
+#include "engine/proc.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "stream.skel.h"
 #include "syscalls/syscall_table.hpp"
@@ -117,8 +118,10 @@ std::string StreamTracer::start() {
   if (!(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
   for (pid_t p : opts_.attach) {
-    thread(p, p);
-    if (track_fds_) fds_.learn_open(p);
+    // -p may name any thread of a process.
+    pid_t tgid = tgid_of(p);
+    thread(p, tgid);
+    if (track_fds_) fds_.learn_open(tgid);
   }
   if (opts_.command.empty()) return {};
   std::string e = start_command(m, opts_, child_);

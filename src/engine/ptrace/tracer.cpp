@@ -46,24 +46,11 @@ bool is_stop_signal(int sig) {
 
 }  // namespace
 
-namespace {
-// Once per new tracee: ptrace reports threads and processes alike.
-pid_t read_tgid(pid_t tid) {
-  FILE* f = fopen(fmt::format("/proc/{}/status", tid).c_str(), "re");
-  if (!f) return tid;
-  char line[256];
-  pid_t tgid = tid;
-  while (fgets(line, sizeof line, f))
-    if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
-  fclose(f);
-  return tgid;
-}
-}  // namespace
-
 PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
   Tracee& t = tracees_[pid];
   t.pid = pid;
-  t.tgid = read_tgid(pid);
+  // Once per new tracee: ptrace reports threads and processes alike.
+  t.tgid = tgid_of(pid);
   return t;
 }
 
