@@ -22,7 +22,7 @@
 
 namespace {
 
-void on_termination_signal(int) { sct::PtraceTracer::interrupted = 1; }
+void on_termination_signal(int sig) { sct::PtraceTracer::interrupted = sig; }
 
 void install_signal_handlers() {
   struct sigaction sa {};

@@ -118,7 +118,8 @@ def test_attach():
             p.send_signal(signal.SIGINT)
             _, err = p.communicate(timeout=20)
             text = out.read()
-        check(p.returncode == 0, "attach exited %d: %s" % (p.returncode, err))
+        # strace -p dies of the SIGINT that stops it (130 in a shell).
+        check(p.returncode == -signal.SIGINT, "attach exited %d: %s" % (p.returncode, err))
         check("Process %d attached" % target.pid in err and "Process %d detached" % target.pid in err,
               "attach and detach said: %r" % err)
         check(text.count('openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3') >= 5, "the loop's opens:\n" + text[:2000])
@@ -126,6 +127,41 @@ def test_attach():
     finally:
         target.kill()
         target.wait()
+
+
+def test_interrupt():
+    # SIGINT, SIGTERM or SIGHUP stop the trace of a started command at once:
+    # every line ends (the call in progress as strace's detach ends it), and
+    # sctrace dies of the signal as strace does, while the command runs on.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for opts in ([], ["-c"]):
+            with tempfile.TemporaryDirectory() as d:
+                out, mark = os.path.join(d, "trace"), os.path.join(d, "mark")
+                # The command holds on to stderr: a file, not a pipe to wait on.
+                with tempfile.TemporaryFile("w+") as err_file:
+                    p = subprocess.Popen(EBPF + opts + ["-o", out, "sh", "-c", "sleep 1.5; touch " + mark],
+                                         stderr=err_file, text=True)
+                    time.sleep(0.5)
+                    p.send_signal(sig)
+                    start = time.monotonic()
+                    p.wait(timeout=20)
+                    took = time.monotonic() - start
+                    err_file.seek(0)
+                    err = err_file.read()
+                what = "%s %s" % (sig.name, opts)
+                check(p.returncode == -sig, "%s: exited %d: %r" % (what, p.returncode, err))
+                check(took < 0.5, "%s: it stops at once, not when the command ends: %.2f s" % (what, took))
+                text = open(out).read()
+                check(text.endswith("\n"), "%s: every line ends:\n%s" % (what, text[-300:]))
+                if not opts:
+                    check(re.search(r"^wait4\(-1,  <detached \.\.\.>$", text, re.M) is not None,
+                          "%s: the wait in progress is detached:\n%s" % (what, text[-300:]))
+                else:
+                    check("total" in text, "%s: the summary is printed:\n%s" % (what, text))
+                deadline = time.monotonic() + 10
+                while not os.path.exists(mark) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                check(os.path.exists(mark), "%s: the command ran to its end" % what)
 
 
 # Two threads that each stat their own path in a loop.

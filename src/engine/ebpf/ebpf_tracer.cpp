@@ -84,6 +84,7 @@ int EbpfTracer::run() {
   timespec tick{0, 20 * 1000 * 1000};
   while (!PtraceTracer::interrupted && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
   collect();
+  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
   return exit_status_;
 }
 

@@ -42,5 +42,11 @@ bool anything_traced(const TaskMaps& m);
 // Reaps the started command without blocking (block: waits), filling its
 // exit status and fatal signal. False while it runs.
 bool reap_command(pid_t child, bool block, int& exit_status, int& fatal_signal);
+// Tracing was stopped by `sig` (SIGINT, SIGTERM, SIGHUP): as strace, sctrace
+// then dies of that signal (exit status 128+sig), whatever the command does.
+inline void interrupted_by(int sig, int& exit_status, int& fatal_signal) {
+  fatal_signal = sig;
+  exit_status = 128 + sig;
+}
 
 }  // namespace sct

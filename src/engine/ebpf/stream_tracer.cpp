@@ -174,14 +174,26 @@ int StreamTracer::run() {
     r.args[0] = static_cast<unsigned long long>(fatal_signal_ ? fatal_signal_ : exit_status_ << 8);
     on_task_exit(r);
   }
+  if (PtraceTracer::interrupted) detach_all();
   if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
     fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=KIB)\n",
             static_cast<unsigned long long>(lost_));
   sink_.flush();
-  if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
+  else if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
   return exit_status_;
+}
+
+void StreamTracer::detach_all() {
+  sct_record r{};
+  r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+  for (const auto& [tid, t] : threads_) {
+    r.tid = tid;
+    r.tgid = t.tgid;
+    sink_.on_event(make_event(Event::Kind::Detached, r));
+  }
 }
 
 uint64_t StreamTracer::dropped_since_last() const {

@@ -68,6 +68,9 @@ class StreamTracer {
   void end_unreturned(const Thread& t, const sct_record& r);
   void on_exec(const sct_record& r);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
+  // Tracing stops while the threads run on: each line in progress ends as
+  // strace's detach ends it.
+  void detach_all();
   Event make_event(Event::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;

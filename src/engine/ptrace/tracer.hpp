@@ -35,7 +35,7 @@ class PtraceTracer {
   // number and the outcome, and is cheaper without reading tracee memory.
   void set_decode(bool on) { decode_ = on; }
 
-  // Set from the SIGINT/SIGTERM/SIGHUP handler.
+  // The signal (SIGINT, SIGTERM, SIGHUP...) the handler caught; 0 until then.
   static volatile sig_atomic_t interrupted;
 
  private:
