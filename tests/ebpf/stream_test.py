@@ -164,6 +164,32 @@ def test_interrupt():
                 check(os.path.exists(mark), "%s: the command ran to its end" % what)
 
 
+def test_killed_at_start():
+    # sctrace killed while it loads its programs: the command still runs,
+    # untraced, as under ptrace (it is forked first, and waits on a pipe
+    # whose end of file comes when sctrace dies).
+    missing = []
+    killed = 0
+    for opts in ([], ["-c"]):
+        for delay in (0.03, 0.04, 0.05, 0.06, 0.08):
+            with tempfile.TemporaryDirectory() as d:
+                mark = os.path.join(d, "mark")
+                p = subprocess.Popen(EBPF + opts + ["-o", "/dev/null", "touch", mark], stderr=subprocess.DEVNULL)
+                time.sleep(delay)
+                if p.poll() is not None:
+                    continue  # it was done already
+                p.kill()
+                p.wait()
+                killed += 1
+                deadline = time.monotonic() + 5
+                while not os.path.exists(mark) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                if not os.path.exists(mark):
+                    missing.append((opts, delay))
+    print("killed %d times" % killed)
+    check(not missing, "the command never ran after sctrace was killed (options, delay): %s" % missing)
+
+
 # Two threads that each stat their own path in a loop.
 MT_TARGET = """
 import os, threading, time

@@ -68,31 +68,51 @@ std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
   return {};
 }
 
-std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child) {
+std::string fork_command(const Options& opts, PendingCommand& cmd) {
   std::string err;
   std::string path = find_program(opts.command[0], err);
   if (!err.empty()) return err;
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
   pid_t pid = fork();
-  if (pid < 0) return fmt::format("fork: {}", strerror(errno));
+  if (pid < 0) {
+    close(sync[0]);
+    close(sync[1]);
+    return fmt::format("fork: {}", strerror(errno));
+  }
   if (pid == 0) {
     close(sync[1]);
-    // Run nothing until the kernel knows this pid: the exec is seen.
+    // Run nothing until the kernel knows this pid: the exec is seen. The
+    // pipe's end of file comes as well when sctrace dies: run then too.
     wait_for_tracer(sync[0]);
     apply_env(opts.env);
     exec_command(path, opts.command);
   }
   close(sync[0]);
-  child = pid;
-  std::string e = add_thread(m, pid, true);
-  if (!e.empty()) kill(pid, SIGKILL);
-  close(sync[1]);
+  cmd.pid = pid;
+  cmd.go = sync[1];
+  return {};
+}
+
+std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child) {
+  std::string e = add_thread(m, cmd.pid, true);
   if (!e.empty()) {
-    waitpid(pid, nullptr, 0);
+    abandon_command(cmd);
     return e;
   }
+  child = cmd.pid;
+  close(cmd.go);
+  cmd = PendingCommand{};
   return {};
+}
+
+void abandon_command(PendingCommand& cmd) {
+  if (!cmd.pid) return;
+  // Killed before the pipe closes, it never gets to exec.
+  kill(cmd.pid, SIGKILL);
+  close(cmd.go);
+  waitpid(cmd.pid, nullptr, 0);
+  cmd = PendingCommand{};
 }
 
 bool anything_traced(const TaskMaps& m) {

@@ -35,8 +35,19 @@ struct TaskMaps {
 
 // Every thread of each -p process. Returns an error message or empty.
 std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids);
-// Starts the command, traced (but hidden until its execve) before it runs.
-std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child);
+// The started command between its fork and its release.
+struct PendingCommand {
+  pid_t pid = 0;
+  int go = -1;  // closing it lets the command run
+};
+// Forks the command, first of all: loading the programs takes a while, and
+// if sctrace is killed meanwhile the command must still run (untraced), as
+// under ptrace. It waits until release_command, or until sctrace is gone.
+std::string fork_command(const Options& opts, PendingCommand& cmd);
+// Traces it (hidden until its execve) and lets it run; `child` gets its pid.
+std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);
+// sctrace could not start: the command must not run at all.
+void abandon_command(PendingCommand& cmd);
 // Whether any traced thread is alive.
 bool anything_traced(const TaskMaps& m);
 // Reaps the started command without blocking (block: waits), filling its

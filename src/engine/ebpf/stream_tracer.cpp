@@ -77,6 +77,21 @@ StreamTracer::~StreamTracer() {
 }
 
 std::string StreamTracer::start() {
+  PendingCommand cmd;
+  if (!opts_.command.empty())
+    if (std::string e = fork_command(opts_, cmd); !e.empty()) return e;
+  std::string e = load();
+  if (!e.empty() || !cmd.pid) {
+    abandon_command(cmd);
+    return e;
+  }
+  e = release_command({skel_->maps.tasks, skel_->maps.live}, cmd, child_);
+  // What it inherits; the exec closes only the sync pipe.
+  if (e.empty() && track_fds_) fds_.learn_open(child_);
+  return e;
+}
+
+std::string StreamTracer::load() {
   paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
@@ -123,11 +138,7 @@ std::string StreamTracer::start() {
     thread(p, tgid);
     if (track_fds_) fds_.learn_open(tgid);
   }
-  if (opts_.command.empty()) return {};
-  std::string e = start_command(m, opts_, child_);
-  // What it inherits; the exec closes only the sync pipe.
-  if (e.empty() && track_fds_) fds_.learn_open(child_);
-  return e;
+  return {};
 }
 
 int StreamTracer::on_record(void* self, void* data, size_t size) {

@@ -55,6 +55,8 @@ class StreamTracer {
     uint64_t entry_ns = 0;
   };
 
+  // The programs loaded and attached, the -p threads added.
+  std::string load();
   static int on_record(void* self, void* data, size_t size);
   void handle(const uint8_t* rec, size_t size);
   void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
