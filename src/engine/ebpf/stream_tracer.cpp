@@ -101,6 +101,7 @@ std::string StreamTracer::load() {
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
+  ring_kib_ = ring / 1024;
   skel_->rodata->wake_bytes = ring / 4;
   // Two clock reads per call are a good part of its cost; without an
   // option that shows or sums times, nothing reads them.
@@ -170,8 +171,12 @@ int StreamTracer::run() {
   if (pending_) emit_entry(pending_, nullptr);
   // Records lost after the last one that arrived.
   if (uint64_t tail = dropped_since_last()) {
-    Event e;
-    e.kind = Event::Kind::Lost;
+    sct_record r{};
+    r.tid = last_tid_;
+    auto last = threads_.find(last_tid_);
+    r.tgid = last != threads_.end() ? last->second.tgid : last_tid_;
+    r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+    Event e = make_event(Event::Kind::Lost, r);
     e.lost = tail;
     lost_ += tail;
     sink_.on_event(e);
@@ -189,11 +194,20 @@ int StreamTracer::run() {
   if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
-    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=KIB)\n",
-            static_cast<unsigned long long>(lost_));
+    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=%zu)\n",
+            static_cast<unsigned long long>(lost_), ring_kib_);
   sink_.flush();
-  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
-  else if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+  if (int sig = PtraceTracer::interrupted) {
+    interrupted_by(sig, exit_status_, fatal_signal_);
+  } else {
+    if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+    // An incomplete trace is a failure of the tracer, whatever the command
+    // did (docs/ebpf.md).
+    if (lost_) {
+      exit_status_ = 1;
+      fatal_signal_ = 0;
+    }
+  }
   return exit_status_;
 }
 
@@ -241,6 +255,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (size < sizeof(sct_record)) return;
   sct_record r;
   memcpy(&r, rec, sizeof r);
+  last_tid_ = r.tid;
   if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) emit_entry(pending_, nullptr);
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.

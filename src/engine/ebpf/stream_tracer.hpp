@@ -91,6 +91,8 @@ class StreamTracer {
   bool output_failed_ = false;
   bool decode_ = true;
   uint64_t lost_ = 0;
+  size_t ring_kib_ = 0;   // the ring buffer's size as made
+  pid_t last_tid_ = 0;    // whose record came last
   pid_t pending_ = 0;
   FdTable fds_;
   bool track_fds_ = false;  // -y or -P: descriptor paths are needed later  // a thread whose entry record is not decoded yet
