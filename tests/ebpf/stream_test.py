@@ -239,6 +239,47 @@ def test_attach_threads():
         target.wait()
 
 
+def blocked(pid, nr):
+    """Waits until `pid` is blocked in syscall `nr`."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with open("/proc/%d/syscall" % pid) as f:
+            if f.read().split()[0] == str(nr):
+                return True
+        time.sleep(0.02)
+    return False
+
+
+def test_attach_blocked():
+    # -p of a process blocked in a call: the call's entry was never seen;
+    # /proc says which it is, and it is shown as strace shows it once
+    # attached, then ended by its exit, or by the detach.
+    cat = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    sleeper = subprocess.Popen(["sleep", "100"])
+    try:
+        check(blocked(cat.pid, 0) and blocked(sleeper.pid, 230), "both blocked: in read, in clock_nanosleep")
+        with tempfile.NamedTemporaryFile("r") as out:
+            p = subprocess.Popen(EBPF + ["-p", str(cat.pid), "-o", out.name], stderr=subprocess.PIPE, text=True)
+            time.sleep(1.0)
+            cat.stdin.write(b"hi\n")
+            cat.stdin.flush()
+            time.sleep(0.5)
+            p.send_signal(signal.SIGINT)
+            _, err = p.communicate(timeout=20)
+            text = out.read()
+        check(re.match(r'read\(0, "hi\\n", 131072\) += 3\n', text) is not None,
+              "the read in progress, ended by its exit:\n" + text)
+        check(text.endswith("\nread(0,  <detached ...>\n"), "the next read, ended by the detach:\n" + text)
+        p, text, err = attach_and_interrupt([sleeper.pid])
+        check(text == "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=100, tv_nsec=0},  <detached ...>\n",
+              "a sleep in progress, its arguments read from the process:\n" + text)
+        check(cat.poll() is None and sleeper.poll() is None, "both run on")
+    finally:
+        for t in (cat, sleeper):
+            t.kill()
+            t.wait()
+
+
 def test_blocked_call():
     # A lone thread's call is sent whole at its exit; one that waits must
     # still show as entered while it waits, on a pipe as on a terminal.

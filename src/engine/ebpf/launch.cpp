@@ -23,7 +23,7 @@ namespace {
 
 int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
 
-std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
+std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden, long nr = -1) {
   // Task storage is keyed by a pidfd from user space, and the map looks up
   // the pidfd's own task. A thread that is not its process's leader needs
   // PIDFD_THREAD (Linux 6.9; O_EXCL in include/uapi/linux/pidfd.h): without
@@ -33,7 +33,7 @@ std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
   if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
   if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
   sct_task state{};
-  state.nr = -1;
+  state.nr = nr;
   state.hidden = hidden;
   int e = bpf_map__update_elem(m.tasks, &fd, sizeof fd, &state, sizeof state, BPF_NOEXIST);
   close(fd);
@@ -56,14 +56,24 @@ std::string ebpf_failure(const char* step, int err) {
   return fmt::format("--backend=ebpf: {}: {}", step, strerror(err));
 }
 
-std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
+                         std::vector<CallInProgress>* in_progress) {
   for (pid_t p : pids)
     if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
   for (pid_t p : pids) {
     std::vector<pid_t> tids = threads_of(p);
     if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);
-    for (pid_t t : tids)
-      if (std::string e = add_thread(m, t, false); !e.empty()) return e;
+    pid_t tgid = tgid_of(p);
+    for (pid_t t : tids) {
+      // A thread blocked in a call: the kernel takes it as inside that call
+      // (its entry, before tracing began, was never seen), so that its exit
+      // is sent. Read before the thread is added, a call that returns in
+      // the microseconds between would leave a stale number; blocked calls
+      // do not return that fast, and running threads are not in one.
+      std::optional<ProcSyscall> call = in_progress ? proc_syscall(tgid, t) : std::nullopt;
+      if (std::string e = add_thread(m, t, false, call ? call->nr : -1); !e.empty()) return e;
+      if (call) in_progress->push_back({t, tgid, *call});
+    }
   }
   return {};
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "engine/proc.hpp"
 
 struct bpf_map;
 
@@ -33,8 +34,17 @@ struct TaskMaps {
   bpf_map* live;
 };
 
-// Every thread of each -p process. Returns an error message or empty.
-std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids);
+// A -p thread that was inside a call when tracing began.
+struct CallInProgress {
+  pid_t tid = 0;
+  pid_t tgid = 0;
+  ProcSyscall call;
+};
+// Every thread of each -p process. Returns an error message or empty. With
+// `in_progress`, a thread blocked in a call is added as inside it, so that
+// the kernel sends the call's exit, and is listed there.
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
+                         std::vector<CallInProgress>* in_progress = nullptr);
 // The started command between its fork and its release.
 struct PendingCommand {
   pid_t pid = 0;

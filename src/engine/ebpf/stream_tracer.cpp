@@ -20,6 +20,7 @@
 #include "engine/capture/captured_memory.hpp"
 #include "engine/ebpf/launch.hpp"
 #include "engine/proc.hpp"
+#include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "stream.skel.h"
 #include "syscalls/syscall_table.hpp"
@@ -130,7 +131,8 @@ std::string StreamTracer::load() {
   wall_offset_ns_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
-  if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
+  std::vector<CallInProgress> in_progress;
+  if (std::string e = add_attached(m, opts_.attach, &in_progress); !e.empty()) return e;
   if (!(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
   for (pid_t p : opts_.attach) {
@@ -139,7 +141,37 @@ std::string StreamTracer::load() {
     thread(p, tgid);
     if (track_fds_) fds_.learn_open(tgid);
   }
+  for (const CallInProgress& c : in_progress) enter_in_progress(c);
   return {};
+}
+
+void StreamTracer::enter_in_progress(const CallInProgress& c) {
+  Thread& t = thread(c.tid, c.tgid);
+  t.in_call = true;
+  t.entry_record.clear();
+  t.entry_memory.clear();
+  t.call.reset();
+  t.call.nr = c.call.nr;
+  t.call.info = syscall_by_nr(c.call.nr);
+  for (int i = 0; i < 6; ++i) t.call.args[i] = c.call.args[i];
+  t.call.sp = c.call.sp;
+  t.shown = opts_.filter.traces(c.call.nr);
+  sct_record r{};
+  r.tid = c.tid;
+  r.tgid = c.tgid;
+  r.nr = c.call.nr;
+  r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+  t.entry_ns = r.ns;
+  // Nothing was captured: its arguments are read now from the process, as
+  // the ptrace engine reads them (process_vm_readv; the call is still in
+  // progress, so what it was given is still there).
+  PtraceMemory mem(c.tid);
+  t.traced_call = t.shown && (!paths_.active() || paths_.matches(c.tid, t.call, mem));
+  if (!t.traced_call) return;
+  if (decode_) decode_entry(c.tid, t.call, mem, opts_.decode);
+  Event e = make_event(Event::Kind::SyscallEntry, r);
+  e.call = &t.call;
+  sink_.on_event(e);
 }
 
 int StreamTracer::on_record(void* self, void* data, size_t size) {

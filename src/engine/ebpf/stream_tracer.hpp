@@ -16,6 +16,7 @@
 #include "core/event.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/capture/fd_table.hpp"
+#include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/stream_abi.h"
 #include "filter/path_filter.hpp"
 
@@ -57,6 +58,10 @@ class StreamTracer {
 
   // The programs loaded and attached, the -p threads added.
   std::string load();
+  // A -p thread blocked in a call when tracing began (its entry never
+  // seen): its line starts now, as strace's does once it has attached, and
+  // the call's exit record ends it.
+  void enter_in_progress(const CallInProgress& c);
   static int on_record(void* self, void* data, size_t size);
   void handle(const uint8_t* rec, size_t size);
   void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
