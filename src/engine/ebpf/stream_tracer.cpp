@@ -204,9 +204,10 @@ int StreamTracer::run() {
   // Records lost after the last one that arrived.
   if (uint64_t tail = dropped_since_last()) {
     sct_record r{};
-    r.tid = last_tid_;
-    auto last = threads_.find(last_tid_);
-    r.tgid = last != threads_.end() ? last->second.tgid : last_tid_;
+    // With -ff the line goes to that thread's file: one that exists.
+    r.tid = last_tid_ ? last_tid_ : child_ ? child_ : opts_.attach.empty() ? 0 : opts_.attach[0];
+    auto last = threads_.find(r.tid);
+    r.tgid = last != threads_.end() ? last->second.tgid : r.tid;
     r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
     Event e = make_event(Event::Kind::Lost, r);
     e.lost = tail;
