@@ -32,6 +32,7 @@ void install_signal_handlers() {
   sa.sa_flags = 0;  // no SA_RESTART: waitpid must return to notice
   for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(sig, &sa, nullptr);
   sct::catch_sigpipe();
+  sct::unblock_termination_signals();
 }
 
 // Starts the engine and follows its tracees to the end; false (said on

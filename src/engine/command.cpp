@@ -43,9 +43,11 @@ void apply_env(const std::vector<std::string>& env) {
   }
 }
 
-void wait_for_tracer(int fd) {
+bool wait_for_tracer(int fd) {
   char c;
-  while (read(fd, &c, 1) < 0 && errno == EINTR) {}
+  ssize_t n;
+  while ((n = read(fd, &c, 1)) < 0 && errno == EINTR) {}
+  return n == 1;
 }
 
 void exec_command(const std::string& path, const std::vector<std::string>& command) {

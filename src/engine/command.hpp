@@ -14,8 +14,9 @@ namespace sct {
 std::string find_program(const std::string& name, std::string& err);
 // -E VAR=VAL sets, -E VAR removes: in the child, before exec.
 void apply_env(const std::vector<std::string>& env);
-// In the child: blocks until the tracer writes to (or closes) `fd`.
-void wait_for_tracer(int fd);
+// In the child: blocks until the tracer writes to (or closes) `fd`. True
+// when it wrote: the tracer is there; false when it is gone.
+bool wait_for_tracer(int fd);
 // In the child: execs the command, or says why not and exits 1.
 [[noreturn]] void exec_command(const std::string& path, const std::vector<std::string>& command);
 // strace's refusal to trace itself when -p names its own pid; empty for others.

@@ -48,6 +48,13 @@ struct Report {
 
 bool supervised() { return g_report_fd >= 0; }
 
+void unblock_termination_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+}
+
 void run_supervised() {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return;  // trace in this process, as before
@@ -61,6 +68,12 @@ void run_supervised() {
   if (pid == 0) {
     close(fds[0]);
     g_report_fd = fds[1];
+    // A signal forwarded before the tracer's handlers are in place must not
+    // kill it: held until unblock_termination_signals().
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, sig);
+    sigprocmask(SIG_BLOCK, &set, nullptr);
     // If the supervisor is killed outright, tracing ends as after Ctrl-C.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) raise(SIGTERM);

@@ -17,6 +17,10 @@ namespace sct {
 // as the child itself ended.
 void run_supervised();
 
+// In the traced child, once the termination signals have handlers: lets
+// through those that came before (they are blocked from the fork on).
+void unblock_termination_signals();
+
 // In the traced child: whether run_supervised() made this process.
 bool supervised();
 

@@ -38,14 +38,14 @@ void TextSink::write_line(Stream& s, std::string_view text) {
   if (s.out->interactive() && !text.empty() && text.back() == '\n') s.out->flush();
 }
 
-void TextSink::begin_line(Stream& s, const Event& e) {
+void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
   if (s.open_pid) {
     write_line(s, " <unfinished ...>\n");
     s.open_pid = 0;
   }
   std::string p;
   bool separate = opts_.follow_forks == 2;
-  if (!separate) {
+  if (!separate && with_pid) {
     if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1))
       p = fmt::format("{:<5} ", e.pid);
     else if (opts_.output.empty() && e.live_tracees > 1)
@@ -158,9 +158,15 @@ void TextSink::on_event(const Event& e) {
         s.open_pid = 0;
       }
       break;
-    case K::Attached:
     case K::Lost:
-      break;  // messages on stderr, printed by the engine
+      // Not a strace line, and of no one thread: records of any thread may
+      // be missing here (the eBPF engine's ring buffer was full). No pid
+      // prefix, and no strace line starts with "--- lost".
+      begin_line(s, e, false);
+      write_line(s, painted(colour::kError, fmt::format("--- lost {} event{} ---", e.lost, e.lost == 1 ? "" : "s")));
+      break;
+    case K::Attached:
+      break;  // a message on stderr, printed by the engine
   }
 }
 

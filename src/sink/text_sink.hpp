@@ -33,8 +33,9 @@ class TextSink : public Sink {
     size_t col = 0;      // length of that unfinished line
   };
   Stream& stream_for(pid_t pid);
-  // Ends another pid's open line with " <unfinished ...>", then starts a line.
-  void begin_line(Stream& s, const Event& e);
+  // Ends another pid's open line with " <unfinished ...>", then starts a
+  // line: its pid prefix (unless `with_pid` is false) and time.
+  void begin_line(Stream& s, const Event& e, bool with_pid = true);
   void end_call(Stream& s, const Event& e, std::string& line);
   void write_line(Stream& s, std::string_view text);
   // A whole line, coloured when colour is on, with its newline.

@@ -50,11 +50,12 @@ class SinkRun {
     e.live_tracees = live;
     sink_->on_event(e);
   }
-  void event(Event::Kind k, pid_t pid, int status = 0) {
+  void event(Event::Kind k, pid_t pid, int status = 0, uint64_t lost = 0) {
     Event e;
     e.kind = k;
     e.pid = pid;
     e.status = status;
+    e.lost = lost;
     sink_->on_event(e);
   }
   std::string text() {
@@ -89,6 +90,22 @@ TEST(TextSink, InterleavedCallsAreSplitAndResumed) {
             "10    read(3,  <unfinished ...>\n"
             "11    getpid()                          = 11\n"
             "10    <... read resumed>\"hi\", 2)        = 2\n");
+}
+
+TEST(TextSink, LostEventsMarkTheGapWithoutAPid) {
+  Options o;
+  o.follow_forks = 1;
+  SinkRun r(o);
+  r.call(10, "getpid", {});
+  r.entry(10);
+  r.event(Event::Kind::Lost, 10, 0, 1);
+  r.exit(10, 10);
+  r.event(Event::Kind::Lost, 11, 0, 42);
+  EXPECT_EQ(r.text(),
+            "10    getpid( <unfinished ...>\n"
+            "--- lost 1 event ---\n"
+            "10    <... getpid resumed>)             = 10\n"
+            "--- lost 42 events ---\n");
 }
 
 TEST(TextSink, ExitLines) {

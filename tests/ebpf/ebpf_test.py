@@ -85,7 +85,7 @@ def test_attach():
             p.send_signal(signal.SIGINT)
             _, err = p.communicate(timeout=20)
             rows = table(out.read())
-        # strace dies of the signal that stopped it (a shell shows 130).
+        # strace -p dies of the SIGINT that stops it (130 in a shell).
         check(p.returncode == -signal.SIGINT, "attach exited %d: %s" % (p.returncode, err))
         check(rows.get("execve", (0,))[0] >= 5 and rows.get("wait4", (0,))[0] >= 5, "attached -f counts: %s" % rows)
         check(target.poll() is None, "the target runs on after the summary")

@@ -89,14 +89,19 @@ def test_exit_in_flight():
 def test_small_buffer():
     with tempfile.NamedTemporaryFile("r") as js:
         start = time.monotonic()
+        # An incomplete trace: exit status 1.
         text, err = trace(["--ring-buffer-size=4", "--json=" + js.name],
-                          ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000"])
+                          ["dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=200000"], 1)
         took = time.monotonic() - start
         recs = [json.loads(l) for l in js]
-    m = re.search(r"sctrace: (\d+) events lost", err)
-    check(m is not None and int(m.group(1)) > 0, "losses reported: %r" % err)
+    m = re.search(r"sctrace: (\d+) events lost: the ring buffer was full \(--ring-buffer-size=4\)\n", err)
+    check(m is not None and int(m.group(1)) > 0, "losses reported, with the size: %r" % err)
     lost = sum(r["count"] for r in recs if r["type"] == "lost")
     check(m is not None and lost == int(m.group(1)), "lost records add up: %d vs %s" % (lost, m and m.group(1)))
+    # The text marks each gap where it is, in a line strace never writes.
+    marks = re.findall(r"^--- lost (\d+) events? ---$", text, re.M)
+    check(m is not None and sum(map(int, marks)) == int(m.group(1)),
+          "lost lines add up: %s vs %s" % (sum(map(int, marks)), m and m.group(1)))
     check(text.rstrip().endswith("+++ exited with 0 +++"), "the end is still shown")
     check(took < 60, "nothing hangs: %.1f s" % took)
 
@@ -120,7 +125,7 @@ def test_attach():
             p.send_signal(signal.SIGINT)
             _, err = p.communicate(timeout=20)
             text = out.read()
-        # strace dies of the signal that stopped it (a shell shows 130).
+        # strace -p dies of the SIGINT that stops it (130 in a shell).
         check(p.returncode == -signal.SIGINT, "attach exited %d: %s" % (p.returncode, err))
         check("Process %d attached" % target.pid in err and "Process %d detached" % target.pid in err,
               "attach and detach said: %r" % err)
@@ -129,6 +134,152 @@ def test_attach():
     finally:
         target.kill()
         target.wait()
+
+
+def test_interrupt():
+    # SIGINT, SIGTERM or SIGHUP stop the trace of a started command at once:
+    # every line ends (the call in progress as strace's detach ends it), and
+    # sctrace dies of the signal as strace does, while the command runs on.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for opts in ([], ["-c"]):
+            with tempfile.TemporaryDirectory() as d:
+                out, mark = os.path.join(d, "trace"), os.path.join(d, "mark")
+                # The command holds on to stderr: a file, not a pipe to wait on.
+                with tempfile.TemporaryFile("w+") as err_file:
+                    p = subprocess.Popen(EBPF + opts + ["-o", out, "sh", "-c", "sleep 1.5; touch " + mark],
+                                         stderr=err_file, text=True)
+                    time.sleep(0.5)
+                    p.send_signal(sig)
+                    start = time.monotonic()
+                    p.wait(timeout=20)
+                    took = time.monotonic() - start
+                    err_file.seek(0)
+                    err = err_file.read()
+                what = "%s %s" % (sig.name, opts)
+                check(p.returncode == -sig, "%s: exited %d: %r" % (what, p.returncode, err))
+                check(took < 0.5, "%s: it stops at once, not when the command ends: %.2f s" % (what, took))
+                text = open(out).read()
+                check(text.endswith("\n"), "%s: every line ends:\n%s" % (what, text[-300:]))
+                if not opts:
+                    check(re.search(r"^wait4\(-1,  <detached \.\.\.>$", text, re.M) is not None,
+                          "%s: the wait in progress is detached:\n%s" % (what, text[-300:]))
+                else:
+                    check("total" in text, "%s: the summary is printed:\n%s" % (what, text))
+                deadline = time.monotonic() + 10
+                while not os.path.exists(mark) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                check(os.path.exists(mark), "%s: the command ran to its end" % what)
+
+
+def test_killed_at_start():
+    # sctrace killed while it loads its programs: the command still runs,
+    # untraced, as under ptrace (it is forked first, and waits on a pipe
+    # whose end of file comes when sctrace dies).
+    missing = []
+    killed = 0
+    for opts in ([], ["-c"]):
+        for delay in (0.03, 0.04, 0.05, 0.06, 0.08):
+            with tempfile.TemporaryDirectory() as d:
+                mark = os.path.join(d, "mark")
+                p = subprocess.Popen(EBPF + opts + ["-o", "/dev/null", "touch", mark], stderr=subprocess.DEVNULL)
+                time.sleep(delay)
+                if p.poll() is not None:
+                    continue  # it was done already
+                p.kill()
+                p.wait()
+                killed += 1
+                deadline = time.monotonic() + 5
+                while not os.path.exists(mark) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                if not os.path.exists(mark):
+                    missing.append((opts, delay))
+    print("killed %d times" % killed)
+    check(not missing, "the command never ran after sctrace was killed (options, delay): %s" % missing)
+
+
+# Two threads that each stat their own path in a loop.
+MT_TARGET = """
+import os, threading, time
+def loop(path):
+    while True:
+        try: os.stat(path)
+        except OSError: pass
+        time.sleep(0.01)
+threading.Thread(target=loop, args=("/nonexistent-sctrace-thread",), daemon=True).start()
+print(os.listdir("/proc/self/task"), flush=True)
+loop("/nonexistent-sctrace-leader")
+"""
+
+
+def attach_and_interrupt(pids, wait=1.0):
+    """-p of each of `pids`, SIGINT after `wait`: the process, the text, stderr."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        p = subprocess.Popen(EBPF + sum((["-p", str(x)] for x in pids), []) + ["-o", out.name],
+                             stderr=subprocess.PIPE, text=True)
+        time.sleep(wait)
+        p.send_signal(signal.SIGINT)
+        _, err = p.communicate(timeout=20)
+        return p, out.read(), err
+
+
+def test_attach_threads():
+    # -p of a multithreaded process, by its pid or by a thread's id: every
+    # thread is traced (a thread other than the leader needs PIDFD_THREAD).
+    target = subprocess.Popen([sys.executable, "-c", MT_TARGET], stdout=subprocess.PIPE, text=True)
+    try:
+        tids = [int(t) for t in re.findall(r"\d+", target.stdout.readline())]
+        other = [t for t in tids if t != target.pid]
+        check(len(other) == 1, "a second thread: %r" % tids)
+        for who in (target.pid, other[0]):
+            p, text, err = attach_and_interrupt([who])
+            check("attach:" not in err and "Process %d attached" % who in err, "-p %d: %r" % (who, err))
+            for path in ("thread", "leader"):
+                check('"/nonexistent-sctrace-%s"' % path in text, "-p %d: the %s's calls:\n%s" % (who, path, text[:1000]))
+        check(target.poll() is None, "the target runs on")
+    finally:
+        target.kill()
+        target.wait()
+
+
+def blocked(pid, nr):
+    """Waits until `pid` is blocked in syscall `nr`."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with open("/proc/%d/syscall" % pid) as f:
+            if f.read().split()[0] == str(nr):
+                return True
+        time.sleep(0.02)
+    return False
+
+
+def test_attach_blocked():
+    # -p of a process blocked in a call: the call's entry was never seen;
+    # /proc says which it is, and it is shown as strace shows it once
+    # attached, then ended by its exit, or by the detach.
+    cat = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    sleeper = subprocess.Popen(["sleep", "100"])
+    try:
+        check(blocked(cat.pid, 0) and blocked(sleeper.pid, 230), "both blocked: in read, in clock_nanosleep")
+        with tempfile.NamedTemporaryFile("r") as out:
+            p = subprocess.Popen(EBPF + ["-p", str(cat.pid), "-o", out.name], stderr=subprocess.PIPE, text=True)
+            time.sleep(1.0)
+            cat.stdin.write(b"hi\n")
+            cat.stdin.flush()
+            time.sleep(0.5)
+            p.send_signal(signal.SIGINT)
+            _, err = p.communicate(timeout=20)
+            text = out.read()
+        check(re.match(r'read\(0, "hi\\n", 131072\) += 3\n', text) is not None,
+              "the read in progress, ended by its exit:\n" + text)
+        check(text.endswith("\nread(0,  <detached ...>\n"), "the next read, ended by the detach:\n" + text)
+        p, text, err = attach_and_interrupt([sleeper.pid])
+        check(text == "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=100, tv_nsec=0},  <detached ...>\n",
+              "a sleep in progress, its arguments read from the process:\n" + text)
+        check(cat.poll() is None and sleeper.poll() is None, "both run on")
+    finally:
+        for t in (cat, sleeper):
+            t.kill()
+            t.wait()
 
 
 def test_blocked_call():

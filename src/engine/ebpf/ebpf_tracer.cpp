@@ -57,6 +57,18 @@ bool ebpf_supports(const Options&, std::string& why) {
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }
 
 std::string EbpfTracer::start() {
+  PendingCommand cmd;
+  if (!opts_.command.empty())
+    if (std::string e = fork_command(opts_, cmd); !e.empty()) return e;
+  std::string e = load();
+  if (!e.empty() || !cmd.pid) {
+    abandon_command(cmd);
+    return e;
+  }
+  return release_command({skel_->maps.tasks, skel_->maps.live}, cmd, child_);
+}
+
+std::string EbpfTracer::load() {
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = summary_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
@@ -72,9 +84,7 @@ std::string EbpfTracer::start() {
   if (int e = summary_bpf__attach(skel_)) return ebpf_failure("cannot attach the eBPF programs", -e);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
-  if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
-  if (opts_.command.empty()) return {};
-  return start_command(m, opts_, child_);
+  return add_attached(m, opts_.attach);
 }
 
 int EbpfTracer::run() {
@@ -84,6 +94,7 @@ int EbpfTracer::run() {
   timespec tick{0, 20 * 1000 * 1000};
   while (!PtraceTracer::interrupted && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
   collect();
+  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
   return exit_status_;
 }
 

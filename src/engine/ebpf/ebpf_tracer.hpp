@@ -37,6 +37,8 @@ class EbpfTracer {
   bool output_failed() const { return false; }
 
  private:
+  // The programs loaded and attached, the -p threads added.
+  std::string load();
   void collect();
 
   const Options& opts_;

@@ -23,14 +23,17 @@ namespace {
 
 int quiet_libbpf(libbpf_print_level, const char*, va_list) { return 0; }
 
-std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden) {
-  // Task storage is keyed by a pidfd from user space; a thread that is not
-  // its process's leader needs PIDFD_THREAD (Linux 6.9).
-  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
-  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
+std::string add_thread(const TaskMaps& m, pid_t tid, bool hidden, long nr = SCT_NO_CALL) {
+  // Task storage is keyed by a pidfd from user space, and the map looks up
+  // the pidfd's own task. A thread that is not its process's leader needs
+  // PIDFD_THREAD (Linux 6.9; O_EXCL in include/uapi/linux/pidfd.h): without
+  // it pidfd_open refuses such a thread (ENOENT on 6.9 and later). Older
+  // kernels refuse the flag (EINVAL): a leader is opened without it.
+  int fd = static_cast<int>(syscall(SYS_pidfd_open, tid, O_EXCL));
+  if (fd < 0 && errno == EINVAL) fd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
   if (fd < 0) return fmt::format("attach: pid {}: {}", tid, strerror(errno));
   sct_task state{};
-  state.nr = SCT_NO_CALL;
+  state.nr = nr;
   state.hidden = hidden;
   int e = bpf_map__update_elem(m.tasks, &fd, sizeof fd, &state, sizeof state, BPF_NOEXIST);
   close(fd);
@@ -53,43 +56,73 @@ std::string ebpf_failure(const char* step, int err) {
   return fmt::format("--backend=ebpf: {}: {}", step, strerror(err));
 }
 
-std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids) {
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
+                         std::vector<CallInProgress>* in_progress) {
   for (pid_t p : pids)
     if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
   for (pid_t p : pids) {
     std::vector<pid_t> tids = threads_of(p);
     if (tids.empty()) return fmt::format("attach: pid {}: No such process", p);
-    for (pid_t t : tids)
-      if (std::string e = add_thread(m, t, false); !e.empty()) return e;
+    pid_t tgid = tgid_of(p);
+    for (pid_t t : tids) {
+      // A thread blocked in a call: the kernel takes it as inside that call
+      // (its entry, before tracing began, was never seen), so that its exit
+      // is sent. Read before the thread is added, a call that returns in
+      // the microseconds between would leave a stale number; blocked calls
+      // do not return that fast, and running threads are not in one.
+      std::optional<ProcSyscall> call = in_progress ? proc_syscall(tgid, t) : std::nullopt;
+      if (std::string e = add_thread(m, t, false, call ? call->nr : SCT_NO_CALL); !e.empty()) return e;
+      if (call) in_progress->push_back({t, tgid, *call});
+    }
   }
   return {};
 }
 
-std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child) {
+std::string fork_command(const Options& opts, PendingCommand& cmd) {
   std::string err;
   std::string path = find_program(opts.command[0], err);
   if (!err.empty()) return err;
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
   pid_t pid = fork();
-  if (pid < 0) return fmt::format("fork: {}", strerror(errno));
+  if (pid < 0) {
+    close(sync[0]);
+    close(sync[1]);
+    return fmt::format("fork: {}", strerror(errno));
+  }
   if (pid == 0) {
     close(sync[1]);
-    // Run nothing until the kernel knows this pid: the exec is seen.
+    // Run nothing until the kernel knows this pid: the exec is seen. The
+    // pipe's end of file comes as well when sctrace dies: run then too.
     wait_for_tracer(sync[0]);
     apply_env(opts.env);
     exec_command(path, opts.command);
   }
   close(sync[0]);
-  child = pid;
-  std::string e = add_thread(m, pid, true);
-  if (!e.empty()) kill(pid, SIGKILL);
-  close(sync[1]);
+  cmd.pid = pid;
+  cmd.go = sync[1];
+  return {};
+}
+
+std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child) {
+  std::string e = add_thread(m, cmd.pid, true);
   if (!e.empty()) {
-    waitpid(pid, nullptr, 0);
+    abandon_command(cmd);
     return e;
   }
+  child = cmd.pid;
+  close(cmd.go);
+  cmd = PendingCommand{};
   return {};
+}
+
+void abandon_command(PendingCommand& cmd) {
+  if (!cmd.pid) return;
+  // Killed before the pipe closes, it never gets to exec.
+  kill(cmd.pid, SIGKILL);
+  close(cmd.go);
+  waitpid(cmd.pid, nullptr, 0);
+  cmd = PendingCommand{};
 }
 
 bool anything_traced(const TaskMaps& m) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/options.hpp"
+#include "engine/proc.hpp"
 
 struct bpf_map;
 
@@ -33,14 +34,40 @@ struct TaskMaps {
   bpf_map* live;
 };
 
-// Every thread of each -p process. Returns an error message or empty.
-std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids);
-// Starts the command, traced (but hidden until its execve) before it runs.
-std::string start_command(const TaskMaps& m, const Options& opts, pid_t& child);
+// A -p thread that was inside a call when tracing began.
+struct CallInProgress {
+  pid_t tid = 0;
+  pid_t tgid = 0;
+  ProcSyscall call;
+};
+// Every thread of each -p process. Returns an error message or empty. With
+// `in_progress`, a thread blocked in a call is added as inside it, so that
+// the kernel sends the call's exit, and is listed there.
+std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
+                         std::vector<CallInProgress>* in_progress = nullptr);
+// The started command between its fork and its release.
+struct PendingCommand {
+  pid_t pid = 0;
+  int go = -1;  // closing it lets the command run
+};
+// Forks the command, first of all: loading the programs takes a while, and
+// if sctrace is killed meanwhile the command must still run (untraced), as
+// under ptrace. It waits until release_command, or until sctrace is gone.
+std::string fork_command(const Options& opts, PendingCommand& cmd);
+// Traces it (hidden until its execve) and lets it run; `child` gets its pid.
+std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);
+// sctrace could not start: the command must not run at all.
+void abandon_command(PendingCommand& cmd);
 // Whether any traced thread is alive.
 bool anything_traced(const TaskMaps& m);
 // Reaps the started command without blocking (block: waits), filling its
 // exit status and fatal signal. False while it runs.
 bool reap_command(pid_t child, bool block, int& exit_status, int& fatal_signal);
+// Tracing was stopped by `sig` (SIGINT, SIGTERM, SIGHUP): as strace, sctrace
+// then dies of that signal (exit status 128+sig), whatever the command does.
+inline void interrupted_by(int sig, int& exit_status, int& fatal_signal) {
+  fatal_signal = sig;
+  exit_status = 128 + sig;
+}
 
 }  // namespace sct

@@ -21,6 +21,8 @@
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/ebpf/launch.hpp"
+#include "engine/proc.hpp"
+#include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "stream.skel.h"
 #include "syscalls/syscall_table.hpp"
@@ -110,6 +112,22 @@ StreamTracer::~StreamTracer() {
 }
 
 std::string StreamTracer::start() {
+  PendingCommand cmd;
+  if (!opts_.command.empty())
+    if (std::string e = fork_command(opts_, cmd); !e.empty()) return e;
+  std::string e = load();
+  if (!e.empty() || !cmd.pid) {
+    abandon_command(cmd);
+    return e;
+  }
+  e = release_command({skel_->maps.tasks, skel_->maps.live}, cmd, child_);
+  // What it inherits; the exec closes only the sync pipe.
+  // What it inherits, not what its exec will close (the tracer's own).
+  if (e.empty() && track_fds_) fds_.learn_open(child_, true);
+  return e;
+}
+
+std::string StreamTracer::load() {
   paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
@@ -123,6 +141,7 @@ std::string StreamTracer::start() {
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
+  ring_kib_ = ring / 1024;
   skel_->rodata->wake_bytes = ring / 4;
   // Two clock reads per call are a good part of its cost; without an
   // option that shows or sums times, nothing reads them.
@@ -155,18 +174,47 @@ std::string StreamTracer::start() {
   wall_offset_ns_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
 
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
-  if (std::string e = add_attached(m, opts_.attach); !e.empty()) return e;
+  std::vector<CallInProgress> in_progress;
+  if (std::string e = add_attached(m, opts_.attach, &in_progress); !e.empty()) return e;
   if (!(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
   for (pid_t p : opts_.attach) {
-    thread(p, p);
-    if (track_fds_) fds_.learn_open(p);
+    // -p may name any thread of a process.
+    pid_t tgid = tgid_of(p);
+    thread(p, tgid);
+    if (track_fds_) fds_.learn_open(tgid);
   }
-  if (opts_.command.empty()) return {};
-  std::string e = start_command(m, opts_, child_);
-  // What it inherits, not what its exec will close (the tracer's own).
-  if (e.empty() && track_fds_) fds_.learn_open(child_, true);
-  return e;
+  for (const CallInProgress& c : in_progress) enter_in_progress(c);
+  return {};
+}
+
+void StreamTracer::enter_in_progress(const CallInProgress& c) {
+  Thread& t = thread(c.tid, c.tgid);
+  t.in_call = true;
+  t.entry_record.clear();
+  t.entry_memory.clear();
+  t.call.reset();
+  t.call.nr = c.call.nr;
+  t.call.info = syscall_by_nr(c.call.nr);
+  for (int i = 0; i < 6; ++i) t.call.args[i] = c.call.args[i];
+  t.call.sp = c.call.sp;
+  t.shown = opts_.filter.traces(c.call.nr);
+  sct_record r{};
+  r.tid = c.tid;
+  r.tgid = c.tgid;
+  r.nr = c.call.nr;
+  r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+  t.entry_ns = r.ns;
+  // Nothing was captured: its arguments are read now from the process, as
+  // the ptrace engine reads them (process_vm_readv; the call is still in
+  // progress, so what it was given is still there).
+  PtraceMemory mem(c.tid);
+  t.traced_call = t.shown && (!paths_.active() || paths_.matches(c.tid, t.call, mem));
+  if (!t.traced_call) return;
+  if (decode_) decode_entry(c.tid, t.call, mem, opts_.decode);
+  Event e = make_event(Event::Kind::SyscallEntry, r);
+  e.call = &t.call;
+  sink_.on_event(e);
 }
 
 int StreamTracer::on_record(void* self, void* data, size_t size) {
@@ -198,8 +246,13 @@ int StreamTracer::run() {
   if (pending_) emit_entry(pending_, nullptr);
   // Records lost after the last one that arrived.
   if (uint64_t tail = dropped_since_last()) {
-    Event e;
-    e.kind = Event::Kind::Lost;
+    sct_record r{};
+    // With -ff the line goes to that thread's file: one that exists.
+    r.tid = last_tid_ ? last_tid_ : child_ ? child_ : opts_.attach.empty() ? 0 : opts_.attach[0];
+    auto last = threads_.find(r.tid);
+    r.tgid = last != threads_.end() ? last->second.tgid : r.tid;
+    r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+    Event e = make_event(Event::Kind::Lost, r);
     e.lost = tail;
     lost_ += tail;
     sink_.on_event(e);
@@ -213,14 +266,35 @@ int StreamTracer::run() {
     r.args[0] = static_cast<unsigned long long>(fatal_signal_ ? fatal_signal_ : exit_status_ << 8);
     on_task_exit(r);
   }
+  if (PtraceTracer::interrupted) detach_all();
   if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
-    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=KIB)\n",
-            static_cast<unsigned long long>(lost_));
+    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=%zu)\n",
+            static_cast<unsigned long long>(lost_), ring_kib_);
   sink_.flush();
-  if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+  if (int sig = PtraceTracer::interrupted) {
+    interrupted_by(sig, exit_status_, fatal_signal_);
+  } else {
+    if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+    // An incomplete trace is a failure of the tracer, whatever the command
+    // did (docs/ebpf.md).
+    if (lost_) {
+      exit_status_ = 1;
+      fatal_signal_ = 0;
+    }
+  }
   return exit_status_;
+}
+
+void StreamTracer::detach_all() {
+  sct_record r{};
+  r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
+  for (const auto& [tid, t] : threads_) {
+    r.tid = tid;
+    r.tgid = t.tgid;
+    sink_.on_event(make_event(Event::Kind::Detached, r));
+  }
 }
 
 uint64_t StreamTracer::dropped_since_last() const {
@@ -257,6 +331,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (size < sizeof(sct_record)) return;
   sct_record r;
   memcpy(&r, rec, sizeof r);
+  last_tid_ = r.tid;
   // An execve ends the process's other threads before its exec's record
   // comes, but strace shows the call entered before they end.
   if (r.type == SCT_REC_TASK_EXIT && r.args[1] && exec_strings_missing()) {

@@ -16,6 +16,7 @@
 #include "core/event.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/capture/fd_table.hpp"
+#include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/stream_abi.h"
 #include "filter/path_filter.hpp"
 
@@ -55,6 +56,12 @@ class StreamTracer {
     uint64_t entry_ns = 0;
   };
 
+  // The programs loaded and attached, the -p threads added.
+  std::string load();
+  // A -p thread blocked in a call when tracing began (its entry never
+  // seen): its line starts now, as strace's does once it has attached, and
+  // the call's exit record ends it.
+  void enter_in_progress(const CallInProgress& c);
   static int on_record(void* self, void* data, size_t size);
   void handle(const uint8_t* rec, size_t size);
   void on_enter(const sct_record& r, const uint8_t* rec, size_t size);
@@ -73,6 +80,9 @@ class StreamTracer {
   // Ends the pending entry before record `r`, with what `r` can add to it.
   void flush_pending(const sct_record& r, const uint8_t* rec, size_t size);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
+  // Tracing stops while the threads run on: each line in progress ends as
+  // strace's detach ends it.
+  void detach_all();
   Event make_event(Event::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;
@@ -92,6 +102,8 @@ class StreamTracer {
   bool decode_ = true;
   DecodeOptions decode_opts_;  // opts_.decode, -s capped at what the kernel copies
   uint64_t lost_ = 0;
+  size_t ring_kib_ = 0;   // the ring buffer's size as made
+  pid_t last_tid_ = 0;    // whose record came last
   pid_t pending_ = 0;
   // Exits of threads that another thread's execve ended, held while that
   // execve's entry waits for the exec's record (exec_strings_missing).

@@ -46,24 +46,11 @@ bool is_stop_signal(int sig) {
 
 }  // namespace
 
-namespace {
-// Once per new tracee: ptrace reports threads and processes alike.
-pid_t read_tgid(pid_t tid) {
-  FILE* f = fopen(fmt::format("/proc/{}/status", tid).c_str(), "re");
-  if (!f) return tid;
-  char line[256];
-  pid_t tgid = tid;
-  while (fgets(line, sizeof line, f))
-    if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
-  fclose(f);
-  return tgid;
-}
-}  // namespace
-
 PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
   Tracee& t = tracees_[pid];
   t.pid = pid;
-  t.tgid = read_tgid(pid);
+  // Once per new tracee: ptrace reports threads and processes alike.
+  t.tgid = tgid_of(pid);
   return t;
 }
 
@@ -210,9 +197,11 @@ std::string PtraceTracer::start() {
       sched_setaffinity(0, sizeof allowed, &allowed);
     }
     // Wait until the tracer has seized us, so execve is the first thing seen.
-    wait_for_tracer(sync[0]);
+    // If the tracer is gone (sctrace killed while starting), the command runs
+    // untraced, and without the filter: nobody would serve it.
+    bool traced = wait_for_tracer(sync[0]);
     apply_env(opts_.env);
-    if (!filter.empty()) {
+    if (!filter.empty() && traced) {
       if (std::string e = install_seccomp_filter(filter); !e.empty()) {
         fprintf(stderr, "sctrace: %s\n", e.c_str());
         _exit(1);
@@ -231,6 +220,8 @@ std::string PtraceTracer::start() {
   Tracee& t = add_tracee(pid);
   t.hide = true;
   t.filtered = use_seccomp_;
+  char go = 1;
+  while (write(sync[1], &go, 1) < 0 && errno == EINTR) {}
   close(sync[1]);
   return {};
 }
