@@ -276,7 +276,9 @@ int StreamTracer::run() {
   if (int sig = PtraceTracer::interrupted) {
     interrupted_by(sig, exit_status_, fatal_signal_);
   } else {
-    if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);
+    // After an output failure nothing more is to be written: the command
+    // runs on, and sctrace says so and exits now.
+    if (child_running && !output_failed_) reap_command(child_, true, exit_status_, fatal_signal_);
     // An incomplete trace is a failure of the tracer, whatever the command
     // did (docs/ebpf.md).
     if (lost_) {
