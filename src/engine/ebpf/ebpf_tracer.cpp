@@ -57,15 +57,8 @@ bool ebpf_supports(const Options&, std::string& why) {
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }
 
 std::string EbpfTracer::start() {
-  PendingCommand cmd;
-  if (!opts_.command.empty())
-    if (std::string e = fork_command(opts_, cmd); !e.empty()) return e;
-  std::string e = load();
-  if (!e.empty() || !cmd.pid) {
-    abandon_command(cmd);
-    return e;
-  }
-  return release_command({skel_->maps.tasks, skel_->maps.live}, cmd, child_);
+  return start_command_around(opts_, child_, [this] { return load(); },
+                              [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
 }
 
 std::string EbpfTracer::load() {

@@ -58,6 +58,22 @@ std::string fork_command(const Options& opts, PendingCommand& cmd);
 std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);
 // sctrace could not start: the command must not run at all.
 void abandon_command(PendingCommand& cmd);
+// The start of either eBPF engine: forks the command (if there is one),
+// loads the programs with `load`, then lets the command go into the task
+// maps that `maps` returns once loaded; if loading failed, the command never
+// runs.
+template <class Load, class Maps>
+std::string start_command_around(const Options& opts, pid_t& child, Load load, Maps maps) {
+  PendingCommand cmd;
+  if (!opts.command.empty())
+    if (std::string e = fork_command(opts, cmd); !e.empty()) return e;
+  std::string e = load();
+  if (!e.empty() || !cmd.pid) {
+    abandon_command(cmd);
+    return e;
+  }
+  return release_command(maps(), cmd, child);
+}
 // Whether any traced thread is alive.
 bool anything_traced(const TaskMaps& m);
 // Reaps the started command without blocking (block: waits), filling its

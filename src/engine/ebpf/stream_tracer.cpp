@@ -112,18 +112,10 @@ StreamTracer::~StreamTracer() {
 }
 
 std::string StreamTracer::start() {
-  PendingCommand cmd;
-  if (!opts_.command.empty())
-    if (std::string e = fork_command(opts_, cmd); !e.empty()) return e;
-  std::string e = load();
-  if (!e.empty() || !cmd.pid) {
-    abandon_command(cmd);
-    return e;
-  }
-  e = release_command({skel_->maps.tasks, skel_->maps.live}, cmd, child_);
-  // What it inherits; the exec closes only the sync pipe.
+  std::string e = start_command_around(opts_, child_, [this] { return load(); },
+                                       [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
   // What it inherits, not what its exec will close (the tracer's own).
-  if (e.empty() && track_fds_) fds_.learn_open(child_, true);
+  if (e.empty() && track_fds_ && child_) fds_.learn_open(child_, true);
   return e;
 }
 
