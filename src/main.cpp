@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "core/output.hpp"
+#include "engine/command.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
 #ifdef SCTRACE_HAVE_EBPF
@@ -53,6 +54,7 @@ bool trace_with(Tracer& tracer, const sct::Options& opts, int& status, int& fata
 }  // namespace
 
 int main(int argc, char** argv) {
+  sct::remember_signal_state();
   sct::Options opts;
   sct::ParseResult pr = sct::parse_options(argc, argv, opts);
   if (!pr.run) return pr.exit_code;

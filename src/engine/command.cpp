@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -50,7 +52,32 @@ bool wait_for_tracer(int fd) {
   return n == 1;
 }
 
+namespace {
+// The signals sctrace catches for itself.
+constexpr int kCaught[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+bool g_remembered = false;
+bool g_ignored[std::size(kCaught)];
+sigset_t g_mask;
+}  // namespace
+
+void remember_signal_state() {
+  for (size_t i = 0; i < std::size(kCaught); ++i) {
+    struct sigaction old {};
+    sigaction(kCaught[i], nullptr, &old);
+    g_ignored[i] = old.sa_handler == SIG_IGN;
+  }
+  sigprocmask(SIG_SETMASK, nullptr, &g_mask);
+  g_remembered = true;
+}
+
 void exec_command(const std::string& path, const std::vector<std::string>& command) {
+  if (g_remembered) {
+    // A caught signal is reset by execve anyway; an ignored one must be
+    // ignored again, since sctrace caught it meanwhile.
+    for (size_t i = 0; i < std::size(kCaught); ++i)
+      if (g_ignored[i]) signal(kCaught[i], SIG_IGN);
+    sigprocmask(SIG_SETMASK, &g_mask, nullptr);
+  }
   std::vector<char*> argv;
   for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);

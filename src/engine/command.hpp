@@ -17,7 +17,12 @@ void apply_env(const std::vector<std::string>& env);
 // In the child: blocks until the tracer writes to (or closes) `fd`. True
 // when it wrote: the tracer is there; false when it is gone.
 bool wait_for_tracer(int fd);
-// In the child: execs the command, or says why not and exits 1.
+// At sctrace's start, before it installs its own handlers: the dispositions
+// of the termination signals and the signal mask, as the shell gave them.
+void remember_signal_state();
+// In the child: execs the command, or says why not and exits 1. The command
+// gets the signal state sctrace was given: a signal ignored by the shell
+// (nohup, a background job) stays ignored, as under strace.
 [[noreturn]] void exec_command(const std::string& path, const std::vector<std::string>& command);
 // strace's refusal to trace itself when -p names its own pid; empty for others.
 std::string self_attach_refusal(pid_t pid);

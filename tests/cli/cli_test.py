@@ -271,7 +271,26 @@ def test_attach():
         target.wait()
 
 
-TESTS = {"bad_usage": test_bad_usage, "exit_status": test_exit_status,
+def test_ignored_signals():
+    """A signal the shell ignores (nohup, a background job) stays ignored in
+    the command, as under strace, though sctrace catches it for itself."""
+    def ignored_in_command(tracer):
+        r = subprocess.run(tracer + ["-o", "/dev/null", "sh", "-c", "grep SigIgn /proc/self/status"],
+                           capture_output=True, text=True, timeout=60,
+                           preexec_fn=lambda: [signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGHUP)])
+        return r.stdout.strip()
+    want = ignored_in_command(["strace"])
+    check(want.endswith("3"), "strace's command ignores SIGINT and SIGHUP: %r" % want)
+    engines = [[]]
+    if subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"], capture_output=True).returncode == 0:
+        engines.append(["--backend=ebpf"])
+    for engine in engines:
+        for filt in ([], ["-e", "trace=openat"]):
+            got = ignored_in_command([SCTRACE] + engine + filt)
+            check(got == want, "%s: the command's ignored signals %r, under strace %r" % (engine + filt, got, want))
+
+
+TESTS = {"ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
          "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
          "help": test_help, "attach_twice": test_attach_twice}
 
