@@ -108,7 +108,9 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
     case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
     case ArgT::Argv:
-    case ArgT::Envp: return c.ptr(c.arg(i));  // only execve's decoder prints them
+    case ArgT::Envp:  // only execve's decoder prints them
+    case ArgT::IovIn:
+    case ArgT::IovOutRet: return c.ptr(c.arg(i));  // only readv/writev's decoders print them
   }
   return Hex{c.arg(i)};
 }

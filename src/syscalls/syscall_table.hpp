@@ -73,6 +73,9 @@ enum class ArgT : uint8_t {
   Clockid,    // CLOCK_REALTIME, ...
   Argv,       // NULL-terminated array of strings (execve's argv)
   Envp,       // NULL-terminated array of strings, counted unless -v
+  IovIn,      // struct iovec array, count in the next argument; data read by the call
+  IovOutRet,  // struct iovec array, count in the next argument; the return value
+              // is the length of the data written into it; at exit
 };
 
 enum class Dec : uint8_t { Generic, Custom };

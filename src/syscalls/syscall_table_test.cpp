@@ -23,7 +23,8 @@ namespace sct {
 [[maybe_unused]] static void PrintTo(ArgT t, std::ostream* os) {
   static constexpr const char* kNames[] = {
       "Int",  "Uint", "Long",  "Ulong", "Hex",       "Ptr",     "Fd",    "DirFd",     "Path", "Str",
-      "Mode", "Pid",  "Uid",   "Signo", "OpenFlags", "AtFlags", "BufIn", "BufOutRet", "Clockid"};
+      "Mode", "Pid",  "Uid",   "Signo", "OpenFlags", "AtFlags", "BufIn", "BufOutRet", "Clockid",
+      "Argv", "Envp", "IovIn", "IovOutRet"};
   auto i = static_cast<size_t>(t);
   *os << (i < std::size(kNames) ? kNames[i] : "ArgT(?)");
 }

@@ -1,7 +1,9 @@
 /* Descriptor calls: pipes, vectored I/O, seeks, fcntl, poll, select,
- * binary data, long strings, a failing read. */
+ * binary data, long strings, a failing read; vectored I/O and reads again
+ * with iovecs and buffers on the heap, far from the stack. */
 #include <fcntl.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
@@ -46,5 +48,38 @@ int main(void) {
   syscall(SYS_lseek, fd, 0, SEEK_END + 5);
   syscall(SYS_ioctl, fd, 0x5401, buf);
   syscall(SYS_write, 1, (void *)1, 5);
+
+  struct iovec *hout = malloc(2 * sizeof *hout);
+  char *h1 = malloc(16), *h2 = malloc(4096);
+  memcpy(h1, "heap-one", 8);
+  memset(h2, 'z', 4096);
+  hout[0] = (struct iovec){h1, 8};
+  hout[1] = (struct iovec){h2, 40};
+  syscall(SYS_writev, p[1], hout, 2);
+  struct iovec *hin = malloc(2 * sizeof *hin);
+  hin[0] = (struct iovec){malloc(8), 8};
+  hin[1] = (struct iovec){malloc(64), 64};
+  syscall(SYS_readv, p[0], hin, 2);
+  /* More iovecs than -s shows, each a byte of its own heap buffer. */
+  enum { kMany = 40 };
+  struct iovec *many = malloc(kMany * sizeof *many);
+  for (int i = 0; i < kMany; ++i) {
+    char *c = malloc(1);
+    *c = 'A' + i % 26;
+    many[i] = (struct iovec){c, 1};
+  }
+  syscall(SYS_writev, p[1], many, kMany);
+  for (int i = 0; i < kMany; ++i) many[i].iov_base = malloc(1);
+  syscall(SYS_readv, p[0], many, kMany);
+  /* A large buffer on the heap, written and read through a pipe. */
+  enum { kBig = 60000 };
+  char *big = malloc(kBig);
+  for (int i = 0; i < kBig; ++i) big[i] = 'a' + i % 7;
+  syscall(SYS_write, p[1], big, kBig);
+  char *back = malloc(1 << 16);
+  syscall(SYS_read, p[0], back, 1 << 16);
+  int z = syscall(SYS_openat, AT_FDCWD, "/dev/zero", O_RDONLY);
+  char *huge = malloc(1 << 20);
+  syscall(SYS_read, z, huge, 1 << 20);
   return 0;
 }

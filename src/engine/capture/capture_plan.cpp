@@ -15,6 +15,8 @@ sct_plan capture_plan(const SyscallInfo& s) {
       case ArgT::BufOutRet: p.exit[i] = SCT_CAP_BUF_RET; break;
       case ArgT::Argv: p.entry[i] = SCT_CAP_ARGV; break;
       case ArgT::Envp: p.entry[i] = SCT_CAP_ENVP; break;
+      case ArgT::IovIn: p.entry[i] = SCT_CAP_IOV_IN; break;
+      case ArgT::IovOutRet: p.exit[i] = SCT_CAP_IOV_RET; break;
       case ArgT::Ptr:
         // In, out or both: the table does not say, so both.
         if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
@@ -36,7 +38,8 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // processes whose records would come before the call that made them, and
   // a call that does not return has only its entry.
   bool same_at_exit = true;
-  for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN;
+  for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN ||
+                                        k == SCT_CAP_IOV_IN;
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }

@@ -21,6 +21,14 @@ TEST(CapturePlan, ReadBufferIsCopiedAtExitWriteBufferAtEntry) {
   EXPECT_EQ(plan("write").exit[1], SCT_CAP_NONE);
 }
 
+TEST(CapturePlan, IovecsCarryTheirData) {
+  EXPECT_EQ(plan("writev").entry[1], SCT_CAP_IOV_IN);
+  EXPECT_EQ(plan("writev").exit[1], SCT_CAP_NONE);
+  EXPECT_EQ(plan("readv").exit[1], SCT_CAP_IOV_RET);
+  EXPECT_EQ(plan("readv").entry[1], SCT_CAP_NONE);
+  EXPECT_TRUE(plan("writev").defer);
+}
+
 TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {
   sct_plan p = plan("fstat");
   EXPECT_EQ(p.entry[1], SCT_CAP_WINDOW);

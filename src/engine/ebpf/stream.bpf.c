@@ -218,6 +218,36 @@ static __always_inline void capture_array(__u64 addr, bool strings) {
   bpf_loop(SCT_ARGV_MAX, capture_string, &c, 0);
 }
 
+struct iov_ctx {
+  __u64 addr;  /* the iovec array */
+  __s64 left;  /* data bytes still to copy in all; < 0: no limit */
+};
+
+static long capture_iov_data(__u32 i, void* arg) {
+  struct iov_ctx* c = arg;
+  if (c->left == 0) return 1;
+  struct iovec iov;
+  if (bpf_probe_read_user(&iov, sizeof iov, (void*)(c->addr + (__u64)i * sizeof iov)) != 0) return 1;
+  __u64 len = iov.iov_len;
+  if (c->left > 0) {
+    if (len > (__u64)c->left) len = c->left;
+    c->left -= len;
+  }
+  if (len > buf_cap) len = buf_cap;
+  if (len) capture_to_scratch((__u64)iov.iov_base, (__u32)len, COPY_BYTES, 0);
+  return 0;
+}
+
+/* An iovec array of `count` elements and the data each points at (the
+ * decoders show at most -s bytes of each). */
+static __always_inline void capture_iov(__u64 addr, __u64 count, __s64 left) {
+  if (!addr || !count) return;
+  __u32 n = count < SCT_IOV_MAX ? (__u32)count : SCT_IOV_MAX;
+  if (!capture_to_scratch(addr, n * 16, COPY_BYTES, 0)) return;
+  struct iov_ctx c = {.addr = addr, .left = left};
+  bpf_loop(n, capture_iov_data, &c, 0);
+}
+
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
@@ -243,6 +273,12 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       break;
     case SCT_CAP_ENVP:
       capture_array(a, false);
+      break;
+    case SCT_CAP_IOV_IN:
+      capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, -1);
+      break;
+    case SCT_CAP_IOV_RET:
+      if (ret > 0) capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret);
       break;
   }
   return true;

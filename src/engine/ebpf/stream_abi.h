@@ -16,6 +16,9 @@ enum sct_capture {
   SCT_CAP_WINDOW,   /* a struct of a size the table does not give: a window */
   SCT_CAP_ARGV,     /* a NULL-terminated array of strings (argv) */
   SCT_CAP_ENVP,     /* a NULL-terminated array, counted (envp) */
+  SCT_CAP_IOV_IN,   /* an iovec array, the next argument its count, and the
+                       data of each iovec, up to buf_cap bytes */
+  SCT_CAP_IOV_RET,  /* the same, the data up to the return value in all */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -108,6 +111,7 @@ struct sct_capture_hdr {
 #define SCT_ARGV_MAX 32       /* argv strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
+#define SCT_IOV_MAX 1024      /* iovecs copied: UIO_MAXIOV */
 /* The largest record: captures start in its first SCT_BUF_CAP bytes, and
  * the last may take up to SCT_BUF_CAP more. */
 #define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)
