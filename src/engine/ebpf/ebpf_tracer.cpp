@@ -72,7 +72,7 @@ std::string EbpfTracer::load() {
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = summary_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
-  set_task_rodata(skel_->rodata, opts_);
+  if (std::string e = set_task_rodata(skel_->rodata, opts_.follow_forks > 0); !e.empty()) return e;
   fill_set(skel_->rodata->wanted, [&](int nr) {
     return opts_.filter.traces(nr);
   });

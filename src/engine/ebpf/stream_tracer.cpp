@@ -4,7 +4,6 @@
 #include <bpf/libbpf.h>
 #include <linux/magic.h>
 #include <signal.h>
-#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -102,7 +101,7 @@ std::string proc_path_if_same(pid_t tid, int fd, const CapturedMemory& mem) {
   return still_same_file(tid, fd, ino) ? path : std::string();
 }
 
-bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR_close; }
+bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || has_role(&s, RClose); }
 
 }  // namespace
 
@@ -132,7 +131,7 @@ std::string StreamTracer::load() {
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
-  set_task_rodata(skel_->rodata, opts_);
+  if (std::string e = set_task_rodata(skel_->rodata, opts_.follow_forks > 0); !e.empty()) return e;
   // A larger -s than the kernel copies prints what it copied, cut with
   // "..." as strace cuts at -s (docs/ebpf.md).
   decode_opts_ = opts_.decode;
@@ -373,9 +372,9 @@ bool StreamTracer::exec_strings_missing() {
   auto it = pending_ ? threads_.find(pending_) : threads_.end();
   if (it == threads_.end()) return false;
   const DecodedCall& c = it->second.call;
-  if (c.nr != __NR_execve && c.nr != __NR_execveat) return false;
+  if (!has_role(c.info, RExec)) return false;
   bool terminated = false;
-  return !it->second.entry_memory.read_cstr(c.args[c.nr == __NR_execveat ? 1 : 0], 1, &terminated);
+  return !it->second.entry_memory.read_cstr(c.args[path_arg(*c.info)], 1, &terminated);
 }
 
 void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
@@ -387,7 +386,7 @@ void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t
     // path as the kernel took it (execveat with a directory has
     // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
     const DecodedCall& c = it->second.call;
-    int path = c.nr == __NR_execveat ? 1 : 0;
+    int path = path_arg(*c.info);
     CapturedMemory exec_mem;
     CapturedMemory copied;
     exec_mem.add_record(rec, size);
@@ -486,7 +485,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
 void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   const DecodedCall& c = t.call;
   if (!c.info || call_failed(c)) return;
-  if (c.nr == __NR_close) {
+  if (has_role(c.info, RClose)) {
     fds_.forget(t.tgid, static_cast<int>(c.args[0]));
     return;
   }
@@ -496,7 +495,7 @@ void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   // the kernel found at the call's exit.
   std::string path = proc_path_if_same(tid, fd, mem);
   if (path.empty()) path = kernel_fd_path(mem);
-  if (path.empty() && (c.nr == __NR_dup || c.nr == __NR_dup2 || c.nr == __NR_dup3)) {
+  if (path.empty() && has_role(c.info, RDup)) {
     fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
     return;
   }
