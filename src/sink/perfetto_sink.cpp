@@ -40,7 +40,7 @@ bool creates_task(long nr) { return has_role(syscall_by_nr(nr), RTask); }
 
 }  // namespace
 
-PerfettoSink::PerfettoSink(const Options& opts, Output& out) : opts_(opts), out_(out) {
+PerfettoSink::PerfettoSink(Output& out) : out_(out) {
   out_.write("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
 }
 

@@ -11,10 +11,10 @@
 
 namespace sct {
 
-TextSink::TextSink(const Options& opts, Output& main_output) : opts_(opts), main_(main_output) {
+TextSink::TextSink(TextConfig cfg, Output& main_output) : opts_(std::move(cfg)), main_(main_output) {
   main_stream_.out = &main_;
   // -ff writes files: they are coloured only when asked.
-  colour_ = use_colour(opts.color, opts.follow_forks < 2 && main_.terminal());
+  colour_ = use_colour(opts_.color, opts_.follow_forks < 2 && main_.terminal());
 }
 
 TextSink::Stream& TextSink::stream_for(pid_t pid) {

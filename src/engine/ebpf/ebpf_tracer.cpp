@@ -36,13 +36,7 @@ void fill_set(volatile unsigned long long* words, auto&& member) {
 
 }  // namespace
 
-bool ebpf_counts_only(const Options& opts) {
-  // -P, -e status= and --perfetto need each call: the streamed trace gives them.
-  return opts.summary == 1 && opts.perfetto.empty() && opts.filter.paths.empty() &&
-         opts.filter.status == kStatusAll;
-}
-
-bool ebpf_supports(const Options&, std::string& why) {
+bool ebpf_supports(std::string& why) {
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
     why = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
     return false;
@@ -106,7 +100,7 @@ void EbpfTracer::collect() {
     if (bpf_map__lookup_elem(skel_->maps.counts, &nr, sizeof nr, per_cpu.data(),
                              per_cpu.size() * sizeof(sct_count), 0) != 0)
       continue;
-    SummarySink::Row row;
+    CallCounts row;
     for (const auto& c : per_cpu) {
       if (!c.calls) continue;
       row.calls += c.calls;
@@ -117,7 +111,7 @@ void EbpfTracer::collect() {
     }
     if (!row.calls) continue;
     const SyscallInfo* s = syscall_by_nr(nr);
-    summary_.add_row(s ? std::string(s->name) : fmt::format("syscall_{:#x}", nr), row);
+    counts_[s ? std::string(s->name) : fmt::format("syscall_{:#x}", nr)] = row;
   }
 }
 

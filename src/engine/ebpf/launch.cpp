@@ -78,7 +78,7 @@ std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
   return {};
 }
 
-std::string fork_command(const Options& opts, PendingCommand& cmd) {
+std::string fork_command(const EngineConfig& opts, PendingCommand& cmd) {
   std::string err;
   std::string path = find_program(opts.command[0], err);
   if (!err.empty()) return err;

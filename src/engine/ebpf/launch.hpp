@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
+#include "engine/engine_config.hpp"
 #include "engine/proc.hpp"
 #include "syscalls/syscall_table.hpp"
 
@@ -61,7 +61,7 @@ struct PendingCommand {
 // Forks the command, first of all: loading the programs takes a while, and
 // if sctrace is killed meanwhile the command must still run (untraced), as
 // under ptrace. It waits until release_command, or until sctrace is gone.
-std::string fork_command(const Options& opts, PendingCommand& cmd);
+std::string fork_command(const EngineConfig& cfg, PendingCommand& cmd);
 // Traces it (hidden until its execve) and lets it run; `child` gets its pid.
 std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);
 // sctrace could not start: the command must not run at all.

@@ -15,7 +15,6 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
@@ -144,8 +143,7 @@ std::string StreamTracer::load() {
   skel_->rodata->wake_bytes = ring / 4;
   // Two clock reads per call are a good part of its cost; without an
   // option that shows or sums times, nothing reads them.
-  skel_->rodata->need_time = opts_.timestamps || opts_.relative || opts_.syscall_times || opts_.summary ||
-                             !opts_.json.empty() || !opts_.perfetto.empty();
+  skel_->rodata->need_time = opts_.need_time;
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
     return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
