@@ -10,6 +10,7 @@
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "core/output.hpp"
+#include "engine/interrupt.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
 #ifdef SCTRACE_HAVE_EBPF
@@ -24,7 +25,7 @@
 
 namespace {
 
-void on_termination_signal(int sig) { sct::PtraceTracer::interrupted = sig; }
+void on_termination_signal(int sig) { sct::termination_signal = sig; }
 
 void install_signal_handlers() {
   struct sigaction sa {};
@@ -153,7 +154,7 @@ int main(int argc, char** argv) {
                    output_failed ? "; tracees detached" : "");
     status = 1;
     fatal = 0;
-  } else if (int sig = sct::PtraceTracer::interrupted; sig) {
+  } else if (int sig = sct::termination_signal; sig) {
     // Stopped by the user: sctrace dies of that signal, as strace does.
     fatal = sig;
   }

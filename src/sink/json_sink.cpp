@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 #include "sink/event_filter.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"

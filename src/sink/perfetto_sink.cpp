@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"
 

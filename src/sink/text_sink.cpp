@@ -3,11 +3,11 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/text_render.hpp"
+#include "core/xlat.hpp"
 #include "sink/event_filter.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
-#include "sink/text_render.hpp"
 
 namespace sct {
 

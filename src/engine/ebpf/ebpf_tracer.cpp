@@ -14,7 +14,7 @@
 
 #include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/summary_abi.h"
-#include "engine/ptrace/tracer.hpp"
+#include "engine/interrupt.hpp"
 #include "summary.skel.h"
 #include "syscalls/syscall_table.hpp"
 
@@ -86,9 +86,9 @@ int EbpfTracer::run() {
   if (child_) reap_command(child_, true, exit_status_, fatal_signal_);
   // With -f and -p, as strace: until every traced process has gone.
   timespec tick{0, 20 * 1000 * 1000};
-  while (!PtraceTracer::interrupted && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
+  while (!termination_signal && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
   collect();
-  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
+  if (int sig = termination_signal) interrupted_by(sig, exit_status_, fatal_signal_);
   return exit_status_;
 }
 

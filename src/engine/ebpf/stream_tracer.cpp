@@ -19,9 +19,9 @@
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/ebpf/launch.hpp"
+#include "engine/interrupt.hpp"
 #include "engine/proc.hpp"
-#include "engine/ptrace/ptrace_memory.hpp"
-#include "engine/ptrace/tracer.hpp"
+#include "engine/ptrace_memory.hpp"
 #include "stream.skel.h"
 #include "syscalls/syscall_table.hpp"
 
@@ -222,7 +222,7 @@ int StreamTracer::on_record(void* self, void* data, size_t size) {
 int StreamTracer::run() {
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
   bool child_running = child_ != 0;
-  while (!PtraceTracer::interrupted) {
+  while (!termination_signal) {
     // Records are sent without waking this reader (see finish() in
     // stream.bpf.c), so the wait can end with some unread: read them.
     int got = ring_buffer__poll(rb_, 20);
@@ -263,14 +263,14 @@ int StreamTracer::run() {
     r.args[0] = static_cast<unsigned long long>(fatal_signal_ ? fatal_signal_ : exit_status_ << 8);
     on_task_exit(r);
   }
-  if (PtraceTracer::interrupted) detach_all();
-  if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
+  if (termination_signal) detach_all();
+  if (termination_signal && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
     fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=%zu)\n",
             static_cast<unsigned long long>(lost_), ring_kib_);
   sink_.flush();
-  if (int sig = PtraceTracer::interrupted) {
+  if (int sig = termination_signal) {
     interrupted_by(sig, exit_status_, fatal_signal_);
   } else {
     if (child_running) reap_command(child_, true, exit_status_, fatal_signal_);

@@ -16,8 +16,8 @@
 #include "core/event.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/capture/fd_table.hpp"
+#include "engine/capture/stream_abi.h"
 #include "engine/ebpf/launch.hpp"
-#include "engine/ebpf/stream_abi.h"
 #include "engine/engine_config.hpp"
 #include "filter/path_filter.hpp"
 

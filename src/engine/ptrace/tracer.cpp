@@ -20,12 +20,10 @@
 #include "decode/signal/siginfo.hpp"
 #include "engine/command.hpp"
 #include "engine/proc.hpp"
-#include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
+#include "engine/ptrace_memory.hpp"
 
 namespace sct {
-
-volatile sig_atomic_t PtraceTracer::interrupted = 0;
 
 namespace {
 
@@ -236,7 +234,7 @@ void PtraceTracer::resume(pid_t pid, int sig) {
 
 int PtraceTracer::run() {
   while (!tracees_.empty()) {
-    if (interrupted) {
+    if (termination_signal) {
       release_all();
       break;
     }

@@ -13,6 +13,7 @@
 #include "core/call.hpp"
 #include "core/event.hpp"
 #include "engine/engine_config.hpp"
+#include "engine/interrupt.hpp"
 #include "filter/path_filter.hpp"
 
 namespace sct {
@@ -46,8 +47,6 @@ class PtraceTracer {
   // left out, and the fast path is not turned off.
   static bool uses_seccomp(const EngineConfig& cfg);
 
-  // Set from the SIGINT/SIGTERM/SIGHUP handler: the signal's number.
-  static volatile sig_atomic_t interrupted;
 
  private:
   struct Tracee {
