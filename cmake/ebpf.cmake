@@ -11,6 +11,8 @@ if(PkgConfig_FOUND)
 endif()
 
 set(ebpf_src ${CMAKE_SOURCE_DIR}/src/engine/ebpf)
+# The record format and capture plan the kernel side shares with user space.
+set(capture_src ${CMAKE_SOURCE_DIR}/src/engine/capture)
 file(GLOB SCTRACE_EBPF_SOURCES CONFIGURE_DEPENDS ${ebpf_src}/*.cpp)
 list(FILTER SCTRACE_EBPF_SOURCES EXCLUDE REGEX "(_test|_benchmark)\\.cpp$")
 
@@ -24,13 +26,13 @@ if(SCTRACE_CLANG AND SCTRACE_BPFTOOL AND LIBBPF_FOUND AND EXISTS /sys/kernel/btf
     COMMENT "vmlinux.h from this kernel's BTF"
     VERBATIM)
   file(GLOB bpf_programs CONFIGURE_DEPENDS ${ebpf_src}/*.bpf.c)
-  file(GLOB bpf_headers CONFIGURE_DEPENDS ${ebpf_src}/*.h)
+  file(GLOB bpf_headers CONFIGURE_DEPENDS ${ebpf_src}/*.h ${capture_src}/*.h)
   set(skeletons)
   foreach(prog ${bpf_programs})
     get_filename_component(name ${prog} NAME_WE)
     add_custom_command(
       OUTPUT ${gen}/${name}.skel.h
-      COMMAND ${SCTRACE_CLANG} -g -O2 -Wall -target bpf -D__TARGET_ARCH_x86 -I${gen} -I${ebpf_src}
+      COMMAND ${SCTRACE_CLANG} -g -O2 -Wall -target bpf -D__TARGET_ARCH_x86 -I${gen} -I${ebpf_src} -I${capture_src}
               -c ${prog} -o ${gen}/${name}.bpf.o
       COMMAND sh -c "${SCTRACE_BPFTOOL} gen skeleton ${name}.bpf.o name ${name}_bpf > ${name}.skel.h.tmp && mv ${name}.skel.h.tmp ${name}.skel.h"
       DEPENDS ${prog} ${gen}/vmlinux.h ${bpf_headers}

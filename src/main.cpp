@@ -6,10 +6,12 @@
 #include <cstdio>
 #include <optional>
 
+#include "cli/configs.hpp"
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/command.hpp"
+#include "engine/interrupt.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
 #ifdef SCTRACE_HAVE_EBPF
@@ -24,7 +26,7 @@
 
 namespace {
 
-void on_termination_signal(int sig) { sct::PtraceTracer::interrupted = sig; }
+void on_termination_signal(int sig) { sct::termination_signal = sig; }
 
 void install_signal_handlers() {
   struct sigaction sa {};
@@ -63,7 +65,7 @@ int main(int argc, char** argv) {
   if (opts.backend != sct::Options::Backend::Ptrace) {
     std::string why;
 #ifdef SCTRACE_HAVE_EBPF
-    ebpf = sct::ebpf_supports(opts, why);
+    ebpf = sct::ebpf_supports(why);
 #else
     why = "--backend=ebpf: this sctrace was built without the eBPF engine (clang, bpftool, libbpf-dev)";
 #endif
@@ -78,7 +80,8 @@ int main(int argc, char** argv) {
 
   // A command under the seccomp filter is traced from a child process, which
   // can serve the filter after the user stops tracing (engine/supervisor.hpp).
-  if (!ebpf && sct::PtraceTracer::uses_seccomp(opts)) sct::run_supervised();
+  const sct::EngineConfig engine = sct::engine_config(opts);
+  if (!ebpf && sct::PtraceTracer::uses_seccomp(engine)) sct::run_supervised();
 
   sct::Output out;
   std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;
@@ -102,15 +105,15 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  sct::TextSink text(opts, out);
-  sct::SummarySink summary(opts, out);
+  sct::TextSink text(sct::text_config(opts), out);
+  sct::SummarySink summary(sct::summary_config(opts), out);
   std::optional<sct::JsonSink> json;
   std::vector<sct::Sink*> sinks;
   if (opts.summary != 1) sinks.push_back(&text);
   if (opts.summary) sinks.push_back(&summary);
-  if (!opts.json.empty()) sinks.push_back(&json.emplace(opts, json_out, ebpf));
+  if (!opts.json.empty()) sinks.push_back(&json.emplace(sct::json_config(opts, ebpf), json_out));
   std::optional<sct::PerfettoSink> perfetto;
-  if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(opts, perfetto_out));
+  if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(perfetto_out));
   sct::TeeSink sink(sinks);
   install_signal_handlers();
   int status = 0, fatal = 0;
@@ -120,17 +123,18 @@ int main(int argc, char** argv) {
   const bool decode = opts.summary != 1 || perfetto.has_value();
 #ifdef SCTRACE_HAVE_EBPF
   if (ebpf && sct::ebpf_counts_only(opts)) {
-    sct::EbpfTracer tracer(opts, summary);
+    sct::EbpfTracer tracer(engine);
     started = trace_with(tracer, opts, status, fatal, output_failed);
+    for (const auto& [name, counts] : tracer.counts()) summary.add_row(name, counts);
   } else if (ebpf) {
-    sct::StreamTracer tracer(opts, sink);
+    sct::StreamTracer tracer(engine, sink);
     tracer.set_decode(decode);
     started = trace_with(tracer, opts, status, fatal, output_failed);
   }
 #endif
   std::optional<sct::PtraceTracer> ptracer;
   if (!ebpf) {
-    ptracer.emplace(opts, sink);
+    ptracer.emplace(engine, sink);
     ptracer->set_decode(decode);
     started = trace_with(*ptracer, opts, status, fatal, output_failed);
   }
@@ -152,7 +156,7 @@ int main(int argc, char** argv) {
                    output_failed ? "; tracees detached" : "");
     status = 1;
     fatal = 0;
-  } else if (int sig = sct::PtraceTracer::interrupted; sig) {
+  } else if (int sig = sct::termination_signal; sig) {
     // Stopped by the user: sctrace dies of that signal, as strace does.
     fatal = sig;
   }

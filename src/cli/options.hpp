@@ -8,6 +8,7 @@
 
 #include "core/decode_options.hpp"
 #include "filter/filter_options.hpp"
+#include "sink/text_colour.hpp"
 
 namespace sct {
 
@@ -37,7 +38,7 @@ struct Options {
   size_t ring_buffer_kib = 0;        // --ring-buffer-size=KIB (0: the engine's default)
   std::string json;                  // --json=FILE ("-": standard output)
   std::string perfetto;              // --perfetto=FILE
-  enum class Color { Auto, Always, Never };
+  using Color = ColorMode;
   Color color = Color::Auto;         // --color=
 };
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

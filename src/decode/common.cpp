@@ -6,8 +6,8 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
-#include "sink/text_render.hpp"
+#include "core/text_render.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

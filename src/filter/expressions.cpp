@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 #include "syscalls/syscall_table.hpp"
 
 namespace sct {

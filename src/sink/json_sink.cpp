@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 #include "sink/event_filter.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"
@@ -28,10 +28,11 @@ void signal_field(std::string& r, const char* name, int sig) {
 
 }  // namespace
 
-JsonSink::JsonSink(const Options& opts, Output& out, bool ebpf) : opts_(opts), out_(out) {
+JsonSink::JsonSink(JsonConfig cfg, Output& out) : opts_(std::move(cfg)), out_(out) {
+  const JsonConfig& opts = opts_;
   std::string r = fmt::format("{{\"type\":\"header\",\"schema_version\":{},\"tool\":\"sctrace\"", kJsonSchemaVersion);
   field(r, "backend");
-  r += ebpf ? "\"ebpf\"" : "\"ptrace\"";
+  r += opts.ebpf ? "\"ebpf\"" : "\"ptrace\"";
   field(r, "command");
   r += '[';
   for (size_t i = 0; i < opts.command.size(); ++i) {

@@ -7,20 +7,30 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
-#include "cli/options.hpp"
 #include "core/event.hpp"
 #include "core/output.hpp"
+#include "filter/filter_options.hpp"
 #include "sink/summary_sink.hpp"
 
 namespace sct {
 
 inline constexpr int kJsonSchemaVersion = 1;
 
+// What the JSON sink needs to know of the command line.
+struct JsonConfig {
+  std::vector<std::string> command;  // PROG [ARGS], for the header
+  std::vector<pid_t> attach;         // -p, for the header
+  bool ebpf = false;                 // which engine produced the events
+  int summary = 0;                   // -c: 1 (the summary record only), -C: 2
+  bool summary_wall = false;         // -w
+  FilterOptions filter;              // -e status=, signal=
+};
+
 class JsonSink : public Sink {
  public:
-  // `ebpf`: which engine produced the events (the header says so).
-  JsonSink(const Options& opts, Output& out, bool ebpf = false);
+  JsonSink(JsonConfig cfg, Output& out);
   void on_event(const Event& e) override;
   void flush() override { out_.flush(); }
   bool failed() const override { return out_.failed(); }
@@ -32,7 +42,7 @@ class JsonSink : public Sink {
   void end(std::string& r);
   void syscall(const Event& e);
 
-  const Options& opts_;
+  const JsonConfig opts_;
   Output& out_;
   std::map<pid_t, int64_t> entry_ns_;  // wall time of each thread's call in progress
 };

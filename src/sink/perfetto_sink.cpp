@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"
 
@@ -40,7 +40,7 @@ bool creates_task(long nr) { return has_role(syscall_by_nr(nr), RTask); }
 
 }  // namespace
 
-PerfettoSink::PerfettoSink(const Options& opts, Output& out) : opts_(opts), out_(out) {
+PerfettoSink::PerfettoSink(Output& out) : out_(out) {
   out_.write("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
 }
 

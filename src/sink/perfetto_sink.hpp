@@ -11,7 +11,6 @@
 #include <set>
 #include <string>
 
-#include "cli/options.hpp"
 #include "core/event.hpp"
 #include "core/output.hpp"
 
@@ -19,7 +18,7 @@ namespace sct {
 
 class PerfettoSink : public Sink {
  public:
-  PerfettoSink(const Options& opts, Output& out);
+  explicit PerfettoSink(Output& out);
   void on_event(const Event& e) override;
   void flush() override { out_.flush(); }
   bool failed() const override { return out_.failed(); }
@@ -40,7 +39,6 @@ class PerfettoSink : public Sink {
   void end_program(pid_t tid, Thread& t, int64_t at);
   void name_process(pid_t pid, pid_t tid, const std::string& name);
 
-  const Options& opts_;
   Output& out_;
   bool first_ = true;
   bool finished_ = false;

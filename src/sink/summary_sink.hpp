@@ -4,9 +4,10 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "cli/options.hpp"
+#include "core/call_counts.hpp"
 #include "core/event.hpp"
 #include "core/output.hpp"
 
@@ -16,18 +17,22 @@ bool valid_sort_key(const std::string& key);
 // -U: a comma-separated list of column names; `bad` gets the first unknown one.
 bool parse_columns(const std::string& spec, std::vector<std::string>& out, std::string& bad);
 
+// What the summary needs to know of the command line.
+struct SummaryConfig {
+  std::string sort_by = "time";      // -S
+  std::vector<std::string> columns;  // -U
+  bool summary_wall = false;         // -w
+};
+
 class SummarySink : public Sink {
  public:
-  SummarySink(const Options& opts, Output& out) : opts_(opts), out_(out) {}
+  SummarySink(SummaryConfig cfg, Output& out) : opts_(std::move(cfg)), out_(out) {}
   void on_event(const Event& e) override;
   void flush() override { out_.flush(); }
   // Writes the table (at the end of tracing).
   void print();
 
-  struct Row {
-    uint64_t calls = 0, errors = 0;
-    int64_t total_ns = 0, min_ns = INT64_MAX, max_ns = 0;
-  };
+  using Row = CallCounts;
   const std::map<std::string, Row>& rows() const { return rows_; }
   // Counts gathered elsewhere (the eBPF engine's in-kernel counters).
   void add_row(const std::string& name, const Row& row) { rows_[name] = row; }
@@ -36,7 +41,7 @@ class SummarySink : public Sink {
   Row total() const;
 
  private:
-  const Options& opts_;
+  const SummaryConfig opts_;
   Output& out_;
   std::map<std::string, Row> rows_;
 };

@@ -5,8 +5,8 @@
 
 namespace sct {
 
-bool use_colour(Options::Color mode, bool terminal) {
-  if (mode != Options::Color::Auto) return mode == Options::Color::Always;
+bool use_colour(ColorMode mode, bool terminal) {
+  if (mode != ColorMode::Auto) return mode == ColorMode::Always;
   const char* no = getenv("NO_COLOR");
   const char* term = getenv("TERM");
   return terminal && !(no && *no) && !(term && !strcmp(term, "dumb"));

@@ -7,9 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "cli/options.hpp"
 
 namespace sct {
+
+// --color=auto, always, never.
+enum class ColorMode { Auto, Always, Never };
 
 namespace colour {
 inline constexpr const char* kName = "\033[1;36m";
@@ -22,7 +24,7 @@ inline constexpr const char* kReset = "\033[0m";
 
 // Whether to colour: --color=always/never decide; auto colours only a
 // terminal, and not when NO_COLOR is set (no-color.org) or TERM is dumb.
-bool use_colour(Options::Color mode, bool terminal);
+bool use_colour(ColorMode mode, bool terminal);
 
 // Wraps each "..." literal in the string colour.
 std::string colour_strings(std::string_view text);

@@ -6,7 +6,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include "cli/options.hpp"
 #include "core/output.hpp"
 #include "sink/json_sink.hpp"
 #include "sink/text_format.hpp"
@@ -20,10 +19,9 @@ enum class Format { Text, Json };
 void decode_and_render(benchmark::State& state, const char* name, std::array<uint64_t, 6> args,
                        int64_t ret, testing::FakeMemory& mem) {
   DecodeOptions opts;
-  Options cli;
   Output devnull;
   devnull.open("/dev/null", false);
-  JsonSink json(cli, devnull);
+  JsonSink json(JsonConfig{}, devnull);
   const auto format = static_cast<Format>(state.range(0));
   for (auto _ : state) {
     DecodedCall d;

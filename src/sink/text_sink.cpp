@@ -3,18 +3,18 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/text_render.hpp"
+#include "core/xlat.hpp"
 #include "sink/event_filter.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
-#include "sink/text_render.hpp"
 
 namespace sct {
 
-TextSink::TextSink(const Options& opts, Output& main_output) : opts_(opts), main_(main_output) {
+TextSink::TextSink(TextConfig cfg, Output& main_output) : opts_(std::move(cfg)), main_(main_output) {
   main_stream_.out = &main_;
   // -ff writes files: they are coloured only when asked.
-  colour_ = use_colour(opts.color, opts.follow_forks < 2 && main_.terminal());
+  colour_ = use_colour(opts_.color, opts_.follow_forks < 2 && main_.terminal());
 }
 
 TextSink::Stream& TextSink::stream_for(pid_t pid) {

@@ -7,17 +7,37 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "cli/options.hpp"
+#include "core/decode_options.hpp"
 #include "core/event.hpp"
 #include "core/output.hpp"
+#include "filter/filter_options.hpp"
+#include "sink/text_colour.hpp"
 
 namespace sct {
+
+// What the text sink needs to know of the command line.
+struct TextConfig {
+  std::vector<pid_t> attach;    // -p: more than one puts pids on the lines
+  int follow_forks = 0;         // -f: 1; -ff: 2 (a file per process)
+  std::string output;           // -o
+  bool append = false;          // -A
+  unsigned quiet_mask = 0;      // kQuiet* bits
+  int timestamps = 0;           // -t: 1, -tt: 2, -ttt: 3
+  bool relative = false;        // -r
+  bool syscall_times = false;   // -T
+  int align = 40;               // -a
+  DecodeOptions decode;         // -s -x -v -y
+  FilterOptions filter;         // -e status=, signal=
+  ColorMode color = ColorMode::Auto;  // --color=
+};
 
 class TextSink : public Sink {
  public:
   // `main_output` is where lines go; with -ff each pid gets FILE.PID instead.
-  TextSink(const Options& opts, Output& main_output);
+  TextSink(TextConfig cfg, Output& main_output);
   void on_event(const Event& e) override;
   void flush() override;
   // Whether any write has failed (a full disk, a closed pipe).
@@ -41,7 +61,7 @@ class TextSink : public Sink {
   // A whole line, coloured when colour is on, with its newline.
   std::string painted(const char* colour, std::string_view text) const;
 
-  const Options& opts_;
+  const TextConfig opts_;
   Output& main_;
   Stream main_stream_;
   std::map<pid_t, std::unique_ptr<Output>> per_pid_;

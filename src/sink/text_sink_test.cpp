@@ -16,7 +16,7 @@ namespace {
 // Drives a TextSink with synthetic events and returns what it wrote.
 class SinkRun {
  public:
-  explicit SinkRun(Options o) : opts_(std::move(o)) {
+  explicit SinkRun(TextConfig o) : opts_(std::move(o)) {
     path_ = ::testing::TempDir() + "/text_sink_test.out";
     opts_.output = path_;
     EXPECT_EQ(out_.open(path_, false), "");
@@ -68,7 +68,7 @@ class SinkRun {
   testing::FakeMemory mem_;
 
  private:
-  Options opts_;
+  TextConfig opts_;
   std::string path_;
   Output out_;
   std::unique_ptr<TextSink> sink_;
@@ -76,7 +76,7 @@ class SinkRun {
 };
 
 TEST(TextSink, InterleavedCallsAreSplitAndResumed) {
-  Options o;
+  TextConfig o;
   o.follow_forks = 1;
   SinkRun r(o);
   r.mem_.put(0x1000, "hi");
@@ -93,7 +93,7 @@ TEST(TextSink, InterleavedCallsAreSplitAndResumed) {
 }
 
 TEST(TextSink, LostEventsMarkTheGapWithoutAPid) {
-  Options o;
+  TextConfig o;
   o.follow_forks = 1;
   SinkRun r(o);
   r.call(10, "getpid", {});
@@ -109,15 +109,14 @@ TEST(TextSink, LostEventsMarkTheGapWithoutAPid) {
 }
 
 TEST(TextSink, ExitLines) {
-  Options o;
-  o.quiet = 0;
+  TextConfig o;
   SinkRun r(o);
   r.event(Event::Kind::Exited, 10, 3);
   EXPECT_EQ(r.text(), "+++ exited with 3 +++\n");
 }
 
 TEST(TextSink, QqHidesExitLines) {
-  Options o;
+  TextConfig o;
   o.quiet_mask = kQuietExit;
   SinkRun r(o);
   r.event(Event::Kind::Exited, 10, 3);
@@ -125,7 +124,7 @@ TEST(TextSink, QqHidesExitLines) {
 }
 
 TEST(TextSink, AlignmentColumnAndSyscallTimes) {
-  Options o;
+  TextConfig o;
   o.align = 20;
   o.syscall_times = true;
   SinkRun r(o);

@@ -2,7 +2,7 @@
 #include <fcntl.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

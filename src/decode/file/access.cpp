@@ -3,7 +3,7 @@
 #include <unistd.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

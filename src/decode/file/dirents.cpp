@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

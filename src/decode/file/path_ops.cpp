@@ -3,7 +3,7 @@
 #include <linux/fs.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include "core/call.hpp"
+#include "core/xlat.hpp"
 #include "decode/common.hpp"
-#include "decode/xlat.hpp"
 
 namespace sct {
 

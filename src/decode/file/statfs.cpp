@@ -4,7 +4,7 @@
 #include <sys/statvfs.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 #include <cstring>
 

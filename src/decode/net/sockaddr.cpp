@@ -11,7 +11,7 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

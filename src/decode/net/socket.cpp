@@ -6,8 +6,8 @@
 #include <sys/socket.h>
 
 #include "core/call.hpp"
+#include "core/xlat.hpp"
 #include "decode/net/sockaddr.hpp"
-#include "decode/xlat.hpp"
 
 namespace sct {
 

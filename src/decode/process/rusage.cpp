@@ -2,8 +2,8 @@
 #include <sys/resource.h>
 
 #include "core/call.hpp"
+#include "core/xlat.hpp"
 #include "decode/common.hpp"
-#include "decode/xlat.hpp"
 
 namespace sct {
 

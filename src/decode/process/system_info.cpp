@@ -5,7 +5,7 @@
 #include <sys/utsname.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 #include <cstring>
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/call.hpp"
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

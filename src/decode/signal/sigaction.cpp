@@ -4,8 +4,8 @@
 #include <cstddef>
 
 #include "core/call.hpp"
+#include "core/xlat.hpp"
 #include "decode/common.hpp"
-#include "decode/xlat.hpp"
 
 namespace sct {
 

@@ -1,6 +1,6 @@
 #include "decode/signal/siginfo.hpp"
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 #include <unistd.h>
 

@@ -2,8 +2,8 @@
 #include <time.h>
 
 #include "core/call.hpp"
+#include "core/xlat.hpp"
 #include "decode/common.hpp"
-#include "decode/xlat.hpp"
 
 namespace sct {
 

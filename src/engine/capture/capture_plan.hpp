@@ -3,7 +3,7 @@
 // plan copied, so the plan and the decoders agree by construction.
 #pragma once
 
-#include "engine/ebpf/stream_abi.h"
+#include "engine/capture/stream_abi.h"
 #include "syscalls/syscall_table.hpp"
 
 namespace sct {

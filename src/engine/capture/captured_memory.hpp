@@ -11,7 +11,7 @@
 
 #include "core/memory.hpp"
 #include "engine/capture/fd_table.hpp"
-#include "engine/ebpf/stream_abi.h"
+#include "engine/capture/stream_abi.h"
 
 namespace sct {
 

@@ -14,7 +14,7 @@
 
 #include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/summary_abi.h"
-#include "engine/ptrace/tracer.hpp"
+#include "engine/interrupt.hpp"
 #include "summary.skel.h"
 #include "syscalls/syscall_table.hpp"
 
@@ -36,13 +36,7 @@ void fill_set(volatile unsigned long long* words, auto&& member) {
 
 }  // namespace
 
-bool ebpf_counts_only(const Options& opts) {
-  // -P, -e status= and --perfetto need each call: the streamed trace gives them.
-  return opts.summary == 1 && opts.perfetto.empty() && opts.filter.paths.empty() &&
-         opts.filter.status == kStatusAll;
-}
-
-bool ebpf_supports(const Options&, std::string& why) {
+bool ebpf_supports(std::string& why) {
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
     why = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
     return false;
@@ -65,7 +59,7 @@ std::string EbpfTracer::load() {
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = summary_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
-  set_task_rodata(skel_->rodata, opts_);
+  if (std::string e = set_task_rodata(skel_->rodata, opts_.follow_forks > 0); !e.empty()) return e;
   fill_set(skel_->rodata->wanted, [&](int nr) {
     return opts_.filter.traces(nr);
   });
@@ -85,9 +79,9 @@ int EbpfTracer::run() {
   if (child_) reap_command(child_, true, exit_status_, fatal_signal_);
   // With -f and -p, as strace: until every traced process has gone.
   timespec tick{0, 20 * 1000 * 1000};
-  while (!PtraceTracer::interrupted && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
+  while (!termination_signal && anything_traced({skel_->maps.tasks, skel_->maps.live})) nanosleep(&tick, nullptr);
   collect();
-  if (int sig = PtraceTracer::interrupted) interrupted_by(sig, exit_status_, fatal_signal_);
+  if (int sig = termination_signal) interrupted_by(sig, exit_status_, fatal_signal_);
   return exit_status_;
 }
 
@@ -99,7 +93,7 @@ void EbpfTracer::collect() {
     if (bpf_map__lookup_elem(skel_->maps.counts, &nr, sizeof nr, per_cpu.data(),
                              per_cpu.size() * sizeof(sct_count), 0) != 0)
       continue;
-    SummarySink::Row row;
+    CallCounts row;
     for (const auto& c : per_cpu) {
       if (!c.calls) continue;
       row.calls += c.calls;
@@ -110,7 +104,7 @@ void EbpfTracer::collect() {
     }
     if (!row.calls) continue;
     const SyscallInfo* s = syscall_by_nr(nr);
-    summary_.add_row(s ? std::string(s->name) : fmt::format("syscall_{:#x}", nr), row);
+    counts_[s ? std::string(s->name) : fmt::format("syscall_{:#x}", nr)] = row;
   }
 }
 

@@ -4,24 +4,24 @@
 
 #include <sys/types.h>
 
+#include <map>
 #include <string>
+#include <utility>
 
-#include "cli/options.hpp"
-#include "sink/summary_sink.hpp"
+#include "core/call_counts.hpp"
+#include "engine/engine_config.hpp"
 
 struct summary_bpf;
 
 namespace sct {
 
-// Whether the eBPF engine can run here with these options; when not, `why`
-// says so in a line fit for "sctrace: ...".
-bool ebpf_supports(const Options& opts, std::string& why);
-// Whether counters in the kernel answer everything asked (-c alone).
-bool ebpf_counts_only(const Options& opts);
+// Whether the eBPF engine can run here; when not, `why` says so in a line
+// fit for "sctrace: ...".
+bool ebpf_supports(std::string& why);
 
 class EbpfTracer {
  public:
-  EbpfTracer(const Options& opts, SummarySink& summary) : opts_(opts), summary_(summary) {}
+  explicit EbpfTracer(EngineConfig cfg) : opts_(std::move(cfg)) {}
   ~EbpfTracer();
   EbpfTracer(const EbpfTracer&) = delete;
   EbpfTracer& operator=(const EbpfTracer&) = delete;
@@ -30,19 +30,21 @@ class EbpfTracer {
   // -p threads. Returns an error message or empty.
   std::string start();
   // Waits until the traced processes are gone (or a termination signal),
-  // then fills the summary. Returns the started command's exit status.
+  // then reads the counters. Returns the started command's exit status.
   int run();
   int fatal_signal() const { return fatal_signal_; }
   // Nothing is written while it counts.
   bool output_failed() const { return false; }
+  // The counts of each syscall seen, by name, once run() has returned.
+  const std::map<std::string, CallCounts>& counts() const { return counts_; }
 
  private:
   // The programs loaded and attached, the -p threads added.
   std::string load();
   void collect();
 
-  const Options& opts_;
-  SummarySink& summary_;
+  const EngineConfig opts_;
+  std::map<std::string, CallCounts> counts_;
   summary_bpf* skel_ = nullptr;
   pid_t child_ = 0;
   int exit_status_ = 0;

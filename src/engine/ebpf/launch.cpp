@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 
 #include "engine/command.hpp"
-#include "engine/proc.hpp"
 #include "engine/ebpf/summary_abi.h"
-#include "engine/ptrace/tracer.hpp"
+#include "engine/interrupt.hpp"
+#include "engine/proc.hpp"
 
 namespace sct {
 
@@ -78,7 +78,7 @@ std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
   return {};
 }
 
-std::string fork_command(const Options& opts, PendingCommand& cmd) {
+std::string fork_command(const EngineConfig& opts, PendingCommand& cmd) {
   std::string err;
   std::string path = find_program(opts.command[0], err);
   if (!err.empty()) return err;
@@ -136,7 +136,7 @@ bool reap_command(pid_t child, bool block, int& exit_status, int& fatal_signal) 
   int status;
   pid_t r;
   do r = waitpid(child, &status, block ? 0 : WNOHANG);
-  while (r < 0 && errno == EINTR && block && !PtraceTracer::interrupted);
+  while (r < 0 && errno == EINTR && block && !termination_signal);
   if (r < 0) return true;  // gone already, or an interruption: stop waiting
   if (r == 0) return false;
   if (WIFEXITED(status)) exit_status = WEXITSTATUS(status);

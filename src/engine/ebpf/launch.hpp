@@ -3,14 +3,14 @@
 // and the count of those still alive.
 #pragma once
 
-#include <sys/syscall.h>
 #include <sys/types.h>
 
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
+#include "engine/engine_config.hpp"
 #include "engine/proc.hpp"
+#include "syscalls/syscall_table.hpp"
 
 struct bpf_map;
 
@@ -21,12 +21,20 @@ void quiet_libbpf_unless(bool verbose);
 // "--backend=ebpf: <step>: <error>", for a step of loading that failed.
 std::string ebpf_failure(const char* step, int err);
 
-// What tasks.bpf.h reads before load, in either program's read-only data.
+// What tasks.bpf.h reads before load, in either program's read-only data:
+// exec_nrs holds the table's exec calls (RExec). Returns an error message
+// or empty.
 template <class Rodata>
-void set_task_rodata(Rodata* ro, const Options& opts) {
-  ro->follow_forks = opts.follow_forks > 0;
-  ro->exec_nrs[0] = __NR_execve;
-  ro->exec_nrs[1] = __NR_execveat;
+std::string set_task_rodata(Rodata* ro, bool follow_forks) {
+  ro->follow_forks = follow_forks;
+  size_t n = 0;
+  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) {
+    if (!has_role(s, RExec)) continue;
+    if (n == std::size(ro->exec_nrs)) return "--backend=ebpf: more exec calls than tasks.bpf.h's exec_nrs holds";
+    ro->exec_nrs[n++] = s->nr;
+  }
+  for (; n < std::size(ro->exec_nrs); ++n) ro->exec_nrs[n] = -1;
+  return {};
 }
 
 struct TaskMaps {
@@ -53,7 +61,7 @@ struct PendingCommand {
 // Forks the command, first of all: loading the programs takes a while, and
 // if sctrace is killed meanwhile the command must still run (untraced), as
 // under ptrace. It waits until release_command, or until sctrace is gone.
-std::string fork_command(const Options& opts, PendingCommand& cmd);
+std::string fork_command(const EngineConfig& cfg, PendingCommand& cmd);
 // Traces it (hidden until its execve) and lets it run; `child` gets its pid.
 std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);
 // sctrace could not start: the command must not run at all.
@@ -63,7 +71,7 @@ void abandon_command(PendingCommand& cmd);
 // maps that `maps` returns once loaded; if loading failed, the command never
 // runs.
 template <class Load, class Maps>
-std::string start_command_around(const Options& opts, pid_t& child, Load load, Maps maps) {
+std::string start_command_around(const EngineConfig& opts, pid_t& child, Load load, Maps maps) {
   PendingCommand cmd;
   if (!opts.command.empty())
     if (std::string e = fork_command(opts, cmd); !e.empty()) return e;

@@ -4,7 +4,6 @@
 #include <bpf/libbpf.h>
 #include <linux/magic.h>
 #include <signal.h>
-#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -16,14 +15,13 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/ebpf/launch.hpp"
+#include "engine/interrupt.hpp"
 #include "engine/proc.hpp"
-#include "engine/ptrace/ptrace_memory.hpp"
-#include "engine/ptrace/tracer.hpp"
+#include "engine/ptrace_memory.hpp"
 #include "stream.skel.h"
 #include "syscalls/syscall_table.hpp"
 
@@ -102,7 +100,7 @@ std::string proc_path_if_same(pid_t tid, int fd, const CapturedMemory& mem) {
   return still_same_file(tid, fd, ino) ? path : std::string();
 }
 
-bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || s.nr == __NR_close; }
+bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || has_role(&s, RClose); }
 
 }  // namespace
 
@@ -124,7 +122,7 @@ std::string StreamTracer::load() {
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
-  set_task_rodata(skel_->rodata, opts_);
+  if (std::string e = set_task_rodata(skel_->rodata, opts_.follow_forks > 0); !e.empty()) return e;
   // A larger -s than the kernel copies prints what it copied, cut with
   // "..." as strace cuts at -s (docs/ebpf.md).
   decode_opts_ = opts_.decode;
@@ -137,8 +135,7 @@ std::string StreamTracer::load() {
   skel_->rodata->wake_bytes = ring / 4;
   // Two clock reads per call are a good part of its cost; without an
   // option that shows or sums times, nothing reads them.
-  skel_->rodata->need_time = opts_.timestamps || opts_.relative || opts_.syscall_times || opts_.summary ||
-                             !opts_.json.empty() || !opts_.perfetto.empty();
+  skel_->rodata->need_time = opts_.need_time;
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
     return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
@@ -217,7 +214,7 @@ int StreamTracer::on_record(void* self, void* data, size_t size) {
 int StreamTracer::run() {
   TaskMaps m{skel_->maps.tasks, skel_->maps.live};
   bool child_running = child_ != 0;
-  while (!PtraceTracer::interrupted) {
+  while (!termination_signal) {
     // Records are sent without waking this reader (see finish() in
     // stream.bpf.c), so the wait can end with some unread: read them.
     int got = ring_buffer__poll(rb_, 20);
@@ -258,14 +255,14 @@ int StreamTracer::run() {
     r.args[0] = static_cast<unsigned long long>(fatal_signal_ ? fatal_signal_ : exit_status_ << 8);
     on_task_exit(r);
   }
-  if (PtraceTracer::interrupted) detach_all();
-  if (PtraceTracer::interrupted && !(opts_.quiet_mask & kQuietAttach))
+  if (termination_signal) detach_all();
+  if (termination_signal && !(opts_.quiet_mask & kQuietAttach))
     for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
   if (lost_)
     fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=%zu)\n",
             static_cast<unsigned long long>(lost_), ring_kib_);
   sink_.flush();
-  if (int sig = PtraceTracer::interrupted) {
+  if (int sig = termination_signal) {
     interrupted_by(sig, exit_status_, fatal_signal_);
   } else {
     // After an output failure nothing more is to be written: the command
@@ -367,9 +364,9 @@ bool StreamTracer::exec_strings_missing() {
   auto it = pending_ ? threads_.find(pending_) : threads_.end();
   if (it == threads_.end()) return false;
   const DecodedCall& c = it->second.call;
-  if (c.nr != __NR_execve && c.nr != __NR_execveat) return false;
+  if (!has_role(c.info, RExec)) return false;
   bool terminated = false;
-  return !it->second.entry_memory.read_cstr(c.args[c.nr == __NR_execveat ? 1 : 0], 1, &terminated);
+  return !it->second.entry_memory.read_cstr(c.args[path_arg(*c.info)], 1, &terminated);
 }
 
 void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
@@ -381,7 +378,7 @@ void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t
     // path as the kernel took it (execveat with a directory has
     // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
     const DecodedCall& c = it->second.call;
-    int path = c.nr == __NR_execveat ? 1 : 0;
+    int path = path_arg(*c.info);
     CapturedMemory exec_mem;
     CapturedMemory copied;
     exec_mem.add_record(rec, size);
@@ -480,7 +477,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
 void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   const DecodedCall& c = t.call;
   if (!c.info || call_failed(c)) return;
-  if (c.nr == __NR_close) {
+  if (has_role(c.info, RClose)) {
     fds_.forget(t.tgid, static_cast<int>(c.args[0]));
     return;
   }
@@ -490,7 +487,7 @@ void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
   // the kernel found at the call's exit.
   std::string path = proc_path_if_same(tid, fd, mem);
   if (path.empty()) path = kernel_fd_path(mem);
-  if (path.empty() && (c.nr == __NR_dup || c.nr == __NR_dup2 || c.nr == __NR_dup3)) {
+  if (path.empty() && has_role(c.info, RDup)) {
     fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
     return;
   }

@@ -9,15 +9,16 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "cli/options.hpp"
 #include "core/call.hpp"
 #include "core/event.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/capture/fd_table.hpp"
+#include "engine/capture/stream_abi.h"
 #include "engine/ebpf/launch.hpp"
-#include "engine/ebpf/stream_abi.h"
+#include "engine/engine_config.hpp"
 #include "filter/path_filter.hpp"
 
 struct stream_bpf;
@@ -27,7 +28,7 @@ namespace sct {
 
 class StreamTracer {
  public:
-  StreamTracer(const Options& opts, Sink& sink) : opts_(opts), sink_(sink) {}
+  StreamTracer(EngineConfig cfg, Sink& sink) : opts_(std::move(cfg)), sink_(sink) {}
   ~StreamTracer();
   StreamTracer(const StreamTracer&) = delete;
   StreamTracer& operator=(const StreamTracer&) = delete;
@@ -87,7 +88,7 @@ class StreamTracer {
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;
 
-  const Options& opts_;
+  const EngineConfig opts_;
   Sink& sink_;
   stream_bpf* skel_ = nullptr;
   ring_buffer* rb_ = nullptr;

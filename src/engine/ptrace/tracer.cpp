@@ -17,16 +17,13 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "cli/usage.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "engine/command.hpp"
 #include "engine/proc.hpp"
-#include "engine/ptrace/ptrace_memory.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
+#include "engine/ptrace_memory.hpp"
 
 namespace sct {
-
-volatile sig_atomic_t PtraceTracer::interrupted = 0;
 
 namespace {
 
@@ -101,8 +98,8 @@ void PtraceTracer::set_silent(Tracee& t) {
   ++silent_count_;
 }
 
-bool PtraceTracer::uses_seccomp(const Options& opts) {
-  return opts.seccomp && !opts.filter.trace_all && !opts.command.empty();
+bool PtraceTracer::uses_seccomp(const EngineConfig& cfg) {
+  return cfg.seccomp && !cfg.filter.trace_all && !cfg.command.empty();
 }
 
 Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
@@ -121,7 +118,7 @@ void PtraceTracer::emit(Event& e) {
   sink_.on_event(e);
 }
 
-long seize_options(const Options& o, bool seccomp) {
+long seize_options(const EngineConfig& o, bool seccomp) {
   long opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
   // Under the filter every descendant is followed, shown or not: a task that
   // inherits the filter and has no tracer gets ENOSYS for every marked call.
@@ -237,7 +234,7 @@ void PtraceTracer::resume(pid_t pid, int sig) {
 
 int PtraceTracer::run() {
   while (!tracees_.empty()) {
-    if (interrupted) {
+    if (termination_signal) {
       release_all();
       break;
     }

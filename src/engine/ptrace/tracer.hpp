@@ -7,18 +7,20 @@
 #include <csignal>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "cli/options.hpp"
 #include "core/call.hpp"
 #include "core/event.hpp"
+#include "engine/engine_config.hpp"
+#include "engine/interrupt.hpp"
 #include "filter/path_filter.hpp"
 
 namespace sct {
 
 class PtraceTracer {
  public:
-  PtraceTracer(const Options& opts, Sink& sink) : opts_(opts), sink_(sink) {}
+  PtraceTracer(EngineConfig cfg, Sink& sink) : opts_(std::move(cfg)), sink_(sink) {}
 
   // Starts the command (stopped before exec) or attaches to -p pids.
   // Returns an error message for "sctrace: ..." or empty.
@@ -43,10 +45,8 @@ class PtraceTracer {
 
   // Whether a started command gets the seccomp filter: some syscalls are
   // left out, and the fast path is not turned off.
-  static bool uses_seccomp(const Options& opts);
+  static bool uses_seccomp(const EngineConfig& cfg);
 
-  // Set from the SIGINT/SIGTERM/SIGHUP handler: the signal's number.
-  static volatile sig_atomic_t interrupted;
 
  private:
   struct Tracee {
@@ -83,7 +83,7 @@ class PtraceTracer {
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
-  const Options& opts_;
+  const EngineConfig opts_;
   Sink& sink_;
   std::map<pid_t, Tracee> tracees_;
   int silent_count_ = 0;  // tracees_ that are silent: not in strace's count

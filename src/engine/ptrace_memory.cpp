@@ -1,4 +1,4 @@
-#include "engine/ptrace/ptrace_memory.hpp"
+#include "engine/ptrace_memory.hpp"
 
 #include <sys/ptrace.h>
 #include <sys/uio.h>

@@ -1,4 +1,4 @@
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 #include <fcntl.h>
 #include <time.h>
@@ -71,7 +71,7 @@ constexpr int kSigRtMin = 32, kSigRtMax = 64;
 
 #define ERRNO(n, name) XLAT_PAIR(n, #name),
 constexpr XlatEntry kErrnos[] = {
-#include "decode/tables/errnos.def"
+#include "core/tables/errnos.def"
 };
 #undef ERRNO
 }  // namespace

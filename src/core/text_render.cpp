@@ -1,8 +1,8 @@
-#include "sink/text_render.hpp"
+#include "core/text_render.hpp"
 
 #include <fmt/format.h>
 
-#include "decode/xlat.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 

@@ -1,4 +1,4 @@
-#include "sink/text_render.hpp"
+#include "core/text_render.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,64 @@
+#include "cli/configs.hpp"
+
+namespace sct {
+
+EngineConfig engine_config(const Options& o) {
+  EngineConfig c;
+  c.command = o.command;
+  c.env = o.env;
+  c.attach = o.attach;
+  c.follow_forks = o.follow_forks;
+  c.quiet_mask = o.quiet_mask;
+  c.decode = o.decode;
+  c.filter = o.filter;
+  c.seccomp = o.seccomp;
+  c.ring_buffer_kib = o.ring_buffer_kib;
+  // Two clock reads per call are a good part of an eBPF call's cost: only
+  // when an output shows or sums times.
+  c.need_time = o.timestamps || o.relative || o.syscall_times || o.summary || !o.json.empty() ||
+                !o.perfetto.empty();
+  return c;
+}
+
+TextConfig text_config(const Options& o) {
+  TextConfig c;
+  c.attach = o.attach;
+  c.follow_forks = o.follow_forks;
+  c.output = o.output;
+  c.append = o.append;
+  c.quiet_mask = o.quiet_mask;
+  c.timestamps = o.timestamps;
+  c.relative = o.relative;
+  c.syscall_times = o.syscall_times;
+  c.align = o.align;
+  c.decode = o.decode;
+  c.filter = o.filter;
+  c.color = o.color;
+  return c;
+}
+
+SummaryConfig summary_config(const Options& o) {
+  SummaryConfig c;
+  c.sort_by = o.sort_by;
+  c.columns = o.columns;
+  c.summary_wall = o.summary_wall;
+  return c;
+}
+
+JsonConfig json_config(const Options& o, bool ebpf) {
+  JsonConfig c;
+  c.command = o.command;
+  c.attach = o.attach;
+  c.ebpf = ebpf;
+  c.summary = o.summary;
+  c.summary_wall = o.summary_wall;
+  c.filter = o.filter;
+  return c;
+}
+
+bool ebpf_counts_only(const Options& o) {
+  // -P, -e status= and --perfetto need each call: the streamed trace gives them.
+  return o.summary == 1 && o.perfetto.empty() && o.filter.paths.empty() && o.filter.status == kStatusAll;
+}
+
+}  // namespace sct

@@ -1,0 +1,29 @@
+// What an engine needs to know of the command line, filled by the cli
+// (cli/configs.hpp). Engines never see the options themselves.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/decode_options.hpp"
+#include "filter/filter_options.hpp"
+
+namespace sct {
+
+struct EngineConfig {
+  std::vector<std::string> command;  // PROG [ARGS]; empty with -p
+  std::vector<std::string> env;      // -E VAR=VAL / -E VAR, for the command
+  std::vector<pid_t> attach;         // -p
+  int follow_forks = 0;              // -f: 1; -ff: 2
+  unsigned quiet_mask = 0;           // kQuiet* bits: what the engine does not say
+  DecodeOptions decode;              // -s -x -v -y
+  FilterOptions filter;              // which calls, paths and signals are traced
+  bool seccomp = true;               // --seccomp-bpf (ptrace)
+  size_t ring_buffer_kib = 0;        // --ring-buffer-size (eBPF; 0: its default)
+  bool need_time = false;            // an output shows or counts call times (eBPF)
+};
+
+}  // namespace sct
