@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/configs.hpp"
+#include "cli/engine_choice.hpp"
 #include "cli/options.hpp"
 #include "cli/usage.hpp"
 #include "core/output.hpp"
@@ -61,22 +62,22 @@ int main(int argc, char** argv) {
   sct::ParseResult pr = sct::parse_options(argc, argv, opts);
   if (!pr.run) return pr.exit_code;
 
-  bool ebpf = false;
-  if (opts.backend != sct::Options::Backend::Ptrace) {
-    std::string why;
 #ifdef SCTRACE_HAVE_EBPF
-    ebpf = sct::ebpf_supports(why);
+  const sct::Capabilities& ebpf_caps = sct::ebpf_capabilities();
 #else
-    why = "--backend=ebpf: this sctrace was built without the eBPF engine (clang, bpftool, libbpf-dev)";
+  sct::Capabilities ebpf_caps;
+  ebpf_caps.engine = "ebpf";
+  ebpf_caps.why_not = "--backend=ebpf: this sctrace was built without the eBPF engine (clang, bpftool, libbpf-dev)";
 #endif
-    if (!ebpf && opts.backend == sct::Options::Backend::Ebpf) {
-      sct::error_msg("%s", why.c_str());
-      return 1;
-    }
-    if (opts.decode.verbose)
-      fprintf(stderr, "sctrace: backend %s%s%s\n", ebpf ? "ebpf" : "ptrace", ebpf ? "" : ": ",
-              ebpf ? "" : why.c_str());
+  const auto choice = sct::choose_engine(opts, sct::ptrace_capabilities(), ebpf_caps);
+  if (!choice) {
+    sct::error_msg("%s", choice.error().c_str());
+    return 1;
   }
+  const bool ebpf = choice->kind == sct::EngineKind::Ebpf;
+  if (opts.backend != sct::Options::Backend::Ptrace && opts.decode.verbose)
+    fprintf(stderr, "sctrace: backend %s%s%s\n", ebpf ? "ebpf" : "ptrace", ebpf ? "" : ": ",
+            choice->why_not_ebpf.c_str());
 
   // A command under the seccomp filter is traced from a child process, which
   // can serve the filter after the user stops tracing (engine/supervisor.hpp).

@@ -14,6 +14,7 @@
 
 #include "engine/ebpf/launch.hpp"
 #include "engine/ebpf/summary_abi.h"
+#include "engine/capture/stream_abi.h"
 #include "engine/interrupt.hpp"
 #include "summary.skel.h"
 #include "syscalls/syscall_table.hpp"
@@ -36,16 +37,22 @@ void fill_set(volatile unsigned long long* words, auto&& member) {
 
 }  // namespace
 
-bool ebpf_supports(std::string& why) {
-  if (access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
-    why = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
-    return false;
-  }
-  if (geteuid() != 0) {
-    why = "--backend=ebpf: loading eBPF programs needs root (or CAP_BPF and CAP_PERFMON)";
-    return false;
-  }
-  return true;
+const Capabilities& ebpf_capabilities() {
+  static const Capabilities caps = [] {
+    Capabilities c;
+    c.engine = "ebpf";
+    c.attach = true;
+    // No kprobes here, so no bpf_override_return: nothing can be injected;
+    // user stacks need frame pointers Debian's libraries lack (docs/ebpf.md).
+    c.max_capture = SCT_BUF_CAP - 2;
+    if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
+      c.why_not = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
+    else if (geteuid() != 0)
+      c.why_not = "--backend=ebpf: loading eBPF programs needs root (or CAP_BPF and CAP_PERFMON)";
+    c.available = c.why_not.empty();
+    return c;
+  }();
+  return caps;
 }
 
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }

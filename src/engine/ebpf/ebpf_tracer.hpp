@@ -9,15 +9,15 @@
 #include <utility>
 
 #include "core/call_counts.hpp"
+#include "engine/capabilities.hpp"
 #include "engine/engine_config.hpp"
 
 struct summary_bpf;
 
 namespace sct {
 
-// Whether the eBPF engine can run here; when not, `why` says so in a line
-// fit for "sctrace: ...".
-bool ebpf_supports(std::string& why);
+// What the eBPF engine can do here, probed once (BTF, privileges).
+const Capabilities& ebpf_capabilities();
 
 class EbpfTracer {
  public:

@@ -1,0 +1,14 @@
+#include "engine/capabilities.hpp"
+
+namespace sct {
+
+Capabilities ptrace_capabilities() {
+  Capabilities c;
+  c.engine = "ptrace";
+  c.available = true;
+  c.attach = true;
+  c.stops_tracee = true;
+  return c;
+}
+
+}  // namespace sct
