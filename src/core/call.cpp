@@ -84,19 +84,31 @@ Value Call::buf_out(uint64_t addr, uint64_t len) {
 
 namespace {
 
+// The register's low bits that the kernel reads for argument i (zero-extended).
+uint64_t kernel_reads(const Call& c, int i) {
+  unsigned bits = kernel_bits(*c.info(), i);
+  uint64_t reg = c.arg(i);
+  return bits >= 64 ? reg : reg & ((uint64_t{1} << bits) - 1);
+}
+
+// Int, Uint, Fd, Pid, ... take the low 32 bits by their print kind. Hex and
+// Mode take the width of the argument's C type: the kernel, and strace, ignore
+// the rest (chmod's umode_t is 16 bits). Ulong prints the whole register
+// whatever the C type, as strace does (readlink's int bufsiz, socketpair's
+// int protocol print as %lu of the register).
 Value generic_arg(Call& c, ArgT t, int i) {
   switch (t) {
     case ArgT::Int: return Int{c.iarg(i)};
     case ArgT::Uint: return Uint{c.uarg(i)};
     case ArgT::Long: return Int{c.sarg(i)};
     case ArgT::Ulong: return Uint{c.arg(i)};
-    case ArgT::Hex: return Hex{c.arg(i)};
+    case ArgT::Hex: return Hex{kernel_reads(c, i)};
     case ArgT::Ptr: return c.ptr(c.arg(i));
     case ArgT::Fd: return c.fd(c.iarg(i));
     case ArgT::DirFd: return c.dirfd(c.iarg(i));
     case ArgT::Path: return c.path(c.arg(i));
     case ArgT::Str: return c.cstr(c.arg(i));
-    case ArgT::Mode: return Oct{c.uarg(i)};
+    case ArgT::Mode: return Oct{static_cast<unsigned>(kernel_reads(c, i))};
     case ArgT::Pid: return Int{c.iarg(i)};
     case ArgT::Uid:
       if (c.uarg(i) == UINT_MAX) return Int{-1};

@@ -3,6 +3,7 @@
 #include <asm/unistd_64.h>
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <unordered_map>
 
@@ -21,7 +22,7 @@ namespace {
 #define SC_FN_Custom(name) &decode_##name
 #define SC(nr, name, nargs, classes, ret, dec, ...)                                   \
   SyscallInfo{nr, #name, nargs, classes, Ret::ret, Dec::dec, {__VA_OPT__(SC_ARGS(__VA_ARGS__))}, \
-              SC_FN_##dec(name)},
+              SC_FN_##dec(name), Proto::None, {}, 0, {}},  // prototype: kArgs below
 #define SC_ARGS(...) SC_MAP(__VA_ARGS__)
 // Prefix each argument type with ArgT:: (up to six).
 #define SC_MAP(...) SC_PICK(__VA_ARGS__, SC_M6, SC_M5, SC_M4, SC_M3, SC_M2, SC_M1)(__VA_ARGS__)
@@ -33,10 +34,69 @@ namespace {
 #define SC_M5(a, ...) ArgT::a, SC_M4(__VA_ARGS__)
 #define SC_M6(a, ...) ArgT::a, SC_M5(__VA_ARGS__)
 
-constexpr SyscallInfo kTable[] = {
+constexpr SyscallInfo kRows[] = {
 #include "syscalls/x86_64.def"
 };
 #undef SC
+
+// The kernel's prototypes, one row per row of x86_64.def, in the same order.
+struct ArgsRow {
+  std::string_view name;
+  Proto proto;
+  std::string_view source;
+  std::array<KernelArg, 6> args;
+};
+#define KARG(ctype, argname) KernelArg{argname, classify_ctype(ctype)}
+#define KARG_EACH(pair) KARG pair
+#define KA_MAP(...) SC_PICK(__VA_ARGS__, KA6, KA5, KA4, KA3, KA2, KA1)(__VA_ARGS__)
+#define KA1(a) KARG_EACH(a)
+#define KA2(a, ...) KARG_EACH(a), KA1(__VA_ARGS__)
+#define KA3(a, ...) KARG_EACH(a), KA2(__VA_ARGS__)
+#define KA4(a, ...) KARG_EACH(a), KA3(__VA_ARGS__)
+#define KA5(a, ...) KARG_EACH(a), KA4(__VA_ARGS__)
+#define KA6(a, ...) KARG_EACH(a), KA5(__VA_ARGS__)
+#define ARGS(name, event, ...) ArgsRow{#name, Proto::Event, event, {__VA_OPT__(KA_MAP(__VA_ARGS__))}},
+#define ARGS_DOC(name, why, ...) ArgsRow{#name, Proto::Doc, why, {__VA_OPT__(KA_MAP(__VA_ARGS__))}},
+#define ARGS_NI(name, why) ArgsRow{#name, Proto::None, why, {}},
+constexpr ArgsRow kArgs[] = {
+#include "syscalls/x86_64_args.def"
+};
+#undef ARGS
+#undef ARGS_DOC
+#undef ARGS_NI
+
+static_assert(std::size(kArgs) == std::size(kRows),
+              "x86_64_args.def needs one row per row of x86_64.def: run tools/gen_syscall_args.py");
+
+constexpr bool args_rows_line_up() {
+  for (size_t i = 0; i < std::size(kRows); ++i)
+    if (kArgs[i].name != kRows[i].name) return false;
+  return true;
+}
+static_assert(args_rows_line_up(), "x86_64_args.def rows must match x86_64.def's, in order");
+
+constexpr bool every_ctype_known() {
+  for (const ArgsRow& r : kArgs)
+    for (const KernelArg& a : r.args)
+      if (!a.name.empty() && !a.type.known) return false;
+  return true;
+}
+static_assert(every_ctype_known(),
+              "a C type of x86_64_args.def is not in ctype.hpp (ctype_test names it)");
+
+constexpr auto kTable = [] {
+  std::array<SyscallInfo, std::size(kRows)> t{};
+  for (size_t i = 0; i < t.size(); ++i) {
+    t[i] = kRows[i];
+    t[i].proto = kArgs[i].proto;
+    t[i].proto_source = kArgs[i].source;
+    t[i].kargs = kArgs[i].args;
+    uint8_t n = 0;
+    while (n < 6 && !kArgs[i].args[n].name.empty()) ++n;
+    t[i].kernel_nargs = n;
+  }
+  return t;
+}();
 
 // The numbers in the table must be the kernel headers' numbers.
 #define SC(nr, name, ...) static_assert(nr == __NR_##name, "syscall number of " #name);

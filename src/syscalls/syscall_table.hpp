@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "syscalls/ctype.hpp"
+
 namespace sct {
 
 class Call;
@@ -84,19 +86,44 @@ enum class Dec : uint8_t { Generic, Custom };
 // is printed, false to be called again on exit for the rest.
 using DecodeFn = bool (*)(Call&);
 
+// Where a row's kernel prototype (x86_64_args.def) comes from.
+enum class Proto : uint8_t {
+  Event,  // the kernel's trace event sys_enter_<event>
+  Doc,    // no event on the generating kernel: tools/syscall_args_extra.txt
+  None,   // no kernel implementation (sys_ni_syscall): names and types unknown
+};
+
 struct SyscallInfo {
   int nr;
   std::string_view name;
-  uint8_t nargs;
+  uint8_t nargs;  // the arguments strace prints (see kernel_nargs)
   uint32_t classes;
   Ret ret;
   Dec dec;
-  std::array<ArgT, 6> args;
+  std::array<ArgT, 6> args;  // how each argument prints
   DecodeFn custom;  // non-null exactly when dec == Custom
+  // The kernel's prototype: argument names and C types, from x86_64_args.def.
+  Proto proto = Proto::None;
+  std::string_view proto_source;  // the event's name, or why there is none
+  uint8_t kernel_nargs = 0;
+  std::array<KernelArg, 6> kargs = {};
 };
+
+// Argument i as the kernel declares it, or nullptr when the kernel's
+// prototype has fewer arguments (or none is known).
+inline const KernelArg* kernel_arg(const SyscallInfo& s, int i) {
+  return i >= 0 && i < s.kernel_nargs ? &s.kargs[static_cast<size_t>(i)] : nullptr;
+}
 
 // Whether the row has role (or class) `r`; false for unknown calls.
 inline bool has_role(const SyscallInfo* s, TraceClass r) { return s && (s->classes & r); }
+// How many low bits of argument i's register the kernel reads: its C type's
+// width (int: 32, umode_t: 16), or 64 when the prototype is unknown.
+inline unsigned kernel_bits(const SyscallInfo& s, int i) {
+  const KernelArg* k = kernel_arg(s, i);
+  return k ? k->type.bits : 64;
+}
+
 // The index of the first Path argument, or -1.
 int path_arg(const SyscallInfo& s);
 
