@@ -49,12 +49,12 @@ Value Call::dirfd(int64_t fd) const {
 }
 
 Value Call::ptr(uint64_t addr) const {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   return Ptr{addr};
 }
 
 Value Call::path(uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   bool terminated = false;
   auto s = mem_.read_cstr(addr, PATH_MAX, &terminated);
   if (!s) return Ptr{addr};
@@ -62,7 +62,7 @@ Value Call::path(uint64_t addr) {
 }
 
 Value Call::cstr(uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   bool terminated = false;
   auto s = mem_.read_cstr(addr, opts_.max_strlen, &terminated);
   if (!s) return Ptr{addr};
@@ -70,7 +70,7 @@ Value Call::cstr(uint64_t addr) {
 }
 
 Value Call::buf(uint64_t addr, uint64_t len) {
-  if (addr == 0 && len) return Sym{"NULL"};
+  if (addr == 0 && len) return Ptr{0};
   size_t n = static_cast<size_t>(std::min<uint64_t>(len, opts_.max_strlen));
   std::string bytes(n, '\0');
   if (n && !mem_.read(addr, bytes.data(), n)) return ptr(addr);

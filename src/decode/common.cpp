@@ -85,7 +85,7 @@ Value sigset_value(const uint64_t* words, size_t size) {
 }
 
 Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (size == 0 || size > 128 || size % 8) return Ptr{addr};
   uint64_t words[16] = {};
   if (!c.mem().read(addr, words, size)) return Ptr{addr};

@@ -71,12 +71,9 @@ void JsonSink::syscall(const Event& e) {
                               e.tgid ? e.tgid : e.pid, e.pid, start);
   field(r, "name");
   json_string(r, call_name(d));
-  fmt::format_to(std::back_inserter(r), ",\"nr\":{},\"args\":[", d.nr);
-  for (size_t i = 0; i < d.values.size(); ++i) {
-    if (i) r += ',';
-    json_value(r, d.values[i]);
-  }
-  r += ']';
+  fmt::format_to(std::back_inserter(r), ",\"nr\":{}", d.nr);
+  field(r, "args");
+  json_args(r, d);
   if (!returned) {
     r += ",\"ret\":null,\"errno\":null,\"duration_ns\":null,\"unfinished\":true";
     end(r);

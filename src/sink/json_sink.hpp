@@ -16,7 +16,7 @@
 
 namespace sct {
 
-inline constexpr int kJsonSchemaVersion = 1;
+inline constexpr int kJsonSchemaVersion = 2;
 
 // What the JSON sink needs to know of the command line.
 struct JsonConfig {

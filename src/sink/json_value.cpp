@@ -1,5 +1,10 @@
 #include "sink/json_value.hpp"
 
+#include <algorithm>
+#include <vector>
+
+#include "syscalls/syscall_table.hpp"
+
 #include <fmt/format.h>
 
 namespace sct {
@@ -182,6 +187,32 @@ std::string json_value(const Value& v) {
   std::string s;
   json_value(s, v);
   return s;
+}
+
+// Schema 2: each argument under its name, in the call's order. The name is
+// the one the spec gives (the kernel's prototype, docs/syscalls.md), or an
+// argument's own (clone's flags=...), or argN where neither is known.
+void json_args(std::string& r, const DecodedCall& d) {
+  r += '{';
+  std::vector<std::string> used;
+  for (size_t i = 0; i < d.values.size(); ++i) {
+    const Value* v = &d.values[i];
+    std::string key;
+    if (auto* n = std::get_if<std::shared_ptr<Named>>(&v->v)) {
+      key = (*n)->name;
+      v = &(*n)->value;
+    } else if (d.info) {
+      key = std::string(arg_name(*d.info, static_cast<int>(i)));
+    }
+    if (key.empty() || std::find(used.begin(), used.end(), key) != used.end())
+      key = fmt::format("arg{}", i);
+    used.push_back(key);
+    if (i) r += ',';
+    json_string(r, key);
+    r += ':';
+    json_value(r, *v);
+  }
+  r += '}';
 }
 
 }  // namespace sct

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/call.hpp"
 #include "core/value.hpp"
 
 namespace sct {
@@ -14,5 +15,8 @@ namespace sct {
 void json_string(std::string& out, std::string_view bytes);
 void json_value(std::string& out, const Value& v);
 std::string json_value(const Value& v);
+// A call's arguments as one object, each under its name (schema 2): what
+// --json and --perfetto both write.
+void json_args(std::string& out, const DecodedCall& d);
 
 }  // namespace sct

@@ -95,12 +95,8 @@ void PerfettoSink::on_event(const Event& e) {
       std::string r = fmt::format(R"({{"ph":"X","cat":"syscall","pid":{},"tid":{},"ts":{},"dur":{},"name":)", t.pid,
                                   e.pid, us(start), us(now - start));
       json_string(r, call_name(d));
-      r += ",\"args\":{\"args\":[";
-      for (size_t i = 0; i < d.values.size(); ++i) {
-        if (i) r += ',';
-        json_value(r, d.values[i]);
-      }
-      r += ']';
+      r += ",\"args\":{\"args\":";
+      json_args(r, d);
       if (e.kind == K::SyscallExit) {
         fmt::format_to(std::back_inserter(r), ",\"ret\":{}", d.ret);
         if (call_failed(d)) {

@@ -128,6 +128,23 @@ const SyscallInfo* syscall_by_name(std::string_view name) {
   return it == index->end() ? nullptr : it->second;
 }
 
+std::string_view arg_name(const SyscallInfo& s, int i) {
+  int shown = 0;
+  for (int k = 0; k < s.kernel_nargs; ++k, ++shown) {
+    std::string_view name = s.kargs[static_cast<size_t>(k)].name;
+    bool halves = false;
+    if (k + 1 < s.kernel_nargs && name.size() > 2 && name.substr(name.size() - 2) == "_l") {
+      std::string_view next = s.kargs[static_cast<size_t>(k + 1)].name;
+      halves = next.size() == name.size() && next.substr(0, name.size() - 1) == name.substr(0, name.size() - 1) &&
+               next.back() == 'h';
+    }
+    if (halves) name = name.substr(0, name.size() - 2);
+    if (shown == i) return name;
+    if (halves) ++k;
+  }
+  return {};
+}
+
 int path_arg(const SyscallInfo& s) {
   for (int i = 0; i < s.nargs; ++i)
     if (s.args[i] == ArgT::Path) return i;

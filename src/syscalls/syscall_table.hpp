@@ -124,6 +124,12 @@ inline unsigned kernel_bits(const SyscallInfo& s, int i) {
   return k ? k->type.bits : 64;
 }
 
+// The name of the i-th argument as strace prints the call: the kernel's
+// name, except that a 64-bit value the kernel takes in two halves (pos_l,
+// pos_h of preadv) is one argument named for both (pos). Empty past the
+// prototype.
+std::string_view arg_name(const SyscallInfo& s, int i);
+
 // The index of the first Path argument, or -1.
 int path_arg(const SyscallInfo& s);
 

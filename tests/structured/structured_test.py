@@ -56,7 +56,7 @@ def test_json_schema():
         for r in recs:
             errs = list(v.iter_errors(r))
             check(not errs, "%s record invalid: %s: %s" % (r.get("type"), errs and jsonschema.exceptions.best_match(errs).message[:200], json.dumps(r)[:300]))
-        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 1, "first record is the header")
+        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 2, "first record is the header")
         for k in ("syscall", "exec", "signal", "exit"):
             check(kinds[k] > 0, "%s: no %s record in %s" % (opts, k, dict(kinds)))
         check(len({r["pid"] for r in recs if r["type"] == "exit"}) >= 4, "exits of at least 4 processes")
@@ -64,8 +64,11 @@ def test_json_schema():
         pids = {r["pid"] for r in recs if r["type"] == "syscall"}
         check(len(tids) >= len(pids) + 4, "threads have their own tid and share their process's pid")
     # A value the schema forbids is caught: the test can fail.
-    bad = dict(recs[1], args=[{"str": "x"}]) if recs[1]["type"] == "syscall" else None
+    bad = dict(recs[1], args={"x": {"str": "x"}}) if recs[1]["type"] == "syscall" else None
     check(bad is None or not v.is_valid(bad), "a string without its truncation mark is rejected")
+    # Schema 2: arguments by name, the kernel's (an array is version 1's).
+    old = dict(recs[1], args=[]) if recs[1]["type"] == "syscall" else None
+    check(old is None or not v.is_valid(old), "positional args (schema 1) are rejected")
 
 
 LINE = re.compile(r"^(\d+) +(?:<\.\.\. (\w+) resumed>.*|(\w+)\(.*?)\) += (.*)$")
@@ -123,8 +126,16 @@ def test_json_matches_text():
               % (opts, list(only_t.items())[:5], list(only_j.items())[:5]))
     # The missing file is there, with its path as a string and ENOENT.
     missing = [r for r in records(js) if r["type"] == "syscall" and r["errno"] == "ENOENT"
-               and any(isinstance(a, dict) and a.get("str") == "/nonexistent-sctrace" for a in r["args"])]
-    check(len(missing) == 1, "one failed open of /nonexistent-sctrace, found %d" % len(missing))
+               and r["args"].get("filename", {}).get("str") == "/nonexistent-sctrace"]
+    check(len(missing) == 1, "one failed open of /nonexistent-sctrace (args.filename), found %d" % len(missing))
+    if missing:
+        check(list(missing[0]["args"]) == ["dfd", "filename", "flags"] and missing[0]["args"]["dfd"] == "AT_FDCWD",
+              "openat's arguments by their kernel names, in order: %r" % missing[0]["args"])
+    # A NULL pointer is null, not text.
+    _, js, _ = trace(["--json=JSON"])
+    mmaps = [r for r in records(js) if r["type"] == "syscall" and r["name"] == "mmap"]
+    check(mmaps and all(r["args"]["addr"] is None or r["args"]["addr"].startswith("0x") for r in mmaps),
+          "mmap's addr is null or an address: %r" % [r["args"].get("addr") for r in mmaps][:3])
 
 
 def summary_table(path):

@@ -21,7 +21,7 @@ constexpr XlatEntry kPollEvents[] = {
 constexpr uint64_t kMaxFds = 1024;
 
 Value pollfds(Call& c, uint64_t addr, uint64_t n, bool revents) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   Array a;
   for (uint64_t i = 0; i < std::min(n, kMaxFds); ++i) {
     if (!c.opts().verbose && i >= c.opts().max_strlen) {
@@ -56,7 +56,7 @@ bool poll_exit(Call& c, std::string left) {
 
 // [3 4]: the fds set in an fd_set of `nfds` bits.
 Value fdset_value(Call& c, uint64_t addr, int nfds) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (nfds < 0) return c.ptr(addr);
   int n = std::min(nfds, FD_SETSIZE);
   fd_set fs;
@@ -142,7 +142,7 @@ bool decode_pselect6(Call& c) {
     c.push(timespec_at(c, c.arg(4)));
     // The sixth argument points at {sigset pointer, size}.
     struct { uint64_t ss; uint64_t len; } data;
-    if (!c.arg(5)) c.push(Sym{"NULL"});
+    if (!c.arg(5)) c.push(Ptr{0});
     else if (!c.mem().read(c.arg(5), &data, sizeof data)) c.push(Ptr{c.arg(5)});
     else c.push(Struct{{{"", sigset_at(c, data.ss, data.len)}, {"", Uint{data.len}}}});
     c.args_done();

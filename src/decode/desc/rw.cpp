@@ -18,7 +18,7 @@ constexpr uint64_t kMaxIovecs = 1024;  // UIO_MAXIOV: more is the tracee's error
 // [{iov_base="...", iov_len=5}, ...]: the data shown is `data_len` bytes in
 // all (the return value for reads), and at most -s bytes of it.
 Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   Array a;
   uint64_t shown = std::min(count, kMaxIovecs);
   uint64_t left = data_len;

@@ -29,7 +29,7 @@ const XlatEntry kAddressFamiliesData[] = {
 const Xlat kAddressFamilies{kAddressFamiliesData};
 
 Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (len <= 0) return Ptr{addr};
   sockaddr_storage ss{};
   size_t n = static_cast<size_t>(std::min<int64_t>(len, sizeof ss));

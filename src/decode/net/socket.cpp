@@ -82,7 +82,7 @@ Value optname(int level, uint32_t name) {
 
 // An in/out socklen_t: [16], or [128 => 16] when the kernel changed it.
 Value socklen_inout(Call& c, uint64_t addr, uint32_t before) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   auto after = c.read<uint32_t>(addr);
   if (!after) return c.ptr(addr);
   if (*after == before) return Array{{Uint{before}}};
@@ -90,7 +90,7 @@ Value socklen_inout(Call& c, uint64_t addr, uint32_t before) {
 }
 
 Value optval(Call& c, uint64_t addr, int64_t len) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (len == sizeof(int)) {
     auto v = c.read<int>(addr);
     if (!v) return c.ptr(addr);
@@ -181,7 +181,7 @@ bool decode_recvfrom(Call& c) {
   c.push(Uint{c.arg(2)});
   c.push(flags_of(kMsgFlags, c.uarg(3)));
   if (c.arg(4) == 0) {
-    c.push(Sym{"NULL"});
+    c.push(Ptr{0});
     c.push(c.ptr(c.arg(5)));
   } else {
     push_addr_out(c, c.arg(4), c.arg(5));

@@ -14,7 +14,7 @@ namespace {
 constexpr uint64_t kMaxStrings = 1 << 16;  // a string array without NULL is bounded
 
 Value string_array(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   Array a;
   for (uint64_t i = 0; i < kMaxStrings; ++i) {
     uint64_t p;

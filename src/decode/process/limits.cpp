@@ -25,7 +25,7 @@ Value limit_value(uint64_t v) {
 }
 
 Value rlimit_at(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   auto r = c.read<rlimit>(addr);
   if (!r) return c.ptr(addr);
   return Struct{{{"rlim_cur", limit_value(r->rlim_cur)}, {"rlim_max", limit_value(r->rlim_max)}}};

@@ -14,7 +14,7 @@ Value tv(const timeval& t) { return Struct{{{"tv_sec", Int{t.tv_sec}}, {"tv_usec
 }  // namespace
 
 Value rusage_at(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   auto r = c.failed() ? std::nullopt : c.read<rusage>(addr);
   if (!r) return c.ptr(addr);
   Struct s;

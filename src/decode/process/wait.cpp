@@ -32,7 +32,7 @@ std::string status_text(int s) {
 }  // namespace
 
 Value wait_status_at(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (c.failed() || c.ret() == 0) return c.ptr(addr);
   auto s = c.read<int>(addr);
   if (!s) return c.ptr(addr);

@@ -35,7 +35,7 @@ Value handler_value(uint64_t h) {
 }
 
 Value sigaction_at(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   auto sa = c.read<KernelSigaction>(addr);
   if (!sa) return Ptr{addr};
   Struct s;

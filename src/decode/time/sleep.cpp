@@ -12,7 +12,7 @@ constexpr XlatEntry kTimerFlags[] = {XLAT(TIMER_ABSTIME)};
 
 // The remaining time is written only when the sleep is interrupted.
 Value remaining(Call& c, uint64_t addr) {
-  if (addr == 0) return Sym{"NULL"};
+  if (addr == 0) return Ptr{0};
   if (!c.failed()) return Ptr{addr};
   return timespec_at(c, addr);
 }
