@@ -17,11 +17,14 @@ namespace {
 class SinkRun {
  public:
   explicit SinkRun(TextConfig o) : opts_(std::move(o)) {
-    path_ = ::testing::TempDir() + "/text_sink_test.out";
+    // One file per test: ctest runs the tests of this suite in parallel.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = ::testing::TempDir() + "/text_sink_test." + info->name() + "." + std::to_string(getpid()) + ".out";
     opts_.output = path_;
     EXPECT_EQ(out_.open(path_, false), "");
     sink_ = std::make_unique<TextSink>(opts_, out_);
   }
+  ~SinkRun() { std::remove(path_.c_str()); }
   DecodedCall& call(pid_t pid, const char* name, std::initializer_list<uint64_t> args) {
     DecodedCall& d = calls_[pid];
     d = DecodedCall{};
