@@ -168,6 +168,9 @@ int main(int argc, char** argv) {
     if (ptracer) ptracer->serve_filtered();
     _exit(0);
   }
+  // Without a supervisor (its fork failed), filtered tracees are served
+  // before sctrace exits: none may be left with the filter and no tracer.
+  if (ptracer) ptracer->serve_filtered();
   if (fatal) sct::die_of_signal(fatal);
   return status;
 }

@@ -290,7 +290,28 @@ def test_ignored_signals():
             check(got == want, "%s: the command's ignored signals %r, under strace %r" % (engine + filt, got, want))
 
 
-TESTS = {"ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
+def test_background_child():
+    """Without -f, strace exits when the command does, not when a background
+    child it never showed does; that child carries the seccomp filter, and
+    its calls must still succeed after sctrace has returned."""
+    with tempfile.TemporaryDirectory() as d:
+        marker = os.path.join(d, "marker")
+        start = time.time()
+        r = run(["-o", "/dev/null", "-e", "trace=openat", "sh", "-c",
+                 "(sleep 1.5; cat /etc/hostname > %s) >/dev/null 2>&1 &" % marker])
+        took = time.time() - start
+        check(r.returncode == 0, "background child: exit %d: %r" % (r.returncode, r.stderr))
+        check(took < 1.2, "sctrace waited %.1f s for a background child it does not show" % took)
+        deadline = time.time() + 10
+        while time.time() < deadline and not (os.path.exists(marker) and os.path.getsize(marker)):
+            time.sleep(0.05)
+        with open("/etc/hostname") as f:
+            want = f.read()
+        got = open(marker).read() if os.path.exists(marker) else None
+        check(got == want, "the background child's cat worked after sctrace returned: %r" % got)
+
+
+TESTS = {"background_child": test_background_child, "ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
          "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
          "help": test_help, "attach_twice": test_attach_twice}
 

@@ -233,7 +233,10 @@ void PtraceTracer::resume(pid_t pid, int sig) {
 }
 
 int PtraceTracer::run() {
-  while (!tracees_.empty()) {
+  // The trace is over when only silent tracees are left (descendants of a
+  // command traced without -f, which exited): strace would not wait for
+  // them. They are served by serve_filtered() afterwards.
+  while (static_cast<int>(tracees_.size()) > silent_count_) {
     if (termination_signal) {
       release_all();
       break;
