@@ -92,4 +92,10 @@ Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
   return sigset_value(words, size);
 }
 
+Value flags_or_unknown(Xlat t, uint64_t v, const char* comment) {
+  Flags f = flags_of(t, v);
+  if (f.names.empty() && f.residue != 0) return commented(Hex{v}, comment);
+  return f;
+}
+
 }  // namespace sct

@@ -1,6 +1,10 @@
 #include "engine/capture/capture_plan.hpp"
 
+#include <sys/epoll.h>
+
 namespace sct {
+
+static_assert(sizeof(epoll_event) == SCT_EPOLL_EVENT, "stream_abi.h: the kernel copies events of this size");
 
 sct_plan capture_plan(const SyscallInfo& s) {
   sct_plan p{};
@@ -17,6 +21,7 @@ sct_plan capture_plan(const SyscallInfo& s) {
       case ArgT::Envp: p.entry[i] = SCT_CAP_ENVP; break;
       case ArgT::IovIn: p.entry[i] = SCT_CAP_IOV_IN; break;
       case ArgT::IovOutRet: p.exit[i] = SCT_CAP_IOV_RET; break;
+      case ArgT::EpollRet: p.exit[i] = SCT_CAP_EPOLL_RET; break;
       case ArgT::Ptr:
         // In, out or both: the table does not say, so both.
         if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;

@@ -29,6 +29,14 @@ TEST(CapturePlan, IovecsCarryTheirData) {
   EXPECT_TRUE(plan("writev").defer);
 }
 
+TEST(CapturePlan, EpollEventsAreCopiedAtExitUpToTheReturnValue) {
+  for (const char* name : {"epoll_wait", "epoll_pwait"}) {
+    EXPECT_EQ(plan(name).exit[1], SCT_CAP_EPOLL_RET) << name;
+    EXPECT_EQ(plan(name).entry[1], SCT_CAP_NONE) << name;
+  }
+  EXPECT_EQ(plan("epoll_ctl").entry[3], SCT_CAP_WINDOW);
+}
+
 TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {
   sct_plan p = plan("fstat");
   EXPECT_EQ(p.entry[1], SCT_CAP_WINDOW);

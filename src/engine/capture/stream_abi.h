@@ -19,6 +19,7 @@ enum sct_capture {
   SCT_CAP_IOV_IN,   /* an iovec array, the next argument its count, and the
                        data of each iovec, up to buf_cap bytes */
   SCT_CAP_IOV_RET,  /* the same, the data up to the return value in all */
+  SCT_CAP_EPOLL_RET, /* struct epoll_event[return value], up to SCT_EPOLL_MAX */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -112,6 +113,8 @@ struct sct_capture_hdr {
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
 #define SCT_IOV_MAX 1024      /* iovecs copied: UIO_MAXIOV */
+#define SCT_EPOLL_EVENT 12    /* sizeof(struct epoll_event): packed on x86_64 */
+#define SCT_EPOLL_MAX ((SCT_BUF_CAP - 1) / SCT_EPOLL_EVENT) /* events copied: 2730 */
 /* The largest record: captures start in its first SCT_BUF_CAP bytes, and
  * the last may take up to SCT_BUF_CAP more. */
 #define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)

@@ -280,6 +280,9 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
     case SCT_CAP_IOV_RET:
       if (ret > 0) capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret);
       break;
+    case SCT_CAP_EPOLL_RET:
+      if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
+      break;
   }
   return true;
 }
