@@ -111,7 +111,9 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::Envp:  // only execve's decoder prints them
     case ArgT::IovIn:
     case ArgT::IovOutRet:
-    case ArgT::EpollRet: return c.ptr(c.arg(i));  // only their calls' decoders print them
+    case ArgT::EpollRet:
+    case ArgT::MsgIn:
+    case ArgT::MsgOutRet: return c.ptr(c.arg(i));  // only their calls' decoders print them
   }
   return Hex{c.arg(i)};
 }

@@ -37,6 +37,14 @@ TEST(CapturePlan, EpollEventsAreCopiedAtExitUpToTheReturnValue) {
   EXPECT_EQ(plan("epoll_ctl").entry[3], SCT_CAP_WINDOW);
 }
 
+TEST(CapturePlan, MessagesCarryWhatTheirHeaderPointsAt) {
+  EXPECT_EQ(plan("sendmsg").entry[1], SCT_CAP_MSG_IN);
+  EXPECT_EQ(plan("sendmsg").exit[1], SCT_CAP_NONE);
+  EXPECT_TRUE(plan("sendmsg").defer);
+  EXPECT_EQ(plan("recvmsg").entry[1], SCT_CAP_WINDOW);  // msg_namelen before the call
+  EXPECT_EQ(plan("recvmsg").exit[1], SCT_CAP_MSG_RET);
+}
+
 TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {
   sct_plan p = plan("fstat");
   EXPECT_EQ(p.entry[1], SCT_CAP_WINDOW);
