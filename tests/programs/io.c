@@ -1,7 +1,8 @@
 /* Descriptor calls: pipes, vectored I/O, seeks, fcntl, poll, select,
  * binary data, long strings, a failing read; vectored I/O and reads again
  * with iovecs and buffers on the heap, far from the stack; epoll with its
- * events on the stack and on the heap (sixty ready at once). */
+ * events on the stack and on the heap (sixty ready at once); preadv and
+ * pwritev. */
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -120,5 +121,13 @@ int main(void) {
   syscall(SYS_epoll_wait, ep, ready, 64, 0);
   syscall(SYS_epoll_pwait, ep, ready, 64, 0, &mask, 8);
 
+  /* preadv and pwritev at an offset, iovecs on the stack and the heap. */
+  int f = syscall(SYS_openat, AT_FDCWD, "pv.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600);
+  struct iovec pw[2] = {{"offset", 6}, {"-data", 5}};
+  syscall(SYS_pwritev, f, pw, 2, 100, 0);
+  syscall(SYS_preadv, f, hin, 2, 98, 0);
+  syscall(SYS_pwritev, f, hout, 2, 1000, 0);
+  syscall(SYS_preadv, f, hin, 2, 5000, 0);
+  syscall(SYS_pwritev, f, (void *)8, 2, 0, 0);
   return 0;
 }

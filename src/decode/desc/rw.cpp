@@ -1,4 +1,4 @@
-// read, write, pread64, pwrite64, readv, writev, lseek.
+// read, write, pread64, pwrite64, readv, writev, preadv, pwritev, lseek.
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -66,6 +66,19 @@ bool decode_writev(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(iovec_array(c, c.arg(1), c.arg(2), UINT64_MAX));
   c.push(Uint{c.arg(2)});
+  return true;
+}
+
+// The offset is the low 64 bits: x86_64 passes it whole in the fourth argument.
+bool decode_preadv(Call& c) {
+  if (!decode_readv(c)) return false;
+  c.push(Int{c.sarg(3)});
+  return true;
+}
+
+bool decode_pwritev(Call& c) {
+  decode_writev(c);
+  c.push(Int{c.sarg(3)});
   return true;
 }
 

@@ -27,6 +27,8 @@ TEST(CapturePlan, IovecsCarryTheirData) {
   EXPECT_EQ(plan("readv").exit[1], SCT_CAP_IOV_RET);
   EXPECT_EQ(plan("readv").entry[1], SCT_CAP_NONE);
   EXPECT_TRUE(plan("writev").defer);
+  EXPECT_EQ(plan("pwritev").entry[1], SCT_CAP_IOV_IN);
+  EXPECT_EQ(plan("preadv").exit[1], SCT_CAP_IOV_RET);
 }
 
 TEST(CapturePlan, EpollEventsAreCopiedAtExitUpToTheReturnValue) {

@@ -291,7 +291,8 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, -1);
       break;
     case SCT_CAP_IOV_RET:
-      if (ret > 0) capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret);
+      // The array even when nothing was read: "" for each iovec, as strace.
+      capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret > 0 ? ret : 0);
       break;
     case SCT_CAP_MSG_IN:
       capture_msg(a, -1);
