@@ -122,7 +122,10 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::Argv:
     case ArgT::Envp:  // only execve's decoder prints them
     case ArgT::IovIn:
-    case ArgT::IovOutRet: return c.ptr(c.arg(i));  // only readv/writev's decoders print them
+    case ArgT::IovOutRet:
+    case ArgT::EpollRet:
+    case ArgT::MsgIn:
+    case ArgT::MsgOutRet: return c.ptr(c.arg(i));  // only their calls' decoders print them
   }
   return Hex{c.arg(i)};
 }

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/uio.h>
 
+#include <algorithm>
 #include <ctime>
 #include <fmt/format.h>
 
@@ -90,6 +92,41 @@ Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
   uint64_t words[16] = {};
   if (!c.mem().read(addr, words, size)) return Ptr{addr};
   return sigset_value(words, size);
+}
+
+Value flags_or_unknown(Xlat t, uint64_t v, const char* comment) {
+  Flags f = flags_of(t, v);
+  if (f.names.empty() && f.residue != 0) return commented(Hex{v}, comment);
+  return f;
+}
+
+namespace {
+constexpr uint64_t kMaxIovecs = 1024;  // UIO_MAXIOV: more is the tracee's error
+}  // namespace
+
+Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len) {
+  if (addr == 0) return Ptr{0};
+  Array a;
+  uint64_t shown = std::min(count, kMaxIovecs);
+  uint64_t left = data_len;
+  for (uint64_t i = 0; i < shown; ++i) {
+    if (!c.opts().verbose && i >= c.opts().max_strlen) {
+      a.elided = true;
+      break;
+    }
+    auto iov = c.read<iovec>(addr + i * sizeof(iovec));
+    if (!iov) {
+      if (i == 0) return c.ptr(addr);
+      a.items.push_back(c.ptr(addr + i * sizeof(iovec)));
+      break;
+    }
+    uint64_t base = reinterpret_cast<uint64_t>(iov->iov_base);
+    uint64_t n = std::min<uint64_t>(iov->iov_len, left);
+    left -= n;
+    a.items.push_back(Struct{{{"iov_base", c.buf(base, n)}, {"iov_len", Uint{iov->iov_len}}}});
+  }
+  if (count > shown) a.elided = true;
+  return a;
 }
 
 }  // namespace sct

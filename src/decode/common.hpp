@@ -8,12 +8,20 @@
 
 #include "core/call.hpp"
 #include "core/value.hpp"
+#include "core/xlat.hpp"
 
 namespace sct {
 
 // Text of a value, for the few places strace puts values in a return comment.
 std::string render_value_text(const Value& v, const DecodeOptions& o);
 
+// Flags; when no bit has a name, the hex value and /* comment */ ("EPOLL???"),
+// as strace prints an unknown set.
+Value flags_or_unknown(Xlat t, uint64_t v, const char* comment);
+// [{iov_base="...", iov_len=5}, ...] (readv, writev, sendmsg, recvmsg): the
+// data shown is `data_len` bytes in all (the return value for reads), at most
+// -s bytes of each iovec, and -s iovecs without -v.
+Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len);
 // S_IFREG|0644, S_IFDIR|S_ISVTX|0777: a file mode with its type.
 Value file_mode_value(uint64_t mode);
 // makedev(0x8, 0x1)

@@ -24,7 +24,7 @@ TEST(SyscallDoc, Counts) {
   std::printf("syscalls: %d generic, %d custom, %d undecoded\n", generic, custom, undecoded);
   // Today's count. It may only go down: decode a call (or give it the right
   // argument types) and lower the number here in the same commit.
-  constexpr int kUndecoded = 173;
+  constexpr int kUndecoded = 164;
   EXPECT_LE(undecoded, kUndecoded) << "a change left more syscalls undecoded";
   if (undecoded < kUndecoded) std::printf("undecoded went down: lower kUndecoded to %d\n", undecoded);
 }
@@ -33,8 +33,9 @@ TEST(SyscallDoc, UndecodedOfSomeCalls) {
   std::vector<int> why;
   EXPECT_EQ(decoding_of(*syscall_by_name("close")), Decoding::Generic);
   EXPECT_EQ(decoding_of(*syscall_by_name("openat")), Decoding::Custom);
-  EXPECT_EQ(decoding_of(*syscall_by_name("epoll_ctl"), &why), Decoding::Undecoded);
-  EXPECT_EQ(why, (std::vector<int>{1, 3}));  // int op, struct epoll_event *event
+  EXPECT_EQ(decoding_of(*syscall_by_name("epoll_ctl")), Decoding::Custom);
+  EXPECT_EQ(decoding_of(*syscall_by_name("flock"), &why), Decoding::Undecoded);
+  EXPECT_EQ(why, (std::vector<int>{1}));  // unsigned int cmd: LOCK_* flags
   EXPECT_EQ(decoding_of(*syscall_by_name("munmap")), Decoding::Generic);  // void *
   EXPECT_EQ(decoding_of(*syscall_by_name("afs_syscall")), Decoding::Generic);  // no prototype
 }

@@ -78,6 +78,9 @@ enum class ArgT : uint8_t {
   IovIn,      // struct iovec array, count in the next argument; data read by the call
   IovOutRet,  // struct iovec array, count in the next argument; the return value
               // is the length of the data written into it; at exit
+  EpollRet,   // struct epoll_event array; the return value counts the events; at exit
+  MsgIn,      // struct msghdr: its address, iovecs and their data, control buffer
+  MsgOutRet,  // the same filled by the call: the return value is the data's length; at exit
 };
 
 enum class Dec : uint8_t { Generic, Custom };

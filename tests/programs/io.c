@@ -1,10 +1,14 @@
 /* Descriptor calls: pipes, vectored I/O, seeks, fcntl, poll, select,
  * binary data, long strings, a failing read; vectored I/O and reads again
- * with iovecs and buffers on the heap, far from the stack. */
+ * with iovecs and buffers on the heap, far from the stack; epoll with its
+ * events on the stack and on the heap (sixty ready at once); preadv and
+ * pwritev. */
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -81,5 +85,49 @@ int main(void) {
   int z = syscall(SYS_openat, AT_FDCWD, "/dev/zero", O_RDONLY);
   char *huge = malloc(1 << 20);
   syscall(SYS_read, z, huge, 1 << 20);
+
+  /* epoll: events on the stack, then on the heap. */
+  int ep = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
+  syscall(SYS_epoll_create1, 0x1234);
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLET, .data.u64 = 0x1122334455667788ULL};
+  syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], &ev);
+  ev.events = EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLONESHOT | 0x10000000;
+  ev.data.fd = p[0];
+  syscall(SYS_epoll_ctl, ep, EPOLL_CTL_MOD, p[0], &ev);
+  syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[0], (void *)8);
+  syscall(SYS_epoll_ctl, ep, 7, p[0], &ev);
+  syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, p[0], NULL);
+  struct epoll_event out[4];
+  syscall(SYS_epoll_wait, ep, out, 4, 0);
+  struct epoll_event *hev = malloc(sizeof *hev);
+  *hev = (struct epoll_event){.events = EPOLLOUT, .data.u64 = 42};
+  syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p[1], hev);
+  syscall(SYS_epoll_wait, ep, out, 4, 0);
+  syscall(SYS_epoll_wait, 99, out, 4, 0);
+  sigset_t mask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGUSR1);
+  syscall(SYS_epoll_pwait, ep, out, 4, 0, &mask, 8);
+  syscall(SYS_epoll_pwait, ep, out, 4, 0, NULL, 8);
+  /* Sixty descriptors ready at once, reported into a heap array. */
+  enum { kReady = 60 };
+  for (int i = 0; i < kReady - 1; ++i) {
+    int d = syscall(SYS_dup, p[1]);
+    hev->events = EPOLLOUT;
+    hev->data.u64 = (unsigned long long)d << 32 | i;
+    syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, d, hev);
+  }
+  struct epoll_event *ready = malloc(64 * sizeof *ready);
+  syscall(SYS_epoll_wait, ep, ready, 64, 0);
+  syscall(SYS_epoll_pwait, ep, ready, 64, 0, &mask, 8);
+
+  /* preadv and pwritev at an offset, iovecs on the stack and the heap. */
+  int f = syscall(SYS_openat, AT_FDCWD, "pv.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600);
+  struct iovec pw[2] = {{"offset", 6}, {"-data", 5}};
+  syscall(SYS_pwritev, f, pw, 2, 100, 0);
+  syscall(SYS_preadv, f, hin, 2, 98, 0);
+  syscall(SYS_pwritev, f, hout, 2, 1000, 0);
+  syscall(SYS_preadv, f, hin, 2, 5000, 0);
+  syscall(SYS_pwritev, f, (void *)8, 2, 0, 0);
   return 0;
 }

@@ -1,4 +1,4 @@
-// read, write, pread64, pwrite64, readv, writev, lseek.
+// read, write, pread64, pwrite64, readv, writev, preadv, pwritev, lseek.
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -6,6 +6,7 @@
 
 #include "core/call.hpp"
 #include "core/xlat.hpp"
+#include "decode/common.hpp"
 
 namespace sct {
 
@@ -13,35 +14,6 @@ namespace {
 
 constexpr XlatEntry kWhence[] = {
     XLAT(SEEK_SET), XLAT(SEEK_CUR), XLAT(SEEK_END), XLAT(SEEK_DATA), XLAT(SEEK_HOLE)};
-constexpr uint64_t kMaxIovecs = 1024;  // UIO_MAXIOV: more is the tracee's error
-
-// [{iov_base="...", iov_len=5}, ...]: the data shown is `data_len` bytes in
-// all (the return value for reads), and at most -s bytes of it.
-Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len) {
-  if (addr == 0) return Ptr{0};
-  Array a;
-  uint64_t shown = std::min(count, kMaxIovecs);
-  uint64_t left = data_len;
-  for (uint64_t i = 0; i < shown; ++i) {
-    if (!c.opts().verbose && i >= c.opts().max_strlen) {
-      a.elided = true;
-      break;
-    }
-    auto iov = c.read<iovec>(addr + i * sizeof(iovec));
-    if (!iov) {
-      if (i == 0) return c.ptr(addr);
-      a.items.push_back(c.ptr(addr + i * sizeof(iovec)));
-      break;
-    }
-    uint64_t base = reinterpret_cast<uint64_t>(iov->iov_base);
-    uint64_t n = std::min<uint64_t>(iov->iov_len, left);
-    left -= n;
-    Value data = c.buf(base, n);
-    a.items.push_back(Struct{{{"iov_base", data}, {"iov_len", Uint{iov->iov_len}}}});
-  }
-  if (count > shown) a.elided = true;
-  return a;
-}
 
 }  // namespace
 
@@ -94,6 +66,19 @@ bool decode_writev(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(iovec_array(c, c.arg(1), c.arg(2), UINT64_MAX));
   c.push(Uint{c.arg(2)});
+  return true;
+}
+
+// The offset is the low 64 bits: x86_64 passes it whole in the fourth argument.
+bool decode_preadv(Call& c) {
+  if (!decode_readv(c)) return false;
+  c.push(Int{c.sarg(3)});
+  return true;
+}
+
+bool decode_pwritev(Call& c) {
+  decode_writev(c);
+  c.push(Int{c.sarg(3)});
   return true;
 }
 

@@ -1,12 +1,18 @@
 // socket, connect, bind, accept, accept4, getsockname, getpeername,
-// sendto, recvfrom, setsockopt, getsockopt.
+// sendto, recvfrom, sendmsg, recvmsg, setsockopt, getsockopt, socketpair.
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <vector>
+
 #include "core/call.hpp"
 #include "core/xlat.hpp"
+#include "decode/common.hpp"
 #include "decode/net/sockaddr.hpp"
 
 namespace sct {
@@ -33,7 +39,12 @@ constexpr XlatEntry kMsgFlags[] = {
     XLAT(MSG_TRUNC), XLAT(MSG_DONTWAIT), XLAT(MSG_EOR), XLAT(MSG_WAITALL), XLAT(MSG_FIN),
     XLAT(MSG_SYN), XLAT(MSG_CONFIRM), XLAT(MSG_RST), XLAT(MSG_ERRQUEUE), XLAT(MSG_NOSIGNAL),
     XLAT(MSG_MORE), XLAT(MSG_WAITFORONE), XLAT(MSG_BATCH), XLAT(MSG_ZEROCOPY),
-    XLAT(MSG_FASTOPEN), XLAT(MSG_CMSG_CLOEXEC)};
+    XLAT(MSG_FASTOPEN), XLAT(MSG_CMSG_CLOEXEC), XLAT_PAIR(0x80000000, "MSG_CMSG_COMPAT")};
+// Control message types at SOL_SOCKET (<asm-generic/socket.h>).
+constexpr XlatEntry kScmTypes[] = {XLAT(SCM_RIGHTS), XLAT(SCM_CREDENTIALS), XLAT_PAIR(3, "SCM_SECURITY")};
+// Control data shown: the kernel takes at most INT_MAX, and the eBPF engine
+// copies SCT_CONTROL_MAX (stream_abi.h) of it.
+constexpr uint64_t kControlMax = 4096;
 constexpr XlatEntry kSockLevels[] = {
     XLAT(SOL_IP), XLAT(SOL_SOCKET), XLAT(SOL_TCP), XLAT_PAIR(17, "SOL_UDP"), XLAT(SOL_IPV6),
     XLAT(SOL_ICMPV6), XLAT(SOL_RAW), XLAT(SOL_PACKET), XLAT(SOL_NETLINK)};
@@ -216,6 +227,121 @@ bool decode_getsockopt(Call& c) {
   auto after = c.read<uint32_t>(c.arg(4));
   c.push(optval(c, c.arg(3), after ? *after : 0));
   c.push(c.saved(1) ? socklen_inout(c, c.arg(4), static_cast<uint32_t>(c.saved(0))) : c.ptr(c.arg(4)));
+  return true;
+}
+
+namespace {
+
+// One control message's data, for the types strace decodes.
+void push_cmsg_data(Call& c, Struct& s, const cmsghdr& h, const uint8_t* data, size_t len) {
+  if (h.cmsg_level != SOL_SOCKET) return;
+  if (h.cmsg_type == SCM_RIGHTS) {
+    Array fds;
+    for (size_t i = 0; i + sizeof(int) <= len; i += sizeof(int)) {
+      int fd;
+      memcpy(&fd, data + i, sizeof fd);
+      fds.items.push_back(c.fd(fd));
+    }
+    s.fields.push_back({"cmsg_data", std::move(fds)});
+  } else if (h.cmsg_type == SCM_CREDENTIALS && len >= sizeof(ucred)) {
+    ucred u;
+    memcpy(&u, data, sizeof u);
+    s.fields.push_back({"cmsg_data", Struct{{{"pid", Int{u.pid}}, {"uid", Uint{u.uid}}, {"gid", Uint{u.gid}}}}});
+  }
+}
+
+// [{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]
+Value control_value(Call& c, uint64_t addr, uint64_t len) {
+  std::vector<uint8_t> buf(std::min(len, kControlMax));
+  if (!c.mem().read(addr, buf.data(), buf.size())) return c.ptr(addr);
+  Array a;
+  size_t off = 0;
+  while (off + sizeof(cmsghdr) <= buf.size()) {
+    if (!c.opts().verbose && a.items.size() >= c.opts().max_strlen) {
+      a.elided = true;
+      break;
+    }
+    cmsghdr h;
+    memcpy(&h, buf.data() + off, sizeof h);
+    Struct s;
+    s.fields.push_back({"cmsg_len", Uint{h.cmsg_len}});
+    s.fields.push_back({"cmsg_level", xlat_value(kSockLevels, static_cast<uint32_t>(h.cmsg_level), "SOL_???")});
+    s.fields.push_back({"cmsg_type", h.cmsg_level == SOL_SOCKET
+                                         ? xlat_value(kScmTypes, static_cast<uint32_t>(h.cmsg_type), "SCM_???")
+                                         : Value{Hex{static_cast<uint32_t>(h.cmsg_type)}}});
+    size_t end = std::min<size_t>(off + h.cmsg_len, buf.size());
+    if (h.cmsg_len > sizeof h) push_cmsg_data(c, s, h, buf.data() + off + sizeof h, end - off - sizeof h);
+    a.items.push_back(std::move(s));
+    if (h.cmsg_len < sizeof h) break;
+    off += CMSG_ALIGN(h.cmsg_len);
+  }
+  return a;
+}
+
+// {msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=1, msg_control=[...],
+// msg_controllen=24, msg_flags=0}: `data_len` bytes of iovec data in all;
+// `namelen_before` is recvmsg's msg_namelen at entry, shown "64 => 16".
+Value msghdr_value(Call& c, const msghdr& m, uint64_t data_len, std::optional<uint32_t> namelen_before) {
+  Struct s;
+  const auto name = reinterpret_cast<uint64_t>(m.msg_name);
+  uint32_t namelen = m.msg_namelen;
+  if (namelen_before) namelen = std::min(namelen, *namelen_before);
+  s.fields.push_back({"msg_name", sockaddr_at(c, name, namelen)});
+  if (namelen_before && *namelen_before != m.msg_namelen)
+    s.fields.push_back({"msg_namelen", changed(Uint{*namelen_before}, Uint{m.msg_namelen})});
+  else
+    s.fields.push_back({"msg_namelen", Uint{m.msg_namelen}});
+  s.fields.push_back({"msg_iov", iovec_array(c, reinterpret_cast<uint64_t>(m.msg_iov), m.msg_iovlen, data_len)});
+  s.fields.push_back({"msg_iovlen", Uint{m.msg_iovlen}});
+  // strace shows the control buffer only when it has a length.
+  if (m.msg_controllen != 0)
+    s.fields.push_back({"msg_control", control_value(c, reinterpret_cast<uint64_t>(m.msg_control), m.msg_controllen)});
+  s.fields.push_back({"msg_controllen", Uint{m.msg_controllen}});
+  s.fields.push_back({"msg_flags", flags_or_unknown(kMsgFlags, m.msg_flags, "MSG_???")});
+  return s;
+}
+
+}  // namespace
+
+bool decode_sendmsg(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  auto m = c.read<msghdr>(c.arg(1));
+  c.push(m ? msghdr_value(c, *m, UINT64_MAX, std::nullopt) : c.ptr(c.arg(1)));
+  c.push(flags_or_unknown(kMsgFlags, c.uarg(2), "MSG_???"));
+  return true;
+}
+
+bool decode_recvmsg(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    // msg_namelen at entry: strace shows it alone when the call fails, and
+    // as "before => after" when the kernel changed it.
+    auto m = c.read<msghdr>(c.arg(1));
+    c.save(0, m ? 1 : 0);
+    c.save(1, m ? m->msg_namelen : 0);
+    return false;
+  }
+  const bool had = c.saved(0) != 0;
+  const auto before = static_cast<uint32_t>(c.saved(1));
+  if (c.failed()) {
+    c.push(had ? Value{Struct{{{"msg_namelen", Uint{before}}}}} : c.ptr(c.arg(1)));
+  } else {
+    auto m = c.read<msghdr>(c.arg(1));
+    c.push(m ? msghdr_value(c, *m, static_cast<uint64_t>(c.ret()), had ? std::optional{before} : std::nullopt)
+             : c.ptr(c.arg(1)));
+  }
+  c.push(flags_or_unknown(kMsgFlags, c.uarg(2), "MSG_???"));
+  return true;
+}
+
+bool decode_socketpair(Call& c) {
+  if (c.entering()) {
+    decode_socket(c);
+    return false;
+  }
+  int fds[2];
+  if (c.failed() || !c.mem().read(c.arg(3), fds, sizeof fds)) c.push(c.ptr(c.arg(3)));
+  else c.push(Array{{c.fd(fds[0]), c.fd(fds[1])}});
   return true;
 }
 

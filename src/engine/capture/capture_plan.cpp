@@ -1,6 +1,12 @@
 #include "engine/capture/capture_plan.hpp"
 
+#include <sys/epoll.h>
+#include <sys/socket.h>
+
 namespace sct {
+
+static_assert(sizeof(epoll_event) == SCT_EPOLL_EVENT, "stream_abi.h: the kernel copies events of this size");
+static_assert(sizeof(sockaddr_storage) == SCT_MSG_NAME_MAX, "stream_abi.h: msg_name is copied up to this");
 
 sct_plan capture_plan(const SyscallInfo& s) {
   sct_plan p{};
@@ -17,6 +23,13 @@ sct_plan capture_plan(const SyscallInfo& s) {
       case ArgT::Envp: p.entry[i] = SCT_CAP_ENVP; break;
       case ArgT::IovIn: p.entry[i] = SCT_CAP_IOV_IN; break;
       case ArgT::IovOutRet: p.exit[i] = SCT_CAP_IOV_RET; break;
+      case ArgT::EpollRet: p.exit[i] = SCT_CAP_EPOLL_RET; break;
+      case ArgT::MsgIn: p.entry[i] = SCT_CAP_MSG_IN; break;
+      case ArgT::MsgOutRet:
+        // The header at entry too: msg_namelen before the call.
+        p.entry[i] = SCT_CAP_WINDOW;
+        p.exit[i] = SCT_CAP_MSG_RET;
+        break;
       case ArgT::Ptr:
         // In, out or both: the table does not say, so both.
         if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
@@ -39,7 +52,7 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // a call that does not return has only its entry.
   bool same_at_exit = true;
   for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN ||
-                                        k == SCT_CAP_IOV_IN;
+                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN;
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }

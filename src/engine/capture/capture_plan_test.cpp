@@ -27,6 +27,24 @@ TEST(CapturePlan, IovecsCarryTheirData) {
   EXPECT_EQ(plan("readv").exit[1], SCT_CAP_IOV_RET);
   EXPECT_EQ(plan("readv").entry[1], SCT_CAP_NONE);
   EXPECT_TRUE(plan("writev").defer);
+  EXPECT_EQ(plan("pwritev").entry[1], SCT_CAP_IOV_IN);
+  EXPECT_EQ(plan("preadv").exit[1], SCT_CAP_IOV_RET);
+}
+
+TEST(CapturePlan, EpollEventsAreCopiedAtExitUpToTheReturnValue) {
+  for (const char* name : {"epoll_wait", "epoll_pwait"}) {
+    EXPECT_EQ(plan(name).exit[1], SCT_CAP_EPOLL_RET) << name;
+    EXPECT_EQ(plan(name).entry[1], SCT_CAP_NONE) << name;
+  }
+  EXPECT_EQ(plan("epoll_ctl").entry[3], SCT_CAP_WINDOW);
+}
+
+TEST(CapturePlan, MessagesCarryWhatTheirHeaderPointsAt) {
+  EXPECT_EQ(plan("sendmsg").entry[1], SCT_CAP_MSG_IN);
+  EXPECT_EQ(plan("sendmsg").exit[1], SCT_CAP_NONE);
+  EXPECT_TRUE(plan("sendmsg").defer);
+  EXPECT_EQ(plan("recvmsg").entry[1], SCT_CAP_WINDOW);  // msg_namelen before the call
+  EXPECT_EQ(plan("recvmsg").exit[1], SCT_CAP_MSG_RET);
 }
 
 TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {

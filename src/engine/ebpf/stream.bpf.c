@@ -248,6 +248,19 @@ static __always_inline void capture_iov(__u64 addr, __u64 count, __s64 left) {
   bpf_loop(n, capture_iov_data, &c, 0);
 }
 
+/* A struct msghdr and what it points at: the address, the control buffer,
+ * the iovec array and its data (`left` bytes in all; < 0: no limit). */
+static __always_inline void capture_msg(__u64 addr, __s64 left) {
+  struct user_msghdr m;
+  if (!addr || bpf_probe_read_user(&m, sizeof m, (void*)addr) != 0) return;
+  capture_to_scratch(addr, sizeof m, COPY_BYTES, 0);
+  __u32 namelen = (__u32)m.msg_namelen;
+  if (namelen) capture_to_scratch((__u64)m.msg_name, namelen < SCT_MSG_NAME_MAX ? namelen : SCT_MSG_NAME_MAX, COPY_BYTES, 0);
+  __u64 clen = m.msg_controllen;
+  if (clen) capture_to_scratch((__u64)m.msg_control, clen < SCT_CONTROL_MAX ? (__u32)clen : SCT_CONTROL_MAX, COPY_BYTES, 0);
+  capture_iov((__u64)m.msg_iov, m.msg_iovlen, left);
+}
+
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
@@ -278,7 +291,17 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, -1);
       break;
     case SCT_CAP_IOV_RET:
-      if (ret > 0) capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret);
+      // The array even when nothing was read: "" for each iovec, as strace.
+      capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, ret > 0 ? ret : 0);
+      break;
+    case SCT_CAP_MSG_IN:
+      capture_msg(a, -1);
+      break;
+    case SCT_CAP_MSG_RET:
+      if (ret >= 0) capture_msg(a, ret);
+      break;
+    case SCT_CAP_EPOLL_RET:
+      if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
       break;
   }
   return true;

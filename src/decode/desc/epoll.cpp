@@ -1,0 +1,93 @@
+// epoll_create1, epoll_ctl, epoll_wait, epoll_pwait.
+#include <sys/epoll.h>
+
+#include <algorithm>
+
+#include "core/call.hpp"
+#include "core/xlat.hpp"
+#include "decode/common.hpp"
+
+namespace sct {
+
+namespace {
+
+constexpr XlatEntry kEpollCreateFlags[] = {XLAT(EPOLL_CLOEXEC)};
+constexpr XlatEntry kEpollOps[] = {XLAT(EPOLL_CTL_ADD), XLAT(EPOLL_CTL_DEL), XLAT(EPOLL_CTL_MOD)};
+// In value order, as strace prints them (EPOLLNVAL is 0x20 in <linux/eventpoll.h>
+// though glibc's <sys/epoll.h> does not name it).
+constexpr XlatEntry kEpollEvents[] = {
+    XLAT(EPOLLIN), XLAT(EPOLLPRI), XLAT(EPOLLOUT), XLAT(EPOLLERR), XLAT(EPOLLHUP),
+    XLAT_PAIR(0x20, "EPOLLNVAL"), XLAT(EPOLLRDNORM), XLAT(EPOLLRDBAND), XLAT(EPOLLWRNORM),
+    XLAT(EPOLLWRBAND), XLAT(EPOLLMSG), XLAT(EPOLLRDHUP), XLAT(EPOLLEXCLUSIVE), XLAT(EPOLLWAKEUP),
+    XLAT(EPOLLONESHOT), XLAT(EPOLLET)};
+// The kernel returns at most EP_MAX_EVENTS (INT_MAX / sizeof) events; no
+// reader shows more than this many.
+constexpr uint64_t kMaxEvents = 1u << 20;
+
+Value epoll_event_value(const epoll_event& e) {
+  return Struct{{{"events", flags_or_unknown(kEpollEvents, e.events, "EPOLL???")},
+                 {"data", Struct{{{"u32", Uint{static_cast<uint32_t>(e.data.u64)}},
+                                  {"u64", Uint{e.data.u64}}}}}}};
+}
+
+// [{events=EPOLLIN, data={u32=3, u64=3}}, ...]: the `n` events the call
+// returned, -s of them without -v.
+Value epoll_events(Call& c, uint64_t addr, int64_t n) {
+  if (c.failed()) return c.ptr(addr);
+  Array a;
+  uint64_t count = std::min<uint64_t>(static_cast<uint64_t>(std::max<int64_t>(n, 0)), kMaxEvents);
+  for (uint64_t i = 0; i < count; ++i) {
+    if (!c.opts().verbose && i >= c.opts().max_strlen) {
+      a.elided = true;
+      break;
+    }
+    auto e = c.read<epoll_event>(addr + i * sizeof(epoll_event));
+    if (!e) {
+      if (i == 0) return c.ptr(addr);
+      a.items.push_back(c.ptr(addr + i * sizeof(epoll_event)));
+      break;
+    }
+    a.items.push_back(epoll_event_value(*e));
+  }
+  return a;
+}
+
+}  // namespace
+
+bool decode_epoll_create1(Call& c) {
+  c.push(flags_or_unknown(kEpollCreateFlags, c.uarg(0), "EPOLL_???"));
+  return true;
+}
+
+bool decode_epoll_ctl(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  c.push(xlat_value(kEpollOps, c.uarg(1), "EPOLL_CTL_???"));
+  c.push(c.fd(c.iarg(2)));
+  auto e = c.read<epoll_event>(c.arg(3));
+  c.push(e ? epoll_event_value(*e) : c.ptr(c.arg(3)));
+  return true;
+}
+
+bool decode_epoll_wait(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    return false;
+  }
+  c.push(epoll_events(c, c.arg(1), c.ret()));
+  c.push(Int{c.iarg(2)});
+  c.push(Int{c.iarg(3)});
+  return true;
+}
+
+bool decode_epoll_pwait(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    return false;
+  }
+  decode_epoll_wait(c);
+  c.push(sigset_at(c, c.arg(4), c.arg(5)));
+  c.push(Uint{c.arg(5)});
+  return true;
+}
+
+}  // namespace sct
