@@ -195,9 +195,9 @@ TEST(SyscallArgs, GenericDecoderReadsTheKernelsWidth) {
   // umode_t is 16 bits.
   EXPECT_EQ(trace_line("chmod", {p, 0xabcd0000 | 0644}, 0, m), "chmod(\"/x\", 0644) = 0");
   EXPECT_EQ(trace_line("mkdir", {p, hi | 0755}, 0, m), "mkdir(\"/x\", 0755) = 0");
-  // int op: undecoded, but the kernel's value (strace: EPOLL_CTL_ADD).
+  // int op: the kernel reads the low 32 bits, and so does strace.
   EXPECT_EQ(trace_line("epoll_ctl", {hi | 0xffffffff, hi | 1, hi | 0xffffffff, 0}, -14, m),
-            "epoll_ctl(-1, 0x1, -1, NULL) = -1 EFAULT (Bad address)");
+            "epoll_ctl(-1, EPOLL_CTL_ADD, -1, NULL) = -1 EFAULT (Bad address)");
   // unsigned long flags: all 64 bits.
   EXPECT_EQ(trace_line("unshare", {0x5a5a5a5a80000000}, -22, m),
             "unshare(0x5a5a5a5a80000000) = -1 EINVAL (Invalid argument)");
