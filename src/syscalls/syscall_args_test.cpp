@@ -74,6 +74,8 @@ const std::map<std::string_view, std::string_view> kCountDifferences = {
     // prints it as one offset argument.
     {"preadv", "offset in pos_l and pos_h"},
     {"pwritev", "offset in pos_l and pos_h"},
+    {"preadv2", "offset in pos_l and pos_h"},
+    {"pwritev2", "offset in pos_l and pos_h"},
 };
 
 TEST(SyscallArgs, EveryRowHasTheKernelsArgumentCount) {

@@ -206,14 +206,11 @@ TEST(SyscallTable, ArgumentNames) {
   EXPECT_EQ(arg_name(row("preadv2"), 3), "pos");
   EXPECT_EQ(arg_name(row("preadv2"), 4), "flags");
   EXPECT_EQ(arg_name(row("preadv2"), 5), "");
-  // The names line up with what strace prints: every printed argument has
-  // one. preadv2 and pwritev2 are the exception, printed today with the
-  // kernel's six registers where strace prints five (offset, then flags):
-  // they need their own decoder.
+  // The names line up with what strace prints: every printed argument has one.
   std::vector<std::string> unnamed;
   for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s)
     if (s->kernel_nargs && s->nargs && arg_name(*s, s->nargs - 1).empty()) unnamed.emplace_back(s->name);
-  EXPECT_EQ(unnamed, (std::vector<std::string>{"preadv2", "pwritev2"}));
+  EXPECT_EQ(unnamed, std::vector<std::string>{});
 }
 
 // The roles other layers ask instead of syscall numbers.
@@ -266,7 +263,7 @@ TEST(SyscallTable, ArgumentCounts) {
       {"execveat", 5},    {"wait4", 4},        {"waitid", 5},          {"futex", 6},
       {"getpid", 0},      {"exit_group", 1},   {"prctl", 5},           {"ptrace", 4},
       {"reboot", 4},      {"mknod", 3},        {"mknodat", 4},         {"mq_open", 4},
-      {"membarrier", 3},  {"preadv2", 6},      {"pwritev2", 6},        {"statx", 5},
+      {"membarrier", 3},  {"preadv2", 5},      {"pwritev2", 5},        {"statx", 5},
       {"pselect6", 6},    {"ppoll", 5},        {"epoll_pwait2", 6},    {"io_uring_enter", 6},
       {"process_vm_readv", 6}, {"copy_file_range", 6}, {"rseq", 4},   {"futex_waitv", 5},
       {"keyctl", 5},      {"mount", 5},        {"setxattr", 5},        {"sched_getattr", 4},

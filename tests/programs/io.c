@@ -2,8 +2,9 @@
  * binary data, long strings, a failing read; vectored I/O and reads again
  * with iovecs and buffers on the heap, far from the stack; epoll with its
  * events on the stack and on the heap (sixty ready at once); preadv and
- * pwritev. */
+ * pwritev; preadv2 and pwritev2 with their flags. */
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,5 +130,11 @@ int main(void) {
   syscall(SYS_pwritev, f, hout, 2, 1000, 0);
   syscall(SYS_preadv, f, hin, 2, 5000, 0);
   syscall(SYS_pwritev, f, (void *)8, 2, 0, 0);
+  /* preadv2 and pwritev2: the offset then RWF_* flags (the kernel's sixth
+     register; the fifth is the offset's high half). */
+  syscall(SYS_pwritev2, f, pw, 2, 200, 0, RWF_DSYNC | RWF_APPEND);
+  syscall(SYS_preadv2, f, hin, 2, 200, 0, 0);
+  syscall(SYS_pwritev2, f, hout, 2, 300, 0, RWF_SYNC | 0x40000000);
+  syscall(SYS_pwritev2, f, pw, 2, 0, 0, 0x80);
   return 0;
 }

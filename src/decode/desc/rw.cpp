@@ -1,4 +1,6 @@
-// read, write, pread64, pwrite64, readv, writev, preadv, pwritev, lseek.
+// read, write, pread64, pwrite64, readv, writev, preadv, pwritev, preadv2,
+// pwritev2, lseek.
+#include <linux/fs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -79,6 +81,25 @@ bool decode_preadv(Call& c) {
 bool decode_pwritev(Call& c) {
   decode_writev(c);
   c.push(Int{c.sarg(3)});
+  return true;
+}
+
+// RWF_* of <linux/fs.h>.
+constexpr XlatEntry kRwfFlags[] = {XLAT(RWF_HIPRI), XLAT(RWF_DSYNC), XLAT(RWF_SYNC), XLAT(RWF_NOWAIT),
+                                   XLAT(RWF_APPEND)};
+
+// The kernel takes the offset in two halves (pos_l, pos_h) and the flags in
+// the sixth register; on x86_64 pos_l holds the whole offset, and strace
+// prints it as one argument, then the flags.
+bool decode_preadv2(Call& c) {
+  if (!decode_preadv(c)) return false;
+  c.push(flags_or_unknown(kRwfFlags, c.uarg(5), "RWF_???"));
+  return true;
+}
+
+bool decode_pwritev2(Call& c) {
+  decode_pwritev(c);
+  c.push(flags_or_unknown(kRwfFlags, c.uarg(5), "RWF_???"));
   return true;
 }
 
