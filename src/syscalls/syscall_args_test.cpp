@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/spec_rows.hpp"
+
 #include "syscalls/syscall_table.hpp"
 #include "testing/decode_harness.hpp"
 
@@ -21,18 +23,8 @@ namespace {
 
 constexpr const char* kEvents = "/sys/kernel/tracing/events/syscalls";
 
-std::vector<const SyscallInfo*> rows() {
-  std::vector<const SyscallInfo*> out;
-  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) out.push_back(s);
-  return out;
-}
-
-const SyscallInfo& row(std::string_view name) {
-  const SyscallInfo* s = syscall_by_name(name);
-  if (!s) ADD_FAILURE() << "no row for " << name;
-  static const SyscallInfo none{};
-  return s ? *s : none;
-}
+using testing_rows::row;
+using testing_rows::rows;
 
 // "ctype name" for each argument, as the generator writes them.
 std::string prototype(const SyscallInfo& s) {

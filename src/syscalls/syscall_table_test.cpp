@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testing/spec_rows.hpp"
+
 namespace sct {
 
 // Argument types print by name in failure messages.
@@ -55,18 +57,8 @@ std::set<std::string> words(std::string_view text) {
   return out;
 }
 
-std::vector<const SyscallInfo*> rows() {
-  std::vector<const SyscallInfo*> out;
-  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s) out.push_back(s);
-  return out;
-}
-
-const SyscallInfo& row(std::string_view name) {
-  const SyscallInfo* s = syscall_by_name(name);
-  if (!s) ADD_FAILURE() << "no row for " << name;
-  static const SyscallInfo none{};
-  return s ? *s : none;
-}
+using testing_rows::row;
+using testing_rows::rows;
 
 std::set<std::string> names_with(uint32_t bit) {
   std::set<std::string> out;
