@@ -102,7 +102,10 @@ def test_small_buffer():
     marks = re.findall(r"^--- lost (\d+) events? ---$", text, re.M)
     check(m is not None and sum(map(int, marks)) == int(m.group(1)),
           "lost lines add up: %s vs %s" % (sum(map(int, marks)), m and m.group(1)))
-    check(text.rstrip().endswith("+++ exited with 0 +++"), "the end is still shown")
+    # Records lost on another CPU before the end are only known to be lost
+    # once the last record has been read: their marker may follow the exit.
+    body = [l for l in text.splitlines() if not re.match(r"^--- lost \d+ events? ---$", l)]
+    check(body and body[-1] == "+++ exited with 0 +++", "the end is still shown: %r" % text[-300:])
     check(took < 60, "nothing hangs: %.1f s" % took)
 
 
