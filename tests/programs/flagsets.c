@@ -8,6 +8,8 @@
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -78,6 +80,27 @@ int main(void) {
   syscall(SYS_pidfd_open, pid, O_NONBLOCK /* PIDFD_NONBLOCK */);
   syscall(SYS_pidfd_open, pid, O_NONBLOCK | 1);
   syscall(SYS_pidfd_open, pid, 1);
+
+  syscall(SYS_msync, 0, 0, 0);
+  syscall(SYS_msync, 0, 0, MS_SYNC | MS_INVALIDATE);
+  syscall(SYS_msync, 0, 0, MS_ASYNC | 0x10);
+  syscall(SYS_msync, 0, 0, 0x10);
+
+  /* Every one fails: nothing is locked. */
+  syscall(SYS_mlockall, 0);
+  syscall(SYS_mlockall, MCL_ONFAULT);
+  syscall(SYS_mlockall, MCL_CURRENT | MCL_FUTURE | 0x10);
+  syscall(SYS_mlockall, 0x10);
+
+  syscall(SYS_mlock2, 0, 0, 0);
+  syscall(SYS_mlock2, 0, 0, MLOCK_ONFAULT);
+  syscall(SYS_mlock2, 0, 0, MLOCK_ONFAULT | 2);
+  syscall(SYS_mlock2, 0, 0, 2);
+
+  syscall(SYS_umount2, "/nonexistent/m", 0);
+  syscall(SYS_umount2, "/nonexistent/m", MNT_DETACH | UMOUNT_NOFOLLOW);
+  syscall(SYS_umount2, "/nonexistent/m", MNT_FORCE | 0x100);
+  syscall(SYS_umount2, "/nonexistent/m", 0x100);
 
   unlink("flagsets.tmp");
   return 0;
