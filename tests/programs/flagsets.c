@@ -81,6 +81,15 @@ int main(void) {
   syscall(SYS_pidfd_open, pid, O_NONBLOCK | 1);
   syscall(SYS_pidfd_open, pid, 1);
 
+  /* Flags, then the huge page size field (log2 of the size, at bit 26). */
+  syscall(SYS_memfd_create, "m", 0);
+  syscall(SYS_memfd_create, "m", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  syscall(SYS_memfd_create, "m", MFD_CLOEXEC | 0x100);
+  syscall(SYS_memfd_create, "m", 0x100);
+  syscall(SYS_memfd_create, "m", 21U << 26);
+  syscall(SYS_memfd_create, "m", 0x100 | (21U << 26));
+  syscall(SYS_memfd_create, "m", MFD_CLOEXEC | 0x100 | (30U << 26));
+
   syscall(SYS_msync, 0, 0, 0);
   syscall(SYS_msync, 0, 0, MS_SYNC | MS_INVALIDATE);
   syscall(SYS_msync, 0, 0, MS_ASYNC | 0x10);
