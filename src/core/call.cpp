@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "core/arg_sets.hpp"
 #include "core/xlat.hpp"
 
 namespace sct {
@@ -119,6 +120,7 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::BufIn: return c.buf(c.arg(i), i + 1 < 6 ? c.arg(i + 1) : 0);
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
     case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
+    case ArgT::Set: return arg_set_value(c.info()->sets[static_cast<size_t>(i)], kernel_reads(c, i));
     case ArgT::Argv:
     case ArgT::Envp:  // only execve's decoder prints them
     case ArgT::IovIn:

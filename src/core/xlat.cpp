@@ -30,6 +30,12 @@ Flags flags_of(Xlat t, uint64_t v) {
   return f;
 }
 
+Value flags_value(Xlat t, uint64_t v, const char* comment) {
+  Flags f = flags_of(t, v);
+  if (f.names.empty() && f.residue != 0) return commented(Hex{v}, comment);
+  return f;
+}
+
 std::string render_flags_text(const Flags& f) {
   std::string out;
   for (const auto& n : f.names) {

@@ -27,6 +27,10 @@ const char* xlat_name(Xlat t, uint64_t v);
 // 0 prints as the table's zero entry if it has one, else "0".
 Flags flags_of(Xlat t, uint64_t v);
 
+// Flags; when no bit has a name, the hex value and /* comment */ ("LOCK_???"),
+// as strace prints a wholly unknown value.
+Value flags_value(Xlat t, uint64_t v, const char* comment);
+
 // "A|B|0x40": the text of a Flags value.
 std::string render_flags_text(const Flags& f);
 

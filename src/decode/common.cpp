@@ -94,11 +94,7 @@ Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
   return sigset_value(words, size);
 }
 
-Value flags_or_unknown(Xlat t, uint64_t v, const char* comment) {
-  Flags f = flags_of(t, v);
-  if (f.names.empty() && f.residue != 0) return commented(Hex{v}, comment);
-  return f;
-}
+Value flags_or_unknown(Xlat t, uint64_t v, const char* comment) { return flags_value(t, v, comment); }
 
 namespace {
 constexpr uint64_t kMaxIovecs = 1024;  // UIO_MAXIOV: more is the tracee's error

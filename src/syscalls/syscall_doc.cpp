@@ -6,7 +6,8 @@ namespace sct {
 
 namespace {
 
-// Prints as a bare address or as bare hex in the generic decoder.
+// Prints as a bare address or as bare hex in the generic decoder. A Set
+// argument prints the names of its set (arg_sets.def): decoded.
 bool prints_bare(ArgT t) {
   switch (t) {
     case ArgT::Hex:
@@ -71,7 +72,8 @@ std::string syscalls_markdown() {
       "How sctrace prints each syscall's arguments. The argument names are the\n"
       "kernel's (its syscall trace events).\n\n"
       "- **generic**: the table's argument types drive the generic decoder\n"
-      "  (src/core/call.cpp).\n"
+      "  (src/core/call.cpp); flags words and named constants print from their\n"
+      "  sets in src/syscalls/arg_sets.def.\n"
       "- **custom**: a hand-written `decode_<name>` in src/decode/ prints it.\n"
       "- **undecoded**: a generic row with at least one argument that prints as a\n"
       "  bare address or bare hex although its kernel C type is a pointer to data\n"

@@ -84,6 +84,20 @@ constexpr bool every_ctype_known() {
 static_assert(every_ctype_known(),
               "a C type of x86_64_args.def is not in ctype.hpp (ctype_test names it)");
 
+// Which argument takes which set (arg_sets.def).
+struct ArgSetRow {
+  std::string_view name;
+  int arg;
+  ArgSet set;
+};
+constexpr ArgSetRow kArgSetRows[] = {
+#define SET(...)
+#define ARG_SET(name, i, id) ArgSetRow{#name, i, ArgSet::id},
+#include "syscalls/arg_sets.def"
+#undef SET
+#undef ARG_SET
+};
+
 constexpr auto kTable = [] {
   std::array<SyscallInfo, std::size(kRows)> t{};
   for (size_t i = 0; i < t.size(); ++i) {
@@ -94,9 +108,37 @@ constexpr auto kTable = [] {
     uint8_t n = 0;
     while (n < 6 && !kArgs[i].args[n].name.empty()) ++n;
     t[i].kernel_nargs = n;
+    for (const ArgSetRow& r : kArgSetRows)
+      if (r.name == t[i].name && r.arg >= 0 && r.arg < 6) t[i].sets[static_cast<size_t>(r.arg)] = r.set;
   }
   return t;
 }();
+
+// Every Set argument has a set, and every ARG_SET line names a Set argument.
+constexpr bool arg_sets_line_up() {
+  for (const SyscallInfo& s : kTable)
+    for (size_t i = 0; i < 6; ++i)
+      if ((i < s.nargs && s.args[i] == ArgT::Set) != (s.sets[i] != ArgSet::None)) return false;
+  for (const ArgSetRow& r : kArgSetRows) {
+    bool found = false;
+    for (const SyscallInfo& s : kTable) found = found || (s.name == r.name && r.arg < s.nargs);
+    if (!found) return false;
+  }
+  return true;
+}
+static_assert(arg_sets_line_up(),
+              "arg_sets.def: each Set argument of x86_64.def needs exactly one ARG_SET line");
+
+constexpr ArgSetInfo kArgSetInfos[] = {
+    {"None", false, {}, {}},
+#define SET(id, kind, header, unknown, ...) {#id, ArgSetKind_##kind, header, unknown},
+#define ARG_SET(...)
+#define ArgSetKind_Flags true
+#define ArgSetKind_Const false
+#include "syscalls/arg_sets.def"
+#undef SET
+#undef ARG_SET
+};
 
 // The numbers in the table must be the kernel headers' numbers.
 #define SC(nr, name, ...) static_assert(nr == __NR_##name, "syscall number of " #name);
@@ -111,6 +153,11 @@ constexpr bool sorted_by_number() {
 static_assert(sorted_by_number(), "x86_64.def rows must be in number order");
 
 }  // namespace
+
+const ArgSetInfo& arg_set_info(ArgSet s) {
+  auto i = static_cast<size_t>(s);
+  return kArgSetInfos[i < std::size(kArgSetInfos) ? i : 0];
+}
 
 const SyscallInfo* syscall_by_nr(long nr) {
   auto it = std::lower_bound(std::begin(kTable), std::end(kTable), nr,

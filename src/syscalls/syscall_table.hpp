@@ -81,7 +81,27 @@ enum class ArgT : uint8_t {
   EpollRet,   // struct epoll_event array; the return value counts the events; at exit
   MsgIn,      // struct msghdr: its address, iovecs and their data, control buffer
   MsgOutRet,  // the same filled by the call: the return value is the data's length; at exit
+  Set,        // a flags word or a named constant: the set arg_sets.def gives the argument
 };
+
+// The flag and constant sets of arg_sets.def; None for an argument without one.
+enum class ArgSet : uint8_t {
+  None,
+#define SET(id, ...) id,
+#define ARG_SET(...)
+#include "syscalls/arg_sets.def"
+#undef SET
+#undef ARG_SET
+};
+
+struct ArgSetInfo {
+  std::string_view name;     // the set's id
+  bool flags;                // Flags (bits joined by '|') or Const (one name)
+  std::string_view header;   // the header its names come from
+  std::string_view unknown;  // the comment after a value with no name: "LOCK_???"
+};
+// The set's kind, header and comment (the values are core's: core/arg_sets.hpp).
+const ArgSetInfo& arg_set_info(ArgSet s);
 
 enum class Dec : uint8_t { Generic, Custom };
 
@@ -110,6 +130,7 @@ struct SyscallInfo {
   std::string_view proto_source;  // the event's name, or why there is none
   uint8_t kernel_nargs = 0;
   std::array<KernelArg, 6> kargs = {};
+  std::array<ArgSet, 6> sets = {};  // each Set argument's set (arg_sets.def)
 };
 
 // Argument i as the kernel declares it, or nullptr when the kernel's

@@ -26,7 +26,7 @@ namespace sct {
   static constexpr const char* kNames[] = {
       "Int",  "Uint", "Long",  "Ulong", "Hex",       "Ptr",     "Fd",    "DirFd",     "Path", "Str",
       "Mode", "Pid",  "Uid",   "Signo", "OpenFlags", "AtFlags", "BufIn", "BufOutRet", "Clockid",
-      "Argv", "Envp", "IovIn", "IovOutRet"};
+      "Argv", "Envp", "IovIn", "IovOutRet", "EpollRet", "MsgIn", "MsgOutRet", "Set"};
   auto i = static_cast<size_t>(t);
   *os << (i < std::size(kNames) ? kNames[i] : "ArgT(?)");
 }

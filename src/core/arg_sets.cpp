@@ -1,0 +1,54 @@
+#include "core/arg_sets.hpp"
+
+// The headers arg_sets.def names: each entry's value is its macro.
+#include <linux/close_range.h>
+#include <linux/falloc.h>
+#include <sched.h>
+#include <sys/eventfd.h>
+#include <sys/file.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/pidfd.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/timerfd.h>
+
+#include <array>
+
+namespace sct {
+
+namespace {
+
+// Named here, not through XLAT: its argument would be the expanded value.
+#define V(macro) XLAT_PAIR(macro, #macro)
+#define SET(id, kind, header, unknown, ...) constexpr XlatEntry kSet##id[] = {__VA_ARGS__};
+#define ARG_SET(...)
+#include "syscalls/arg_sets.def"
+#undef SET
+
+#define SET(id, ...) Xlat(kSet##id),
+const Xlat kSets[] = {
+    Xlat(),
+#include "syscalls/arg_sets.def"
+};
+#undef SET
+#undef ARG_SET
+#undef V
+
+}  // namespace
+
+Xlat arg_set_table(ArgSet s) {
+  auto i = static_cast<size_t>(s);
+  return i < std::size(kSets) ? kSets[i] : Xlat();
+}
+
+Value arg_set_value(ArgSet s, uint64_t v) {
+  Xlat t = arg_set_table(s);
+  const ArgSetInfo& info = arg_set_info(s);
+  std::string unknown(info.unknown);
+  if (!info.flags) return xlat_value(t, v, unknown.c_str());
+  return flags_value(t, v, unknown.c_str());
+}
+
+}  // namespace sct

@@ -1,0 +1,57 @@
+#include "core/arg_sets.hpp"
+
+#include <sys/file.h>
+#include <sys/socket.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include "testing/decode_harness.hpp"
+
+namespace sct {
+namespace {
+
+using testing::FakeMemory;
+
+// The line without the padding before " = ".
+std::string line(std::string_view name, std::array<uint64_t, 6> args, int64_t ret,
+            Memory& mem) {
+  std::string l = testing::trace_line(name, args, ret, mem);
+  size_t eq = l.find(" = ");
+  size_t end = l.find_last_not_of(' ', eq);
+  return eq == std::string::npos ? l : l.substr(0, end + 1) + l.substr(eq);
+}
+
+// strace 6.1's output for each case is the spec (tests/golden/flagsets.out).
+TEST(ArgSets, FlagsPrintNamesResidueOrComment) {
+  FakeMemory m;
+  EXPECT_EQ(line("flock", {3, LOCK_EX | LOCK_NB}, 0, m), "flock(3, LOCK_EX|LOCK_NB) = 0");
+  EXPECT_EQ(line("flock", {3, 0}, -22, m), "flock(3, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(line("flock", {3, LOCK_SH | 0x100}, 0, m), "flock(3, LOCK_SH|0x100) = 0");
+  EXPECT_EQ(line("flock", {3, 0x100}, 0, m), "flock(3, 0x100 /* LOCK_??? */) = 0");
+  // LOCK_RW before LOCK_READ and LOCK_WRITE, as strace orders them.
+  EXPECT_EQ(line("flock", {3, 32 | 192}, 0, m), "flock(3, LOCK_MAND|LOCK_RW) = 0");
+  // The kernel reads the low 32 bits (unsigned int cmd).
+  EXPECT_EQ(line("flock", {3, 0xffffffff00000008}, 0, m), "flock(3, LOCK_UN) = 0");
+}
+
+TEST(ArgSets, ConstantsPrintNameOrHexComment) {
+  FakeMemory m;
+  EXPECT_EQ(line("shutdown", {4, SHUT_RDWR}, 0, m), "shutdown(4, SHUT_RDWR) = 0");
+  EXPECT_EQ(line("shutdown", {4, ~0ull}, 0, m), "shutdown(4, 0xffffffff /* SHUT_??? */) = 0");
+}
+
+TEST(ArgSets, EverySetArgumentHasEntries) {
+  for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s)
+    for (int i = 0; i < s->nargs; ++i)
+      if (s->args[i] == ArgT::Set) {
+        EXPECT_FALSE(arg_set_table(s->sets[i]).empty()) << s->name;
+        EXPECT_FALSE(arg_set_info(s->sets[i]).header.empty()) << s->name;
+      }
+}
+
+}  // namespace
+}  // namespace sct
