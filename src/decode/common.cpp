@@ -102,27 +102,15 @@ constexpr uint64_t kMaxIovecs = 1024;  // UIO_MAXIOV: more is the tracee's error
 
 Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len) {
   if (addr == 0) return Ptr{0};
-  Array a;
-  uint64_t shown = std::min(count, kMaxIovecs);
   uint64_t left = data_len;
-  for (uint64_t i = 0; i < shown; ++i) {
-    if (!c.opts().verbose && i >= c.opts().max_strlen) {
-      a.elided = true;
-      break;
-    }
-    auto iov = c.read<iovec>(addr + i * sizeof(iovec));
-    if (!iov) {
-      if (i == 0) return c.ptr(addr);
-      a.items.push_back(c.ptr(addr + i * sizeof(iovec)));
-      break;
-    }
-    uint64_t base = reinterpret_cast<uint64_t>(iov->iov_base);
-    uint64_t n = std::min<uint64_t>(iov->iov_len, left);
+  Value v = struct_array<iovec>(c, addr, std::min(count, kMaxIovecs), [&](const iovec& iov) {
+    uint64_t n = std::min<uint64_t>(iov.iov_len, left);
     left -= n;
-    a.items.push_back(Struct{{{"iov_base", c.buf(base, n)}, {"iov_len", Uint{iov->iov_len}}}});
-  }
-  if (count > shown) a.elided = true;
-  return a;
+    return Value{Struct{{{"iov_base", c.buf(reinterpret_cast<uint64_t>(iov.iov_base), n)},
+                         {"iov_len", Uint{iov.iov_len}}}}};
+  });
+  if (auto* a = std::get_if<Array>(&v.v); a && count > kMaxIovecs) a->elided = true;
+  return v;
 }
 
 }  // namespace sct

@@ -18,6 +18,28 @@ std::string render_value_text(const Value& v, const DecodeOptions& o);
 // Flags; when no bit has a name, the hex value and /* comment */ ("EPOLL???"),
 // as strace prints an unknown set.
 Value flags_or_unknown(Xlat t, uint64_t v, const char* comment);
+// [item, item, ...]: `count` structs T read one after another from addr, -s
+// of them without -v ("..." after). An unreadable first one prints the bare
+// address; a later one ends the array with its own address.
+template <class T, class Item>
+Value struct_array(Call& c, uint64_t addr, uint64_t count, Item item) {
+  Array a;
+  for (uint64_t i = 0; i < count; ++i) {
+    if (!c.opts().verbose && i >= c.opts().max_strlen) {
+      a.elided = true;
+      break;
+    }
+    auto x = c.read<T>(addr + i * sizeof(T));
+    if (!x) {
+      if (i == 0) return c.ptr(addr);
+      a.items.push_back(c.ptr(addr + i * sizeof(T)));
+      break;
+    }
+    a.items.push_back(item(*x));
+  }
+  return a;
+}
+
 // [{iov_base="...", iov_len=5}, ...] (readv, writev, sendmsg, recvmsg): the
 // data shown is `data_len` bytes in all (the return value for reads), at most
 // -s bytes of each iovec, and -s iovecs without -v.

@@ -34,22 +34,8 @@ Value epoll_event_value(const epoll_event& e) {
 // returned, -s of them without -v.
 Value epoll_events(Call& c, uint64_t addr, int64_t n) {
   if (c.failed()) return c.ptr(addr);
-  Array a;
   uint64_t count = std::min<uint64_t>(static_cast<uint64_t>(std::max<int64_t>(n, 0)), kMaxEvents);
-  for (uint64_t i = 0; i < count; ++i) {
-    if (!c.opts().verbose && i >= c.opts().max_strlen) {
-      a.elided = true;
-      break;
-    }
-    auto e = c.read<epoll_event>(addr + i * sizeof(epoll_event));
-    if (!e) {
-      if (i == 0) return c.ptr(addr);
-      a.items.push_back(c.ptr(addr + i * sizeof(epoll_event)));
-      break;
-    }
-    a.items.push_back(epoll_event_value(*e));
-  }
-  return a;
+  return struct_array<epoll_event>(c, addr, count, epoll_event_value);
 }
 
 }  // namespace
