@@ -9,7 +9,6 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
-#include <initializer_list>
 
 namespace sct {
 
@@ -17,6 +16,16 @@ namespace {
 
 pid_t g_tracer = 0;
 int g_report_fd = -1;
+
+// The signals that stop a trace, which the supervisor forwards.
+constexpr int kTermination[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+sigset_t termination_set() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : kTermination) sigaddset(&set, sig);
+  return set;
+}
 
 void forward(int sig) {
   if (g_tracer > 0) kill(g_tracer, sig);
@@ -49,9 +58,7 @@ struct Report {
 bool supervised() { return g_report_fd >= 0; }
 
 void unblock_termination_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, sig);
+  sigset_t set = termination_set();
   sigprocmask(SIG_UNBLOCK, &set, nullptr);
 }
 
@@ -70,9 +77,7 @@ void run_supervised() {
     g_report_fd = fds[1];
     // A signal forwarded before the tracer's handlers are in place must not
     // kill it: held until unblock_termination_signals().
-    sigset_t set;
-    sigemptyset(&set);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&set, sig);
+    sigset_t set = termination_set();
     sigprocmask(SIG_BLOCK, &set, nullptr);
     // If the supervisor is killed outright, tracing ends as after Ctrl-C.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -84,7 +89,7 @@ void run_supervised() {
   struct sigaction sa {};
   sa.sa_handler = forward;
   sigemptyset(&sa.sa_mask);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaction(sig, &sa, nullptr);
+  for (int sig : kTermination) sigaction(sig, &sa, nullptr);
   // The supervisor writes nothing; a closed pipe is the tracer's to report.
   signal(SIGPIPE, SIG_IGN);
   Report r{};
