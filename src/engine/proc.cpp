@@ -35,16 +35,24 @@ std::optional<ProcSyscall> proc_syscall(pid_t tgid, pid_t tid) {
   return s;
 }
 
-pid_t tgid_of(pid_t tid) {
+namespace {
+// A numeric field of /proc/TID/status ("Tgid", "PPid"), or `otherwise`.
+pid_t status_field(pid_t tid, const char* name, pid_t otherwise) {
   std::string path = "/proc/" + std::to_string(tid) + "/status";
   FILE* f = fopen(path.c_str(), "re");
-  if (!f) return tid;
+  if (!f) return otherwise;
+  std::string key = std::string(name) + ": %d";
   char line[256];
-  pid_t tgid = tid;
+  pid_t value = otherwise;
   while (fgets(line, sizeof line, f))
-    if (sscanf(line, "Tgid: %d", &tgid) == 1) break;
+    if (sscanf(line, key.c_str(), &value) == 1) break;
   fclose(f);
-  return tgid;
+  return value;
 }
+}  // namespace
+
+pid_t tgid_of(pid_t tid) { return status_field(tid, "Tgid", tid); }
+
+pid_t ppid_of(pid_t tid) { return status_field(tid, "PPid", 0); }
 
 }  // namespace sct

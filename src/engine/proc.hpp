@@ -27,5 +27,7 @@ struct ProcSyscall {
 std::optional<ProcSyscall> proc_syscall(pid_t tgid, pid_t tid);
 // The process of thread `tid` (its Tgid in /proc); `tid` when unknown.
 pid_t tgid_of(pid_t tid);
+// The parent process of thread `tid` (its PPid in /proc); 0 when unknown.
+pid_t ppid_of(pid_t tid);
 
 }  // namespace sct

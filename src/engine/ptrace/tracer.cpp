@@ -51,39 +51,36 @@ PtraceTracer::Tracee& PtraceTracer::add_tracee(pid_t pid) {
   return t;
 }
 
-namespace {
-pid_t read_ppid(pid_t tid) {
-  FILE* f = fopen(fmt::format("/proc/{}/status", tid).c_str(), "re");
-  if (!f) return 0;
-  char line[256];
-  pid_t ppid = 0;
-  while (fgets(line, sizeof line, f))
-    if (sscanf(line, "PPid: %d", &ppid) == 1) break;
-  fclose(f);
-  return ppid;
-}
-}  // namespace
-
 // A task the kernel attached for us (fork, vfork, clone). Its stop can come
-// before its creator's event, so what it inherits is found from /proc: a
-// thread from its thread group, a process from its parent.
-PtraceTracer::Tracee& PtraceTracer::add_new_task(pid_t pid) {
+// before its creator's event, so when the creator is not given, it is found
+// from /proc: a thread from its thread group, a process from its parent.
+PtraceTracer::Tracee& PtraceTracer::add_new_task(pid_t pid, const Tracee* creator) {
   Tracee& t = add_tracee(pid);
-  pid_t creator = t.tgid != pid ? t.tgid : read_ppid(pid);
-  const Tracee* from = nullptr;
-  for (auto& [p, other] : tracees_)
-    if (p != pid && other.tgid == creator) {
-      from = &other;
-      break;
-    }
-  // Unknown creator (CLONE_PARENT, or it is gone): when a command runs under
-  // the filter, assume the filter; a wrong guess only costs exit stops.
-  t.filtered = from ? from->filtered : use_seccomp_;
-  t.hide = from && from->hide;
+  if (!creator) {
+    pid_t from = t.tgid != pid ? t.tgid : ppid_of(pid);
+    for (auto& [p, other] : tracees_)
+      if (p != pid && other.tgid == from) {
+        creator = &other;
+        break;
+      }
+  }
+  if (creator) {
+    inherit(t, *creator);
+  } else {
+    // Unknown creator (CLONE_PARENT, or it is gone): when a command runs
+    // under the filter, assume the filter; a wrong guess only costs exit stops.
+    t.filtered = use_seccomp_;
+    if (!opts_.follow_forks || released_) set_silent(t);
+  }
+  return t;
+}
+
+void PtraceTracer::inherit(Tracee& child, const Tracee& creator) {
+  child.filtered = creator.filtered;
+  child.hide = creator.hide;
   // Without -f only the command itself is shown; the kernel follows its
   // descendants for us only because the filter they inherit needs a tracer.
-  if (!opts_.follow_forks || released_ || (from && from->silent)) set_silent(t);
-  return t;
+  if (!opts_.follow_forks || released_ || creator.silent) set_silent(child);
 }
 
 void PtraceTracer::erase_tracee(std::map<pid_t, Tracee>::iterator it) {
@@ -247,18 +244,7 @@ int PtraceTracer::run() {
       release_all();
       break;
     }
-    int status;
-    rusage ru{};
-    // wait4 reports the stopped tracee's system time for free: -c uses it,
-    // as strace does.
-    pid_t pid = wait4(-1, &status, __WALL, &ru);
-    if (pid < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    stop_stime_ns_ = ru.ru_stime.tv_sec * 1000000000LL + ru.ru_stime.tv_usec * 1000LL;
-    if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
-    else if (WIFSTOPPED(status)) handle_stop(pid, status);
+    if (!wait_and_handle()) break;
   }
   sink_.flush();
   return exit_status_;
@@ -323,11 +309,10 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
     case PTRACE_EVENT_CLONE: {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
+      // The creator is known for sure now, also for a child already met.
       auto c = tracees_.find(static_cast<pid_t>(child));
-      Tracee& ct = c != tracees_.end() ? c->second : add_new_task(static_cast<pid_t>(child));
-      // The creator is known for sure now.
-      ct.filtered = t.filtered;
-      if (t.silent) set_silent(ct);
+      if (c == tracees_.end()) add_new_task(static_cast<pid_t>(child), &t);
+      else inherit(c->second, t);
       resume(pid);
       return;
     }
@@ -522,17 +507,24 @@ void PtraceTracer::release_all() {
   sink_.flush();
 }
 
-void PtraceTracer::serve_filtered() {
-  while (!tracees_.empty()) {
-    int status;
-    pid_t pid = waitpid(-1, &status, __WALL);
-    if (pid < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
-    else if (WIFSTOPPED(status)) handle_stop(pid, status);
+bool PtraceTracer::wait_and_handle() {
+  int status;
+  rusage ru{};
+  // wait4 reports the stopped tracee's system time for free: -c uses it,
+  // as strace does.
+  pid_t pid;
+  while ((pid = wait4(-1, &status, __WALL, &ru)) < 0) {
+    if (errno != EINTR) return false;     // no tracee left to wait for
+    if (termination_signal) return true;  // the caller decides what to do
   }
+  stop_stime_ns_ = ru.ru_stime.tv_sec * 1000000000LL + ru.ru_stime.tv_usec * 1000LL;
+  if (WIFEXITED(status) || WIFSIGNALED(status)) handle_exit(pid, status);
+  else if (WIFSTOPPED(status)) handle_stop(pid, status);
+  return true;
+}
+
+void PtraceTracer::serve_filtered() {
+  while (!tracees_.empty() && wait_and_handle()) {}
 }
 
 }  // namespace sct

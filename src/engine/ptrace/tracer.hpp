@@ -71,7 +71,11 @@ class PtraceTracer {
   void erase_tracee(std::map<pid_t, Tracee>::iterator it);
   void set_silent(Tracee& t);
   bool shown(const Tracee& t) const { return !t.hide && !t.silent; }
-  Tracee& add_new_task(pid_t pid);
+  Tracee& add_new_task(pid_t pid, const Tracee* creator = nullptr);
+  void inherit(Tracee& child, const Tracee& creator);
+  // Waits for the next tracee event and handles it; false when none can
+  // come (no child left), true after an interruption too.
+  bool wait_and_handle();
   void handle_stop(pid_t pid, int status);
   void handle_syscall_stop(Tracee& t, bool seccomp_stop);
   void handle_event(Tracee& t, int event, int sig);
