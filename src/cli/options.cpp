@@ -191,6 +191,7 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         if (c == kOptStatus) expr = "status=" + expr;
         if (c == kOptQuietEq) expr = "quiet=" + expr;
         if (std::string err = apply_expression(expr, o); !err.empty()) {
+          if (wants_usage_hint(err)) return usage_error("%s", err.c_str());
           error_msg("%s", err.c_str());
           return {false, 1};
         }

@@ -8,11 +8,15 @@
 #include <vector>
 
 #include "core/xlat.hpp"
+#include "syscalls/personalities.hpp"
 #include "syscalls/syscall_table.hpp"
 
 namespace sct {
 
 namespace {
+
+// strace follows this message, and no other of -e trace=, with its usage hint.
+constexpr const char* kPersonalityError = "incorrect personality designator";
 
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
@@ -102,12 +106,36 @@ std::string parse_trace_set(const std::string& expr, SyscallSet& out) {
   std::string err = parse_set(expr, "system call", negate, all, [&](const std::string& tok) -> std::string {
     bool optional = tok[0] == '?';
     std::string t = optional ? tok.substr(1) : tok;
-    if (!t.empty() && t[0] == '/') return add_regex(t.substr(1), set);
-    if (add_class(t, set)) return {};
-    if (const SyscallInfo* s = syscall_by_name(t)) {
-      set.set(static_cast<size_t>(s->nr));
+    // NAME@64, NAME@32, NAME@x32: a personality designator after the last '@'.
+    // Only 64-bit tracees exist for sctrace, so the other two select nothing,
+    // but what they name is checked as strace checks it.
+    Personality pers = Personality::X86_64;
+    bool designated = false;
+    std::string body = t;
+    if (size_t at = t.rfind('@'); at != std::string::npos) {
+      auto p = personality_by_designator(std::string_view(t).substr(at + 1));
+      if (!p)
+        return std::string(kPersonalityError) + " '" + t.substr(at + 1) + "' in qualification '" + t + "'";
+      pers = *p;
+      designated = true;
+      body = t.substr(0, at);
+    }
+    SyscallSet ignored;
+    SyscallSet& target = pers == Personality::X86_64 ? set : ignored;
+    if (!body.empty() && body[0] == '/') return add_regex(body.substr(1), target);
+    if (add_class(body, target)) return {};
+    if (designated && body == "all") {
+      target.set();
       return {};
     }
+    if (personality_has(pers, body)) {
+      if (const SyscallInfo* s = syscall_by_name(body); s && pers == Personality::X86_64)
+        set.set(static_cast<size_t>(s->nr));
+      return {};
+    }
+    // A bare name of another personality (mmap2, _llseek) is accepted and selects nothing.
+    if (!designated && (personality_has(Personality::I386, body) || personality_has(Personality::X32, body)))
+      return {};
     if (optional) return {};
     return "invalid system call '" + t + "'";
   });
@@ -116,6 +144,8 @@ std::string parse_trace_set(const std::string& expr, SyscallSet& out) {
   out = negate ? ~set : set;
   return {};
 }
+
+bool wants_usage_hint(const std::string& err) { return err.rfind(kPersonalityError, 0) == 0; }
 
 std::string parse_status_set(const std::string& expr, unsigned& out) {
   static constexpr std::pair<const char*, unsigned> kNames[] = {

@@ -14,4 +14,8 @@ std::string parse_status_set(const std::string& expr, unsigned& out);
 std::string parse_signal_set(const std::string& expr, std::bitset<65>& out);
 std::string parse_quiet_set(const std::string& expr, unsigned& out);
 
+// Whether strace follows this error with "Try '... -h' for more information."
+// (a bad personality designator, as in `read@x64`).
+bool wants_usage_hint(const std::string& err);
+
 }  // namespace sct

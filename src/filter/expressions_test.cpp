@@ -85,5 +85,32 @@ TEST(QuietSet, Words) {
   EXPECT_EQ(parse_quiet_set("bogus", q), "invalid quiet 'bogus'");
 }
 
+TEST(TraceSet, PersonalitiesOfX86_64) {
+  SyscallSet s;
+  // Names only the i386 or x32 personality has are accepted and select nothing.
+  ASSERT_EQ(parse_trace_set("mmap2,_llseek", s), "");
+  EXPECT_TRUE(s.none());
+  ASSERT_EQ(parse_trace_set("read@64,close", s), "");
+  EXPECT_TRUE(has(s, "read") && has(s, "close"));
+  EXPECT_EQ(s.count(), 2u);
+  ASSERT_EQ(parse_trace_set("read@32,mmap2@32,read@x32,%file@32,/^read$@32,all@32", s), "");
+  EXPECT_TRUE(s.none());
+  ASSERT_EQ(parse_trace_set("%file@64", s), "");
+  EXPECT_TRUE(has(s, "openat"));
+  ASSERT_EQ(parse_trace_set("all@64", s), "");
+  EXPECT_TRUE(s.all());
+  ASSERT_EQ(parse_trace_set("!read@32", s), "");
+  EXPECT_TRUE(s.all());
+
+  EXPECT_EQ(parse_trace_set("mmap2@64", s), "invalid system call 'mmap2@64'");
+  EXPECT_EQ(parse_trace_set("mmap2@x32", s), "invalid system call 'mmap2@x32'");
+  EXPECT_EQ(parse_trace_set("read@64@64", s), "invalid system call 'read@64@64'");
+  EXPECT_EQ(parse_trace_set("none@64", s), "invalid system call 'none@64'");
+  std::string bad = parse_trace_set("?read@x64", s);
+  EXPECT_EQ(bad, "incorrect personality designator 'x64' in qualification 'read@x64'");
+  EXPECT_TRUE(wants_usage_hint(bad));
+  EXPECT_FALSE(wants_usage_hint(parse_trace_set("foo", s)));
+}
+
 }  // namespace
 }  // namespace sct

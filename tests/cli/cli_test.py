@@ -5,6 +5,7 @@ detached and run to a normal finish). Usage: cli_test.py SCTRACE BUSY_TREE [test
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -311,9 +312,39 @@ def test_background_child():
         check(got == want, "the background child's cat worked after sctrace returned: %r" % got)
 
 
+def trace_names(tool, expr):
+    """What `TOOL -e trace=EXPR` prints on stderr for a small command: its
+    messages, and the names of the calls it shows, in order; its exit status."""
+    r = subprocess.run([os.path.basename(tool), "-e", "trace=" + expr, "sh", "-c", "cat /etc/hostname"],
+                       executable=tool, capture_output=True, text=True, timeout=60)
+    lines = r.stderr.replace(os.path.basename(tool) + ":", "TRACER:").replace(
+        "Try '%s -h'" % os.path.basename(tool), "Try 'TRACER -h'").splitlines()
+    calls = [m.group(1) for m in (re.match(r"^(\w+)\(", l) for l in lines) if m]
+    messages = [l for l in lines if l.startswith(("TRACER:", "Try "))]
+    return r.returncode, messages, calls
+
+
+def test_trace_names():
+    """-e trace= takes every name strace takes on x86_64: names and classes
+    with a personality designator (read@64, %file@32), names that only the
+    i386 or x32 personality has (mmap2, _llseek), which select nothing, and
+    strace's errors for the rest."""
+    strace = shutil.which("strace")
+    exprs = ["mmap2", "_llseek", "socketcall", "oldstat,read", "read@64", "openat@64,close",
+             "read@32", "read@x32", "mmap2@32", "rt_sigreturn@x32", "%file@64", "%file@32",
+             "file@64", "/^open@64", "/^read$@32", "all@32", "?nosuch@32", "?none@64", "!read@32",
+             "mmap2@64", "mmap2@x32", "read@x64", "read@", "/a@b", "none@64", "read@64@64",
+             "%foo@64", "foo@32", "arm_fadvise64_64", "?read@x64"]
+    for expr in exprs:
+        want = trace_names(strace, expr)
+        got = trace_names(SCTRACE, expr)
+        check(got == want, "-e trace=%s: sctrace %r, strace %r" % (expr, got, want))
+
+
 TESTS = {"background_child": test_background_child, "ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
          "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
-         "help": test_help, "attach_twice": test_attach_twice}
+         "help": test_help, "attach_twice": test_attach_twice,
+         "trace_names": test_trace_names}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)
