@@ -15,6 +15,7 @@
 #include "engine/interrupt.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
+#include "session/session.hpp"
 #ifdef SCTRACE_HAVE_EBPF
 #include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/stream_tracer.hpp"
@@ -134,9 +135,15 @@ int main(int argc, char** argv) {
   }
 #endif
   std::optional<sct::PtraceTracer> ptracer;
+  sct::SessionConfig session_cfg;
+  session_cfg.decode = engine.decode;
+  session_cfg.filter = engine.filter;
+  session_cfg.decode_args = decode;
+  session_cfg.quiet_mask = engine.quiet_mask;
+  sct::Session session(session_cfg, sink);
   if (!ebpf) {
-    ptracer.emplace(engine, sink);
-    ptracer->set_decode(decode);
+    session.prepare();
+    ptracer.emplace(engine, session);
     started = trace_with(*ptracer, opts, status, fatal, output_failed);
   }
   if (!started) {
