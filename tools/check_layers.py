@@ -50,7 +50,7 @@ MAY_INCLUDE = {
     "engine/capture": BELOW_ENGINE,
     "engine/ptrace": BELOW_ENGINE,
     "engine/ebpf": {"engine/capture"} | BELOW_ENGINE,
-    "session": {"engine/capture"} | BELOW_ENGINE,
+    "session": BELOW_ENGINE,
     "sink": BELOW_FILTER,
     "cli": {"sink"} | BELOW_ENGINE,
     "testing": ALL - {"cli", "testing"},

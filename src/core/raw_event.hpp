@@ -11,6 +11,7 @@
 #include <ctime>
 #include <string_view>
 
+#include "core/call_counts.hpp"
 #include "core/memory.hpp"
 
 namespace sct {
@@ -28,6 +29,7 @@ struct RawEvent {
     Detached,   // tracing of `tid` ended while it runs on
     KnownFds,   // the process's descriptors opened before the trace: from
                 // /proc now (before_exec: only those its execve keeps)
+    Counts,     // nr, counts: one syscall's totals, counted by the engine
   };
   Kind kind = Kind::Entry;
   pid_t tid = 0;
@@ -58,6 +60,7 @@ struct RawEvent {
   bool no_line = false;             // TaskExit
   bool before_exec = false;         // KnownFds
   uint64_t lost = 0;                // Lost
+  CallCounts counts;                // Counts
 };
 
 // Where an engine sends what it sees (the Session).

@@ -92,6 +92,16 @@ void Session::on_raw(const RawEvent& e) {
     case K::KnownFds:
       if (cfg_.track_fds) fds_.learn_open(e.tgid, e.before_exec);
       break;
+    case K::Counts: {
+      DecodedCall d;
+      d.nr = e.nr;
+      d.info = syscall_by_nr(e.nr);
+      Event ev = make_event(Event::Kind::Counts, e);
+      ev.call = &d;
+      ev.counts = &e.counts;
+      sink_.on_event(ev);
+      break;
+    }
   }
 }
 

@@ -17,7 +17,7 @@
 #include "core/raw_event.hpp"
 #include "filter/filter_options.hpp"
 #include "filter/path_filter.hpp"
-#include "engine/capture/fd_table.hpp"
+#include "session/fd_table.hpp"
 
 namespace sct {
 

@@ -159,3 +159,32 @@ TEST(Session, DescriptorTableFollowsOpenDupAndClose) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+struct CountsRecorder : Sink {
+  std::vector<std::pair<long, CallCounts>> rows;
+  void on_event(const Event& e) override {
+    if (e.kind == Event::Kind::Counts) rows.emplace_back(e.call->nr, *e.counts);
+  }
+  void flush() override {}
+};
+
+TEST(Session, CountsFromTheEngineReachTheSinksAsEvents) {
+  CountsRecorder rec;
+  Session s({}, rec);
+  RawEvent e;
+  e.kind = RawEvent::Kind::Counts;
+  e.nr = syscall_by_name("getppid")->nr;
+  e.counts.calls = 5;
+  e.counts.errors = 2;
+  s.on_raw(e);
+  ASSERT_EQ(rec.rows.size(), 1u);
+  EXPECT_EQ(rec.rows[0].first, e.nr);
+  EXPECT_EQ(rec.rows[0].second.calls, 5u);
+  EXPECT_EQ(rec.rows[0].second.errors, 2u);
+}
+
+}  // namespace
+}  // namespace sct

@@ -133,10 +133,8 @@ std::string PtraceTracer::attach(pid_t pid) {
     ++attached;
   }
   if (!(opts_.quiet_mask & kQuietAttach)) {
-    if (attached > 1)
-      fprintf(stderr, "sctrace: Process %d attached with %d threads\n", pid, attached);
-    else
-      fprintf(stderr, "sctrace: Process %d attached\n", pid);
+    if (attached > 1) say(fmt::format("Process {} attached with {} threads", pid, attached));
+    else say(fmt::format("Process {} attached", pid));
   }
   return {};
 }
@@ -474,7 +472,7 @@ void PtraceTracer::release_all() {
       emit(make_event(RawEvent::Kind::Detached, pid));
     }
     erase_tracee(it);
-    if (attached && !(opts_.quiet_mask & kQuietAttach)) fprintf(stderr, "sctrace: Process %d detached\n", pid);
+    if (attached && !(opts_.quiet_mask & kQuietAttach)) say(fmt::format("Process {} detached", pid));
   }
   sink_.flush();
 }

@@ -12,25 +12,24 @@
 
 #include "core/raw_event.hpp"
 #include "syscalls/syscall_table.hpp"
+#include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
 
 namespace sct {
 
-class PtraceTracer {
+class PtraceTracer : public Engine {
  public:
-  PtraceTracer(EngineConfig cfg, RawEventSink& sink) : opts_(std::move(cfg)), sink_(sink) {}
+  PtraceTracer(EngineConfig cfg, RawEventSink& sink)
+      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {}
 
+  const Capabilities& capabilities() const override { return caps_; }
   // Starts the command (stopped before exec) or attaches to -p pids.
-  // Returns an error message for "sctrace: ..." or empty.
-  std::string start();
-  // Follows tracees until none is left or a termination signal arrives.
-  // Returns sctrace's exit status (the started command's, strace's rules).
-  int run();
-  // The signal that killed the started command, or 0.
-  int fatal_signal() const { return fatal_signal_; }
-  // Whether tracing stopped because the output could not be written.
-  bool output_failed() const { return output_failed_; }
+  std::string start() override;
+  int run() override;
+  int fatal_signal() const override { return fatal_signal_; }
+  bool output_failed() const override { return output_failed_; }
+  void finish() override { serve_filtered(); }
 
   // After run() ended early (an interrupt, the output lost): tracees that
   // carry the seccomp filter cannot be let go, since without a tracer every
@@ -81,6 +80,7 @@ class PtraceTracer {
 
   const EngineConfig opts_;
   RawEventSink& sink_;
+  const Capabilities caps_;
   std::map<pid_t, Tracee> tracees_;
   int silent_count_ = 0;  // tracees_ that are silent: not in strace's count
   bool released_ = false;  // tracing has ended; filtered tracees are served
