@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <optional>
 
 #include "cli/configs.hpp"
@@ -12,9 +13,11 @@
 #include "cli/usage.hpp"
 #include "core/output.hpp"
 #include "engine/command.hpp"
+#include "engine/engine.hpp"
 #include "engine/interrupt.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
+#include "session/session.hpp"
 #ifdef SCTRACE_HAVE_EBPF
 #include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/stream_tracer.hpp"
@@ -41,8 +44,8 @@ void install_signal_handlers() {
 
 // Starts the engine and follows its tracees to the end; false (said on
 // stderr) when it could not start.
-template <class Tracer>
-bool trace_with(Tracer& tracer, const sct::Options& opts, int& status, int& fatal, bool& output_failed) {
+bool trace_with(sct::Engine& tracer, const sct::Options& opts, int& status, int& fatal, bool& output_failed) {
+  tracer.set_say([](const std::string& text) { fprintf(stderr, "sctrace: %s\n", text.c_str()); });
   if (std::string err = tracer.start(); !err.empty()) {
     sct::error_msg("%s", err.c_str());
     return false;
@@ -122,23 +125,29 @@ int main(int argc, char** argv) {
   bool started = false;
   // -c alone needs no decoded arguments, and is cheaper without them.
   const bool decode = opts.summary != 1 || perfetto.has_value();
+  sct::SessionConfig session_cfg;
+  session_cfg.decode = engine.decode;
+  session_cfg.filter = engine.filter;
+  session_cfg.decode_args = decode;
+  session_cfg.quiet_mask = engine.quiet_mask;
+  // An engine that copies memory shows no more of a buffer than it copied,
+  // cut with "..." as strace cuts at -s (docs/ebpf.md).
+  const sct::Capabilities& caps = ebpf ? ebpf_caps : sct::ptrace_capabilities();
+  if (caps.max_capture && session_cfg.decode.max_strlen > caps.max_capture)
+    session_cfg.decode.max_strlen = caps.max_capture;
+  // Its records are decoded after the fact, when /proc may no longer say
+  // what a descriptor was: the session keeps the table for -y and -P.
+  session_cfg.track_fds = ebpf && (engine.decode.decode_fds || !engine.filter.paths.empty());
+  sct::Session session(session_cfg, sink);
+  session.prepare();
+  // The engine reports to the session, the session to the sinks.
+  std::unique_ptr<sct::Engine> tracer;
 #ifdef SCTRACE_HAVE_EBPF
-  if (ebpf && sct::ebpf_counts_only(opts)) {
-    sct::EbpfTracer tracer(engine);
-    started = trace_with(tracer, opts, status, fatal, output_failed);
-    for (const auto& [name, counts] : tracer.counts()) summary.add_row(name, counts);
-  } else if (ebpf) {
-    sct::StreamTracer tracer(engine, sink);
-    tracer.set_decode(decode);
-    started = trace_with(tracer, opts, status, fatal, output_failed);
-  }
+  if (ebpf && sct::ebpf_counts_only(opts)) tracer = std::make_unique<sct::EbpfTracer>(engine, session);
+  else if (ebpf) tracer = std::make_unique<sct::StreamTracer>(engine, session);
 #endif
-  std::optional<sct::PtraceTracer> ptracer;
-  if (!ebpf) {
-    ptracer.emplace(engine, sink);
-    ptracer->set_decode(decode);
-    started = trace_with(*ptracer, opts, status, fatal, output_failed);
-  }
+  if (!ebpf) tracer = std::make_unique<sct::PtraceTracer>(engine, session);
+  started = trace_with(*tracer, opts, status, fatal, output_failed);
   if (!started) {
     sct::report_end(1, 0);
     return 1;
@@ -165,12 +174,12 @@ int main(int argc, char** argv) {
     // The supervisor exits now; this process stays only while tracees that
     // carry the filter live, and prints nothing more.
     sct::report_end(status, fatal);
-    if (ptracer) ptracer->serve_filtered();
+    tracer->finish();
     _exit(0);
   }
   // Without a supervisor (its fork failed), filtered tracees are served
   // before sctrace exits: none may be left with the filter and no tracer.
-  if (ptracer) ptracer->serve_filtered();
+  tracer->finish();
   if (fatal) sct::die_of_signal(fatal);
   return status;
 }

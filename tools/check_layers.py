@@ -14,6 +14,9 @@ one above or beside it. Lowest first:
                   table: engine and below
   engine/ptrace   the ptrace engine: engine and below (not capture, not ebpf)
   engine/ebpf     the eBPF engine: engine/capture, engine and below (not ptrace)
+  session         raw events to Events: call state, lifecycle rules, fd
+                  table, filters, decoding: engine and below (engines never
+                  include it; main wires them)
   sink            text, JSON, summary, Perfetto: filter and below (no engine)
   cli             options, messages, the configs it fills: sink, engine and
                   below (no engine/ptrace, engine/ebpf, engine/capture)
@@ -35,7 +38,7 @@ import sys
 BELOW_FILTER = {"filter", "decode", "core", "syscalls"}
 BELOW_ENGINE = {"engine"} | BELOW_FILTER
 ALL = {"syscalls", "core", "decode", "filter", "engine", "engine/capture", "engine/ptrace",
-       "engine/ebpf", "sink", "cli", "testing"}
+       "engine/ebpf", "session", "sink", "cli", "testing"}
 
 # Layer -> the other layers its files may include.
 MAY_INCLUDE = {
@@ -47,6 +50,7 @@ MAY_INCLUDE = {
     "engine/capture": BELOW_ENGINE,
     "engine/ptrace": BELOW_ENGINE,
     "engine/ebpf": {"engine/capture"} | BELOW_ENGINE,
+    "session": BELOW_ENGINE,
     "sink": BELOW_FILTER,
     "cli": {"sink"} | BELOW_ENGINE,
     "testing": ALL - {"cli", "testing"},

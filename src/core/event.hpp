@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "core/call.hpp"
+#include "core/call_counts.hpp"
 #include "core/value.hpp"
 
 namespace sct {
@@ -25,6 +26,8 @@ struct Event {
     Attached,       // pid: "Process N attached"
     Detached,       // pid: "Process N detached"
     Lost,           // lost: events the engine dropped here (eBPF buffer full)
+    Counts,         // call (nr, name), counts: a syscall's totals counted
+                    // elsewhere (the eBPF engine's in-kernel -c)
   };
   Kind kind = Kind::SyscallEntry;
   pid_t pid = 0;         // the thread (strace's "pid")
@@ -39,6 +42,7 @@ struct Event {
   bool core_dumped = false;
   pid_t new_pid = 0;
   uint64_t lost = 0;
+  const CallCounts* counts = nullptr;  // Counts
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
   Value siginfo;        // decoded siginfo for Signal
 };

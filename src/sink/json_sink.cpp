@@ -157,6 +157,8 @@ void JsonSink::on_event(const Event& e) {
       begin(r, "lost", e);
       fmt::format_to(std::back_inserter(r), ",\"count\":{}", e.lost);
       break;
+    case K::Counts:
+      return;  // in the summary record (write_summary)
   }
   end(r);
 }

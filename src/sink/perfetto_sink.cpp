@@ -78,6 +78,7 @@ void PerfettoSink::end_program(pid_t tid, Thread& t, int64_t at) {
 
 void PerfettoSink::on_event(const Event& e) {
   using K = Event::Kind;
+  if (e.kind == K::Counts) return;
   const int64_t now = us_ns(e.mono);
   Thread& t = thread(e);
   if (t.program_start < 0) t.program_start = now;
@@ -171,6 +172,8 @@ void PerfettoSink::on_event(const Event& e) {
                        us(now), kNames[i]));
       break;
     }
+    case K::Counts:
+      break;  // totals, not a moment of the timeline (returned above)
   }
 }
 

@@ -78,6 +78,10 @@ bool parse_columns(const std::string& spec, std::vector<std::string>& out, std::
 }
 
 void SummarySink::on_event(const Event& e) {
+  if (e.kind == Event::Kind::Counts) {
+    rows_[call_name(*e.call)] = *e.counts;
+    return;
+  }
   if (e.kind != Event::Kind::SyscallExit) return;
   const DecodedCall& d = *e.call;
   Row& r = rows_[call_name(d)];

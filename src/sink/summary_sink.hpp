@@ -34,8 +34,6 @@ class SummarySink : public Sink {
 
   using Row = CallCounts;
   const std::map<std::string, Row>& rows() const { return rows_; }
-  // Counts gathered elsewhere (the eBPF engine's in-kernel counters).
-  void add_row(const std::string& name, const Row& row) { rows_[name] = row; }
   // In the order of -S, as the table shows them.
   std::vector<std::pair<std::string, Row>> sorted_rows() const;
   Row total() const;

@@ -167,6 +167,8 @@ void TextSink::on_event(const Event& e) {
       break;
     case K::Attached:
       break;  // a message on stderr, printed by the engine
+    case K::Counts:
+      break;  // the summary's
   }
 }
 

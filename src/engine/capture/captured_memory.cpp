@@ -33,12 +33,6 @@ void CapturedMemory::add(Region r) {
   else more_.push_back(r);
 }
 
-std::string CapturedMemory::fd_path(pid_t pid, int64_t fd) {
-  if (fds_)
-    if (auto p = fds_->lookup(tgid_, static_cast<int>(fd))) return *p;
-  return proc_fd_path(pid, fd);
-}
-
 std::string CapturedMemory::cwd(pid_t pid) {
   if (auto dir = special(SCT_AT_CWD)) return std::string(*dir);
   return Memory::cwd(pid);

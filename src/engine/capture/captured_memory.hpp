@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "core/memory.hpp"
-#include "engine/capture/fd_table.hpp"
 #include "engine/capture/stream_abi.h"
 
 namespace sct {
@@ -43,12 +42,6 @@ class CapturedMemory : public Memory {
   // record must outlive this. False when the record is malformed.
   bool add_record(const uint8_t* rec, size_t size);
   void add(Region r);
-  // Descriptor paths come from `fds` (for process `tgid`) before /proc.
-  void use_fds(const FdTable* fds, pid_t tgid) {
-    fds_ = fds;
-    tgid_ = tgid;
-  }
-  std::string fd_path(pid_t pid, int64_t fd) override;
   std::string cwd(pid_t pid) override;
   // What the kernel added at one of the SCT_AT_* addresses, if it did.
   std::optional<std::string_view> special(uint64_t at) const;
@@ -66,8 +59,6 @@ class CapturedMemory : public Memory {
   size_t n_inline_ = 0;
   std::vector<Region> more_;
   const CapturedMemory* fallback_;
-  const FdTable* fds_ = nullptr;
-  pid_t tgid_ = 0;
 };
 
 }  // namespace sct

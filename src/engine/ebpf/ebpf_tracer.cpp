@@ -110,9 +110,14 @@ void EbpfTracer::collect() {
       row.max_ns = std::max(row.max_ns, static_cast<int64_t>(c.max_ns));
     }
     if (!row.calls) continue;
-    const SyscallInfo* s = syscall_by_nr(nr);
-    counts_[s ? std::string(s->name) : fmt::format("syscall_{:#x}", nr)] = row;
+    RawEvent e;
+    e.kind = RawEvent::Kind::Counts;
+    e.tid = e.tgid = child_;
+    e.nr = nr;
+    e.counts = row;
+    sink_.on_raw(e);
   }
+  sink_.flush();
 }
 
 }  // namespace sct

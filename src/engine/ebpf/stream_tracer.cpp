@@ -15,9 +15,10 @@
 #include <ctime>
 #include <fmt/format.h>
 
-#include "decode/signal/siginfo.hpp"
+#include "core/call.hpp"
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
+#include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/launch.hpp"
 #include "engine/interrupt.hpp"
 #include "engine/proc.hpp"
@@ -104,6 +105,8 @@ bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || has_role(&s,
 
 }  // namespace
 
+const Capabilities& StreamTracer::capabilities() const { return ebpf_capabilities(); }
+
 StreamTracer::~StreamTracer() {
   ring_buffer__free(rb_);
   stream_bpf__destroy(skel_);
@@ -113,21 +116,24 @@ std::string StreamTracer::start() {
   std::string e = start_command_around(opts_, child_, [this] { return load(); },
                                        [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
   // What it inherits, not what its exec will close (the tracer's own).
-  if (e.empty() && track_fds_ && child_) fds_.learn_open(child_, true);
+  if (e.empty() && track_fds_ && child_) {
+    sct_record r{};
+    r.tid = r.tgid = child_;
+    RawEvent known = make_event(RawEvent::Kind::KnownFds, r);
+    known.before_exec = true;
+    sink_.on_raw(known);
+  }
   return e;
 }
 
 std::string StreamTracer::load() {
-  paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   quiet_libbpf_unless(opts_.decode.verbose);
   skel_ = stream_bpf__open();
   if (!skel_) return ebpf_failure("cannot open the eBPF programs", errno);
   if (std::string e = set_task_rodata(skel_->rodata, opts_.follow_forks > 0); !e.empty()) return e;
   // A larger -s than the kernel copies prints what it copied, cut with
   // "..." as strace cuts at -s (docs/ebpf.md).
-  decode_opts_ = opts_.decode;
-  decode_opts_.max_strlen = std::min<size_t>(opts_.decode.max_strlen, kMaxCapturedStrlen);
-  unsigned s = static_cast<unsigned>(decode_opts_.max_strlen);
+  unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, kMaxCapturedStrlen));
   skel_->rodata->buf_cap = s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
@@ -144,7 +150,7 @@ std::string StreamTracer::load() {
   if (int e = stream_bpf__load(skel_)) return ebpf_failure("the kernel refused the eBPF programs", -e);
   // Calls that make or close descriptors are streamed for the fd table even
   // when the filter hides them.
-  track_fds_ = opts_.decode.decode_fds || paths_.active();
+  track_fds_ = opts_.decode.decode_fds || !opts_.filter.paths.empty();
   // Untraced numbers keep the map's zeroed plan. Numbers the table lacks
   // print as syscall_0x...: nothing is copied for them. The last plan
   // (SCT_PLAN_OTHER) serves every number beyond the table's range.
@@ -166,12 +172,17 @@ std::string StreamTracer::load() {
   std::vector<CallInProgress> in_progress;
   if (std::string e = add_attached(m, opts_.attach, &in_progress); !e.empty()) return e;
   if (!(opts_.quiet_mask & kQuietAttach))
-    for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d attached\n", p);
+    for (pid_t p : opts_.attach) say(fmt::format("Process {} attached", p));
   for (pid_t p : opts_.attach) {
     // -p may name any thread of a process.
     pid_t tgid = tgid_of(p);
     thread(p, tgid);
-    if (track_fds_) fds_.learn_open(tgid);
+    if (track_fds_) {
+      sct_record r{};
+      r.tid = p;
+      r.tgid = tgid;
+      sink_.on_raw(make_event(RawEvent::Kind::KnownFds, r));
+    }
   }
   for (const CallInProgress& c : in_progress) enter_in_progress(c);
   return {};
@@ -182,28 +193,25 @@ void StreamTracer::enter_in_progress(const CallInProgress& c) {
   t.in_call = true;
   t.entry_record.clear();
   t.entry_memory.clear();
-  t.call.reset();
-  t.call.nr = c.call.nr;
-  t.call.info = syscall_by_nr(c.call.nr);
-  for (int i = 0; i < 6; ++i) t.call.args[i] = c.call.args[i];
-  t.call.sp = c.call.sp;
-  t.shown = opts_.filter.traces(c.call.nr);
+  t.nr = c.call.nr;
+  for (int i = 0; i < 6; ++i) t.args[i] = c.call.args[i];
+  t.sp = c.call.sp;
   sct_record r{};
   r.tid = c.tid;
   r.tgid = c.tgid;
   r.nr = c.call.nr;
   r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
   t.entry_ns = r.ns;
+  RawEvent e = make_event(RawEvent::Kind::Entry, r);
+  e.nr = t.nr;
+  for (int i = 0; i < 6; ++i) e.args[i] = t.args[i];
+  e.sp = t.sp;
   // Nothing was captured: its arguments are read now from the process, as
   // the ptrace engine reads them (process_vm_readv; the call is still in
   // progress, so what it was given is still there).
   PtraceMemory mem(c.tid);
-  t.traced_call = t.shown && (!paths_.active() || paths_.matches(c.tid, t.call, mem));
-  if (!t.traced_call) return;
-  if (decode_) decode_entry(c.tid, t.call, mem, opts_.decode);
-  Event e = make_event(Event::Kind::SyscallEntry, r);
-  e.call = &t.call;
-  sink_.on_event(e);
+  e.mem = &mem;
+  sink_.on_raw(e);
 }
 
 int StreamTracer::on_record(void* self, void* data, size_t size) {
@@ -241,10 +249,10 @@ int StreamTracer::run() {
     auto last = threads_.find(r.tid);
     r.tgid = last != threads_.end() ? last->second.tgid : r.tid;
     r.ns = static_cast<unsigned long long>(clock_ns(CLOCK_MONOTONIC));
-    Event e = make_event(Event::Kind::Lost, r);
+    RawEvent e = make_event(RawEvent::Kind::Lost, r);
     e.lost = tail;
     lost_ += tail;
-    sink_.on_event(e);
+    sink_.on_raw(e);
   }
   if (!child_running && threads_.count(child_)) {
     // The command's exit record was among those lost; waitpid told how it
@@ -257,10 +265,9 @@ int StreamTracer::run() {
   }
   if (termination_signal) detach_all();
   if (termination_signal && !(opts_.quiet_mask & kQuietAttach))
-    for (pid_t p : opts_.attach) fprintf(stderr, "sctrace: Process %d detached\n", p);
+    for (pid_t p : opts_.attach) say(fmt::format("Process {} detached", p));
   if (lost_)
-    fprintf(stderr, "sctrace: %llu events lost: the ring buffer was full (--ring-buffer-size=%zu)\n",
-            static_cast<unsigned long long>(lost_), ring_kib_);
+    say(fmt::format("{} events lost: the ring buffer was full (--ring-buffer-size={})", lost_, ring_kib_));
   sink_.flush();
   if (int sig = termination_signal) {
     interrupted_by(sig, exit_status_, fatal_signal_);
@@ -284,7 +291,7 @@ void StreamTracer::detach_all() {
   for (const auto& [tid, t] : threads_) {
     r.tid = tid;
     r.tgid = t.tgid;
-    sink_.on_event(make_event(Event::Kind::Detached, r));
+    sink_.on_raw(make_event(RawEvent::Kind::Detached, r));
   }
 }
 
@@ -307,14 +314,16 @@ StreamTracer::Thread& StreamTracer::thread(pid_t tid, pid_t tgid) {
   return it->second;
 }
 
-Event StreamTracer::make_event(Event::Kind k, const sct_record& r) {
-  Event e;
+RawEvent StreamTracer::make_event(RawEvent::Kind k, const sct_record& r) {
+  RawEvent e;
   e.kind = k;
-  e.pid = r.tid;
+  e.tid = r.tid;
   e.tgid = r.tgid;
   e.mono = to_timespec(static_cast<int64_t>(r.ns));
   e.wall = to_timespec(static_cast<int64_t>(r.ns) + wall_offset_ns_);
-  e.live_tracees = static_cast<int>(threads_.size());
+  // The kernel's clock in the call: -c here counts latency (docs/ebpf.md).
+  e.cpu_clock_ns = static_cast<int64_t>(r.ns);
+  e.live_tasks = static_cast<int>(threads_.size());
   return e;
 }
 
@@ -333,9 +342,9 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.
     lost_ += r.lost;
-    Event e = make_event(Event::Kind::Lost, r);
+    RawEvent e = make_event(RawEvent::Kind::Lost, r);
     e.lost = r.lost;
-    sink_.on_event(e);
+    sink_.on_raw(e);
   }
   switch (r.type) {
     case SCT_REC_ENTER: on_enter(r, rec, size); break;
@@ -348,11 +357,15 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
       on_exit(x, nullptr, 0);
       break;
     }
-    case SCT_REC_FORK:
+    case SCT_REC_FORK: {
       thread(r.tid, r.tgid);
       thread(static_cast<pid_t>(r.args[0]), static_cast<pid_t>(r.args[1]));
-      if (static_cast<pid_t>(r.args[1]) != r.tgid) fds_.inherit(r.tgid, static_cast<pid_t>(r.args[1]));
+      RawEvent e = make_event(RawEvent::Kind::NewTask, r);
+      e.child = static_cast<pid_t>(r.args[0]);
+      e.child_tgid = static_cast<pid_t>(r.args[1]);
+      sink_.on_raw(e);
       break;
+    }
     case SCT_REC_EXEC: on_exec(r); break;
     case SCT_REC_TASK_EXIT: on_task_exit(r); break;
     case SCT_REC_SIGNAL: on_signal(r, rec, size); break;
@@ -363,10 +376,11 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
 bool StreamTracer::exec_strings_missing() {
   auto it = pending_ ? threads_.find(pending_) : threads_.end();
   if (it == threads_.end()) return false;
-  const DecodedCall& c = it->second.call;
-  if (!has_role(c.info, RExec)) return false;
+  const Thread& t = it->second;
+  const SyscallInfo* info = syscall_by_nr(t.nr);
+  if (!has_role(info, RExec)) return false;
   bool terminated = false;
-  return !it->second.entry_memory.read_cstr(c.args[path_arg(*c.info)], 1, &terminated);
+  return !it->second.entry_memory.read_cstr(t.args[path_arg(*info)], 1, &terminated);
 }
 
 void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
@@ -377,8 +391,8 @@ void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t
     // The strings where the call was given them, from the exec's copies: the
     // path as the kernel took it (execveat with a directory has
     // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
-    const DecodedCall& c = it->second.call;
-    int path = path_arg(*c.info);
+    const Thread& c = it->second;
+    int path = path_arg(*syscall_by_nr(c.nr));
     CapturedMemory exec_mem;
     CapturedMemory copied;
     exec_mem.add_record(rec, size);
@@ -409,13 +423,10 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   t.entry_memory.clear();
   t.entry_memory.add_record(t.entry_record.data(), t.entry_record.size());
   t.entry_ns = r.ns;
-  t.call.reset();
-  t.call.nr = r.nr;
-  t.call.info = syscall_by_nr(r.nr);
-  for (int i = 0; i < 6; ++i) t.call.args[i] = r.args[i];
-  t.call.sp = r.sp;
-  t.shown = opts_.filter.traces(r.nr);
-  // Decoded when the next record comes: when that is this call's exit, it
+  t.nr = r.nr;
+  for (int i = 0; i < 6; ++i) t.args[i] = r.args[i];
+  t.sp = r.sp;
+  // Handed on when the next record comes: when that is this call's exit, it
   // brings what the entry could not copy.
   pending_ = r.tid;
 }
@@ -427,29 +438,24 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   Thread& t = it->second;
   CapturedMemory& mem = t.entry_memory;
   mem.set_fallback(exit_memory);
-  mem.use_fds(&fds_, t.tgid);
-  t.traced_call = t.shown && (!paths_.active() || paths_.matches(tid, t.call, mem));
-  if (t.traced_call && decode_) decode_entry(tid, t.call, mem, decode_opts_);
-  mem.set_fallback(nullptr);
-  if (!t.traced_call) return;
   sct_record r;
   memcpy(&r, t.entry_record.data(), sizeof r);
-  Event e = make_event(Event::Kind::SyscallEntry, r);
-  e.call = &t.call;
-  sink_.on_event(e);
-  if (t.call.info && t.call.info->ret == Ret::None) {
-    // exit and exit_group do not come back: the line ends now, as in strace.
-    e.kind = Event::Kind::SyscallNoReturn;
-    sink_.on_event(e);
-    t.in_call = false;
-  }
+  RawEvent e = make_event(RawEvent::Kind::Entry, r);
+  e.nr = t.nr;
+  for (int i = 0; i < 6; ++i) e.args[i] = t.args[i];
+  e.sp = t.sp;
+  e.mem = &mem;
+  sink_.on_raw(e);
+  mem.set_fallback(nullptr);
+  // exit and exit_group do not come back.
+  if (const SyscallInfo* s = syscall_by_nr(t.nr); s && s->ret == Ret::None) t.in_call = false;
 }
 
 // `rec`: the exit record's captures, or null when the entry record held them.
 void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size) {
   auto it = threads_.find(r.tid);
   // Its entry was lost, or it entered before the trace began.
-  if (it == threads_.end() || !it->second.in_call || it->second.call.nr != r.nr) return;
+  if (it == threads_.end() || !it->second.in_call || it->second.nr != r.nr) return;
   Thread& t = it->second;
   // One object for every exit: made anew, its inline room would be cleared
   // for each call.
@@ -460,45 +466,21 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   if (pending_ == r.tid) emit_entry(r.tid, &mem);
   if (!t.in_call) return;
   t.in_call = false;
-  t.call.ret = r.ret;
   mem.set_fallback(&t.entry_memory);
-  mem.use_fds(&fds_, t.tgid);
-  if (track_fds_) track_fds(r.tid, t, mem);
-  if (!t.traced_call) return;
-  if (decode_) decode_exit(r.tid, t.call, mem, decode_opts_);
-  Event e = make_event(Event::Kind::SyscallExit, r);
-  e.call = &t.call;
-  e.duration_ns = static_cast<int64_t>(r.ns - t.entry_ns);
-  // The kernel's clock in the call: -c here counts latency (docs/ebpf.md).
-  e.cpu_ns = e.duration_ns;
-  sink_.on_event(e);
-}
-
-void StreamTracer::track_fds(pid_t tid, const Thread& t, CapturedMemory& mem) {
-  const DecodedCall& c = t.call;
-  if (!c.info || call_failed(c)) return;
-  if (has_role(c.info, RClose)) {
-    fds_.forget(t.tgid, static_cast<int>(c.args[0]));
-    return;
+  RawEvent e = make_event(RawEvent::Kind::Exit, r);
+  e.nr = t.nr;
+  e.ret = r.ret;
+  e.mem = &mem;
+  // What /proc says of a returned descriptor while it is still open, as
+  // strace shows it; else what the kernel found at the call's exit.
+  std::string fd_path;
+  const SyscallInfo* s = syscall_by_nr(t.nr);
+  if (track_fds_ && s && s->ret == Ret::Fd && !(r.ret < 0 && r.ret >= -4095)) {
+    fd_path = proc_path_if_same(r.tid, static_cast<int>(r.ret), mem);
+    if (fd_path.empty()) fd_path = kernel_fd_path(mem);
+    e.fd_hint = fd_path;
   }
-  if (c.info->ret != Ret::Fd) return;
-  int fd = static_cast<int>(c.ret);
-  // What /proc says while it is still open, as strace shows it; else what
-  // the kernel found at the call's exit.
-  std::string path = proc_path_if_same(tid, fd, mem);
-  if (path.empty()) path = kernel_fd_path(mem);
-  if (path.empty() && has_role(c.info, RDup)) {
-    fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
-    return;
-  }
-  for (int i = 0; path.empty() && i < c.info->nargs; ++i) {
-    bool terminated = false;
-    if (c.info->args[i] != ArgT::Path) continue;
-    if (auto p = mem.read_cstr(c.args[i], PATH_MAX, &terminated); p && terminated && p->starts_with('/'))
-      path = *p;
-  }
-  if (path.empty()) fds_.forget(t.tgid, fd);
-  else fds_.learn(t.tgid, fd, std::move(path));
+  sink_.on_raw(e);
 }
 
 void StreamTracer::on_exec(const sct_record& r) {
@@ -508,7 +490,9 @@ void StreamTracer::on_exec(const sct_record& r) {
   // returns (its exit record, if it came, said so), and the thread's execve
   // goes on under the leader's pid.
   if (auto leader = threads_.find(r.tid); leader != threads_.end()) {
-    end_unreturned(leader->second, r);
+    RawEvent gone = make_event(RawEvent::Kind::TaskExit, r);
+    gone.no_line = true;
+    sink_.on_raw(gone);
     threads_.erase(leader);
   }
   auto old = threads_.find(former);
@@ -519,29 +503,19 @@ void StreamTracer::on_exec(const sct_record& r) {
     threads_[r.tid] = std::move(moved);
   }
   // Counted without the leader, as strace counts when it says so.
-  Event e = make_event(Event::Kind::Superseded, r);
-  e.new_pid = former;
-  sink_.on_event(e);
-}
-
-void StreamTracer::end_unreturned(const Thread& t, const sct_record& r) {
-  if (!t.in_call || !t.traced_call) return;
-  Event e = make_event(Event::Kind::SyscallNoReturn, r);
-  e.call = &t.call;
-  sink_.on_event(e);
+  RawEvent e = make_event(RawEvent::Kind::Exec, r);
+  e.former = former;
+  sink_.on_raw(e);
 }
 
 void StreamTracer::on_task_exit(const sct_record& r) {
-  end_unreturned(thread(r.tid, r.tgid), r);
-  if (r.args[1] && r.tid == r.tgid) {
-    // A leader that another thread's execve ended does not exit: the exec
-    // record says it was superseded.
-    threads_.erase(r.tid);
-    return;
-  }
-  Event e = make_event(Event::Kind::Exited, r);
-  set_wait_status(e, static_cast<int>(r.args[0]));
-  sink_.on_event(e);
+  thread(r.tid, r.tgid);
+  RawEvent e = make_event(RawEvent::Kind::TaskExit, r);
+  e.status = static_cast<int>(r.args[0]);
+  // A leader that another thread's execve ended does not exit: the exec
+  // record says it was superseded.
+  e.no_line = r.args[1] && r.tid == r.tgid;
+  sink_.on_raw(e);
   threads_.erase(r.tid);
 }
 
@@ -550,12 +524,10 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
   CapturedMemory mem;
   mem.add_record(rec, size);
   std::string_view raw = mem.special(SCT_AT_SIGINFO).value_or(std::string_view());
-  siginfo_t si{};
-  memcpy(&si, raw.data(), std::min(raw.size(), sizeof si));
-  Event e = make_event(Event::Kind::Signal, r);
+  RawEvent e = make_event(RawEvent::Kind::Signal, r);
+  memcpy(&e.siginfo, raw.data(), std::min(raw.size(), sizeof e.siginfo));
   e.sig = static_cast<int>(r.args[0]);
-  e.siginfo = decode_siginfo(si);
-  sink_.on_event(e);
+  sink_.on_raw(e);
 }
 
 }  // namespace sct

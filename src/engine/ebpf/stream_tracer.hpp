@@ -1,7 +1,7 @@
 // The eBPF engine's full trace: the kernel streams a record at each traced
 // call's entry and exit, with the memory the capture plan names; this side
-// decodes them with the ptrace engine's decoders and hands the same Events
-// to the same sinks. The tracee is never stopped.
+// turns them into the same RawEvents as the ptrace engine's, served by the
+// captured memory, for the session to decode. The tracee is never stopped.
 #pragma once
 
 #include <sys/types.h>
@@ -12,46 +12,46 @@
 #include <utility>
 #include <vector>
 
-#include "core/call.hpp"
-#include "core/event.hpp"
+#include "core/raw_event.hpp"
 #include "engine/capture/captured_memory.hpp"
-#include "engine/capture/fd_table.hpp"
 #include "engine/capture/stream_abi.h"
 #include "engine/ebpf/launch.hpp"
+#include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
-#include "filter/path_filter.hpp"
 
 struct stream_bpf;
 struct ring_buffer;
 
 namespace sct {
 
-class StreamTracer {
+class StreamTracer : public Engine {
  public:
-  StreamTracer(EngineConfig cfg, Sink& sink) : opts_(std::move(cfg)), sink_(sink) {}
+  StreamTracer(EngineConfig cfg, RawEventSink& sink) : opts_(std::move(cfg)), sink_(sink) {}
   ~StreamTracer();
   StreamTracer(const StreamTracer&) = delete;
   StreamTracer& operator=(const StreamTracer&) = delete;
 
   // Loads and attaches the programs, then starts the command or adds the
   // -p threads. Returns an error message or empty.
-  std::string start();
+  const Capabilities& capabilities() const override;
+  std::string start() override;
   // Turns records into events until every traced thread is gone (or a
   // termination signal). Returns the started command's exit status.
-  int run();
-  int fatal_signal() const { return fatal_signal_; }
-  bool output_failed() const { return output_failed_; }
-  void set_decode(bool on) { decode_ = on; }
+  int run() override;
+  int fatal_signal() const override { return fatal_signal_; }
+  bool output_failed() const override { return output_failed_; }
   // Records the kernel could not fit in the ring buffer.
   uint64_t lost() const { return lost_; }
 
  private:
+  // What a thread's records need to be put together: the call it is in,
+  // and the captures of its entry (the session keeps the call's meaning).
   struct Thread {
     pid_t tgid = 0;
     bool in_call = false;
-    bool traced_call = false;
-    bool shown = false;  // the filter wants it (else it only keeps the fd table)
-    DecodedCall call;
+    long nr = -1;
+    uint64_t args[6] = {};
+    uint64_t sp = 0;
     std::vector<uint8_t> entry_record;  // its captures serve the exit too
     CapturedMemory entry_memory;        // the captures of entry_record
     uint64_t entry_ns = 0;
@@ -69,11 +69,7 @@ class StreamTracer {
   // `exit_memory`: the captures of the call's exit record, when it is the next.
   void emit_entry(pid_t tid, const CapturedMemory* exit_memory);
   void on_exit(const sct_record& r, const uint8_t* rec, size_t size);
-  void track_fds(pid_t tid, const Thread& t, CapturedMemory& mem);
   void on_task_exit(const sct_record& r);
-  // The thread's call in progress ends without returning (exit, or another
-  // thread's execve): its line ends with "= ?".
-  void end_unreturned(const Thread& t, const sct_record& r);
   void on_exec(const sct_record& r);
   // The pending entry is an execve whose strings could not be copied at
   // entry: the exec's record (SCT_AT_EXEC_*) brings them.
@@ -84,33 +80,29 @@ class StreamTracer {
   // Tracing stops while the threads run on: each line in progress ends as
   // strace's detach ends it.
   void detach_all();
-  Event make_event(Event::Kind k, const sct_record& r);
+  RawEvent make_event(RawEvent::Kind k, const sct_record& r);
   Thread& thread(pid_t tid, pid_t tgid);
   uint64_t dropped_since_last() const;
 
   const EngineConfig opts_;
-  Sink& sink_;
+  RawEventSink& sink_;
   stream_bpf* skel_ = nullptr;
   ring_buffer* rb_ = nullptr;
   std::map<pid_t, Thread> threads_;
   CapturedMemory exit_memory_;
-  PathFilter paths_;
   int64_t wall_offset_ns_ = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC
   pid_t child_ = 0;
   int exit_status_ = 0;
   int fatal_signal_ = 0;
   bool output_failed_ = false;
-  bool decode_ = true;
-  DecodeOptions decode_opts_;  // opts_.decode, -s capped at what the kernel copies
   uint64_t lost_ = 0;
   size_t ring_kib_ = 0;   // the ring buffer's size as made
   pid_t last_tid_ = 0;    // whose record came last
-  pid_t pending_ = 0;
+  pid_t pending_ = 0;  // a thread whose entry record is not handed on yet
   // Exits of threads that another thread's execve ended, held while that
   // execve's entry waits for the exec's record (exec_strings_missing).
   std::vector<std::vector<uint8_t>> held_exits_;
-  FdTable fds_;
-  bool track_fds_ = false;  // -y or -P: descriptor paths are needed later  // a thread whose entry record is not decoded yet
+  bool track_fds_ = false;  // -y or -P: descriptor paths are needed later
 };
 
 }  // namespace sct

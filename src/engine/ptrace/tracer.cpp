@@ -17,7 +17,6 @@
 #include <cstring>
 #include <fmt/format.h>
 
-#include "decode/signal/siginfo.hpp"
 #include "engine/command.hpp"
 #include "engine/proc.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
@@ -31,10 +30,6 @@ timespec now(clockid_t c) {
   timespec ts;
   clock_gettime(c, &ts);
   return ts;
-}
-
-int64_t ns_between(const timespec& a, const timespec& b) {
-  return (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
 }
 
 bool is_stop_signal(int sig) {
@@ -91,7 +86,6 @@ void PtraceTracer::erase_tracee(std::map<pid_t, Tracee>::iterator it) {
 void PtraceTracer::set_silent(Tracee& t) {
   if (t.silent) return;
   t.silent = true;
-  t.traced_call = false;
   ++silent_count_;
 }
 
@@ -99,20 +93,16 @@ bool PtraceTracer::uses_seccomp(const EngineConfig& cfg) {
   return cfg.seccomp && !cfg.filter.trace_all && !cfg.command.empty();
 }
 
-Event PtraceTracer::make_event(Event::Kind k, pid_t pid) {
-  Event e;
+RawEvent PtraceTracer::make_event(RawEvent::Kind k, pid_t pid) {
+  RawEvent e;
   e.kind = k;
-  e.pid = pid;
+  e.tid = pid;
   auto t = tracees_.find(pid);
   e.tgid = t != tracees_.end() ? t->second.tgid : pid;
   e.wall = now(CLOCK_REALTIME);
   e.mono = now(CLOCK_MONOTONIC);
-  e.live_tracees = static_cast<int>(tracees_.size()) - silent_count_;
+  e.live_tasks = static_cast<int>(tracees_.size()) - silent_count_;
   return e;
-}
-
-void PtraceTracer::emit(Event& e) {
-  sink_.on_event(e);
 }
 
 long seize_options(const EngineConfig& o, bool seccomp) {
@@ -143,16 +133,13 @@ std::string PtraceTracer::attach(pid_t pid) {
     ++attached;
   }
   if (!(opts_.quiet_mask & kQuietAttach)) {
-    if (attached > 1)
-      fprintf(stderr, "sctrace: Process %d attached with %d threads\n", pid, attached);
-    else
-      fprintf(stderr, "sctrace: Process %d attached\n", pid);
+    if (attached > 1) say(fmt::format("Process {} attached with {} threads", pid, attached));
+    else say(fmt::format("Process {} attached", pid));
   }
   return {};
 }
 
 std::string PtraceTracer::start() {
-  paths_.set_paths_and_say(opts_.filter.paths, opts_.quiet_mask & kQuietPathResolution);
   for (pid_t p : opts_.attach) {
     if (std::string refusal = self_attach_refusal(p); !refusal.empty()) return refusal;
     if (std::string err = attach(p); !err.empty()) {
@@ -254,13 +241,8 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
   auto it = tracees_.find(pid);
   if (it == tracees_.end()) return;
   Tracee& t = it->second;
-  if (t.in_syscall && t.traced_call) {
-    Event e = make_event(Event::Kind::SyscallNoReturn, pid);
-    e.call = &t.call;
-    emit(e);
-  }
-  Event e = make_event(Event::Kind::Exited, pid);
-  set_wait_status(e, status);
+  RawEvent e = make_event(RawEvent::Kind::TaskExit, pid);
+  e.status = status;
   if (pid == child_) {
     if (WIFEXITED(status)) exit_status_ = WEXITSTATUS(status);
     else {
@@ -293,9 +275,9 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
   // A signal about to be delivered.
   siginfo_t si;
   if (shown(t) && ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
-    Event e = make_event(Event::Kind::Signal, pid);
+    RawEvent e = make_event(RawEvent::Kind::Signal, pid);
     e.sig = sig;
-    e.siginfo = decode_siginfo(si);
+    e.siginfo = si;
     emit(e);
   }
   resume(pid, sig);
@@ -328,13 +310,11 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
         // pid. The leader's own call never returns; the thread's execve
         // goes on under the leader's pid.
         if (shown(t)) {
-          if (t.in_syscall && t.traced_call) {
-            Event e = make_event(Event::Kind::SyscallNoReturn, pid);
-            e.call = &t.call;
-            emit(e);
-          }
-          Event e = make_event(Event::Kind::Superseded, pid);
-          e.new_pid = static_cast<pid_t>(former);
+          RawEvent gone = make_event(RawEvent::Kind::TaskExit, pid);
+          gone.no_line = true;
+          emit(gone);
+          RawEvent e = make_event(RawEvent::Kind::Exec, pid);
+          e.former = static_cast<pid_t>(former);
           emit(e);
         }
         Tracee moved = old->second;
@@ -355,7 +335,7 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       t.seen_first_stop = true;
       if (group_stop) {
         if (shown(t)) {
-          Event e = make_event(Event::Kind::GroupStop, pid);
+          RawEvent e = make_event(RawEvent::Kind::GroupStop, pid);
           e.sig = sig;
           emit(e);
         }
@@ -381,7 +361,6 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   }
   __ptrace_syscall_info info{};
   long n = ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof info, &info);
-  timespec mono = now(CLOCK_MONOTONIC);
   if (n <= 0) {
     resume(pid);
     return;
@@ -395,40 +374,33 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   if (entry) {
     t.in_syscall = true;
     t.seccomp_entry = seccomp_stop;
-    t.call = DecodedCall{};
     // The seccomp and entry views share their first fields: nr, then args.
     bool sc = info.op == PTRACE_SYSCALL_INFO_SECCOMP;
-    t.call.nr = static_cast<long>(sc ? info.seccomp.nr : info.entry.nr);
-    t.call.info = syscall_by_nr(t.call.nr);
-    for (int i = 0; i < 6; ++i) t.call.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
-    t.call.sp = info.stack_pointer;
-    if (t.hide && has_role(t.call.info, RExec)) t.hide = false;
-    t.entry_mono = mono;
-    t.entry_stime_ns = stop_stime_ns_;
-    PtraceMemory mem(pid);
-    t.traced_call = !t.hide && opts_.filter.traces(t.call.nr) &&
-                    (!paths_.active() || paths_.matches(pid, t.call, mem));
-    if (t.traced_call) {
-      if (decode_) decode_entry(pid, t.call, mem, opts_.decode);
-      Event ev = make_event(Event::Kind::SyscallEntry, pid);
-      ev.call = &t.call;
-      emit(ev);
-      if (t.call.info && t.call.info->ret == Ret::None) {
-        // exit and exit_group do not come back: the line ends now, as in strace.
-        ev.kind = Event::Kind::SyscallNoReturn;
-        emit(ev);
-        t.in_syscall = false;
-      }
+    t.nr = static_cast<long>(sc ? info.seccomp.nr : info.entry.nr);
+    const SyscallInfo* s = syscall_by_nr(t.nr);
+    if (t.hide && has_role(s, RExec)) t.hide = false;
+    // exit and exit_group do not come back: no exit stop to wait for.
+    if (s && s->ret == Ret::None) t.in_syscall = false;
+    if (t.hide) {
+      resume(pid);
+      return;
     }
+    RawEvent ev = make_event(RawEvent::Kind::Entry, pid);
+    ev.cpu_clock_ns = stop_stime_ns_;
+    ev.nr = t.nr;
+    for (int i = 0; i < 6; ++i) ev.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
+    ev.sp = info.stack_pointer;
+    PtraceMemory mem(pid);
+    ev.mem = &mem;
+    emit(ev);
   } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
-    if (t.in_syscall && t.traced_call) {
-      t.call.ret = info.exit.rval;
+    if (t.in_syscall && !t.hide) {
+      RawEvent ev = make_event(RawEvent::Kind::Exit, pid);
+      ev.cpu_clock_ns = stop_stime_ns_;
+      ev.nr = t.nr;
+      ev.ret = info.exit.rval;
       PtraceMemory mem(pid);
-      if (decode_) decode_exit(pid, t.call, mem, opts_.decode);
-      Event ev = make_event(Event::Kind::SyscallExit, pid);
-      ev.call = &t.call;
-      ev.duration_ns = ns_between(t.entry_mono, mono);
-      ev.cpu_ns = std::max<int64_t>(0, stop_stime_ns_ - t.entry_stime_ns);
+      ev.mem = &mem;
       emit(ev);
     }
     t.in_syscall = false;
@@ -445,8 +417,7 @@ void PtraceTracer::release_all() {
   for (auto& [pid, t] : tracees_) {
     if (t.filtered) {
       if (shown(t)) {
-        Event e = make_event(Event::Kind::Detached, pid);
-        emit(e);
+        emit(make_event(RawEvent::Kind::Detached, pid));
       }
       set_silent(t);
     } else {
@@ -498,11 +469,10 @@ void PtraceTracer::release_all() {
     bool attached = it->second.attached;
     ptrace(PTRACE_DETACH, pid, 0, pass);
     if (shown(it->second)) {
-      Event e = make_event(Event::Kind::Detached, pid);
-      emit(e);
+      emit(make_event(RawEvent::Kind::Detached, pid));
     }
     erase_tracee(it);
-    if (attached && !(opts_.quiet_mask & kQuietAttach)) fprintf(stderr, "sctrace: Process %d detached\n", pid);
+    if (attached && !(opts_.quiet_mask & kQuietAttach)) say(fmt::format("Process {} detached", pid));
   }
   sink_.flush();
 }

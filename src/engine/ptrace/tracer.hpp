@@ -1,5 +1,5 @@
 // The ptrace engine: starts or attaches to tracees, follows them, and turns
-// their stops into Events for the sinks.
+// their stops into RawEvents for the session (nothing decoded here).
 #pragma once
 
 #include <sys/types.h>
@@ -10,32 +10,26 @@
 #include <utility>
 #include <vector>
 
-#include "core/call.hpp"
-#include "core/event.hpp"
+#include "core/raw_event.hpp"
+#include "syscalls/syscall_table.hpp"
+#include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
-#include "filter/path_filter.hpp"
 
 namespace sct {
 
-class PtraceTracer {
+class PtraceTracer : public Engine {
  public:
-  PtraceTracer(EngineConfig cfg, Sink& sink) : opts_(std::move(cfg)), sink_(sink) {}
+  PtraceTracer(EngineConfig cfg, RawEventSink& sink)
+      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {}
 
+  const Capabilities& capabilities() const override { return caps_; }
   // Starts the command (stopped before exec) or attaches to -p pids.
-  // Returns an error message for "sctrace: ..." or empty.
-  std::string start();
-  // Follows tracees until none is left or a termination signal arrives.
-  // Returns sctrace's exit status (the started command's, strace's rules).
-  int run();
-  // The signal that killed the started command, or 0.
-  int fatal_signal() const { return fatal_signal_; }
-  // Whether tracing stopped because the output could not be written.
-  bool output_failed() const { return output_failed_; }
-
-  // Whether the sinks need arguments decoded; -c alone needs only the
-  // number and the outcome, and is cheaper without reading tracee memory.
-  void set_decode(bool on) { decode_ = on; }
+  std::string start() override;
+  int run() override;
+  int fatal_signal() const override { return fatal_signal_; }
+  bool output_failed() const override { return output_failed_; }
+  void finish() override { serve_filtered(); }
 
   // After run() ended early (an interrupt, the output lost): tracees that
   // carry the seccomp filter cannot be let go, since without a tracer every
@@ -60,11 +54,8 @@ class PtraceTracer {
     bool filtered = false;   // carries the seccomp filter: never detached
     bool in_syscall = false;
     bool attached = false;   // by -p: "Process N detached" at the end
-    bool traced_call = false;  // the call in progress passed the filters
     bool seccomp_entry = false;  // it was seen at a seccomp stop
-    DecodedCall call;
-    timespec entry_mono{};
-    int64_t entry_stime_ns = 0;
+    long nr = -1;                // the call in progress
   };
 
   Tracee& add_tracee(pid_t pid);
@@ -81,14 +72,15 @@ class PtraceTracer {
   void handle_event(Tracee& t, int event, int sig);
   void handle_exit(pid_t pid, int status);
   void resume(pid_t pid, int sig = 0);
-  void emit(Event& e);
-  Event make_event(Event::Kind k, pid_t pid);
+  void emit(const RawEvent& e) { sink_.on_raw(e); }
+  RawEvent make_event(RawEvent::Kind k, pid_t pid);
   std::string attach(pid_t pid);
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
   const EngineConfig opts_;
-  Sink& sink_;
+  RawEventSink& sink_;
+  const Capabilities caps_;
   std::map<pid_t, Tracee> tracees_;
   int silent_count_ = 0;  // tracees_ that are silent: not in strace's count
   bool released_ = false;  // tracing has ended; filtered tracees are served
@@ -97,9 +89,7 @@ class PtraceTracer {
   int fatal_signal_ = 0;
   int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
-  PathFilter paths_;
   bool output_failed_ = false;
-  bool decode_ = true;
 };
 
 }  // namespace sct

@@ -1,7 +1,8 @@
 // The paths of each process's descriptors as the trace saw them opened.
-// An engine that decodes after the fact (eBPF) cannot ask /proc about a
-// descriptor that has since been closed or reused; this remembers what
-// /proc said while it was open.
+// Calls decoded after the fact (the eBPF engine's records) cannot ask /proc
+// about a descriptor that has since been closed or reused; this remembers
+// what the engine saw while it was open. The session feeds it through the
+// spec's roles (RClose, RDup, descriptor-returning calls).
 #pragma once
 
 #include <sys/types.h>

@@ -1,4 +1,4 @@
-#include "engine/capture/fd_table.hpp"
+#include "session/fd_table.hpp"
 
 #include <gtest/gtest.h>
 

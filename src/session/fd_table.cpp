@@ -1,4 +1,4 @@
-#include "engine/capture/fd_table.hpp"
+#include "session/fd_table.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

@@ -1,0 +1,77 @@
+// What an engine saw, nothing decoded: the engines' side of the session
+// (session/session.hpp). An engine turns its stops or records into these and
+// hands them to a RawEventSink; the session keeps the call state, runs the
+// decoders, applies the filters and makes the Events the sinks consume.
+#pragma once
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include <cstdint>
+#include <ctime>
+#include <string_view>
+
+#include "core/call_counts.hpp"
+#include "core/memory.hpp"
+
+namespace sct {
+
+struct RawEvent {
+  enum class Kind {
+    Entry,      // nr, args, sp, mem: a syscall entered
+    Exit,       // nr, ret, mem (fd_hint): the thread's call returned
+    Signal,     // sig, siginfo: a signal about to be delivered
+    GroupStop,  // sig: stopped by it
+    NewTask,    // child, child_tgid: `tid` made a new task
+    Exec,       // former: `tid` (its leader) now runs what `former` exec'd
+    TaskExit,   // status (a wait status); no_line: ended by another's execve
+    Lost,       // lost: records the engine could not keep here
+    Detached,   // tracing of `tid` ended while it runs on
+    KnownFds,   // the process's descriptors opened before the trace: from
+                // /proc now (before_exec: only those its execve keeps)
+    Counts,     // nr, counts: one syscall's totals, counted by the engine
+  };
+  Kind kind = Kind::Entry;
+  pid_t tid = 0;
+  pid_t tgid = 0;
+  timespec wall{};  // CLOCK_REALTIME when seen
+  timespec mono{};  // CLOCK_MONOTONIC when seen
+  // A clock of the thread's time in calls, read at entry and exit: ptrace's
+  // system time (what strace's -c counts), the eBPF engine's monotonic clock
+  // (latency; docs/ebpf.md).
+  int64_t cpu_clock_ns = 0;
+  int live_tasks = 1;  // how many traced tasks exist now (the pid prefix rule)
+
+  // Entry and Exit.
+  long nr = -1;
+  uint64_t args[6] = {};
+  uint64_t sp = 0;
+  int64_t ret = 0;
+  Memory* mem = nullptr;  // the tracee's memory as the engine can serve it
+  // Exit of a descriptor-returning call: the path the engine saw the new
+  // descriptor refer to, or empty (the session looks further).
+  std::string_view fd_hint;
+
+  int sig = 0;
+  siginfo_t siginfo{};
+  pid_t child = 0, child_tgid = 0;  // NewTask
+  pid_t former = 0;                 // Exec
+  int status = 0;                   // TaskExit
+  bool no_line = false;             // TaskExit
+  bool before_exec = false;         // KnownFds
+  uint64_t lost = 0;                // Lost
+  CallCounts counts;                // Counts
+};
+
+// Where an engine sends what it sees (the Session).
+class RawEventSink {
+ public:
+  virtual ~RawEventSink() = default;
+  virtual void on_raw(const RawEvent& e) = 0;
+  // Everything handed on so far reaches its destination.
+  virtual void flush() = 0;
+  // Nothing more can be written: the engine stops tracing.
+  virtual bool failed() const = 0;
+};
+
+}  // namespace sct
