@@ -163,8 +163,16 @@ def join_split_lines(lines):
         m = re.match(r"^(.*?)<\.\.\. (\w+) resumed>(.*)$", line)
         if m and m.group(2) in pending:
             idx, head = pending.pop(m.group(2))
-            # The padding before " = " belonged to the resumed line.
-            out[idx] = re.sub(r"\) +(= [^=]*)$", r") \1", head + m.group(3))
+            # The padding before " = " belonged to the resumed line: pad the
+            # joined line as an unsplit one (column 40 after an ALIGN_PREFIX
+            # wide prefix, as repad() leaves every other line), so that a
+            # call the scheduler happened to split compares equal to one it
+            # did not.
+            joined = head + m.group(3)
+            rp = RESULT_PAD.match(joined)
+            if rp:
+                joined = rp.group(1) + " " * max(40 - ALIGN_PREFIX - len(rp.group(1)), 1) + rp.group(3)
+            out[idx] = joined
             continue
         out.append(line)
     for idx, head in pending.values():
