@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
   // what a descriptor was: the session keeps the table for -y and -P.
   session_cfg.track_fds = ebpf && (engine.decode.decode_fds || !engine.filter.paths.empty());
   sct::Session session(session_cfg, sink);
-  session.prepare();
+  for (const std::string& note : session.prepare()) fprintf(stderr, "sctrace: %s\n", note.c_str());
   // The engine reports to the session, the session to the sinks.
   std::unique_ptr<sct::Engine> tracer;
 #ifdef SCTRACE_HAVE_EBPF
