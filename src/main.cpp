@@ -135,11 +135,9 @@ int main(int argc, char** argv) {
   const sct::Capabilities& caps = ebpf ? ebpf_caps : sct::ptrace_capabilities();
   if (caps.max_capture && session_cfg.decode.max_strlen > caps.max_capture)
     session_cfg.decode.max_strlen = caps.max_capture;
-  // Its records are decoded after the fact, when /proc may no longer say
-  // what a descriptor was: the session keeps the table for -y and -P.
-  session_cfg.track_fds = ebpf && (engine.decode.decode_fds || !engine.filter.paths.empty());
+  session_cfg.track_fds = caps.decodes_late && (engine.decode.decode_fds || !engine.filter.paths.empty());
   sct::Session session(session_cfg, sink);
-  session.prepare();
+  for (const std::string& note : session.prepare()) fprintf(stderr, "sctrace: %s\n", note.c_str());
   // The engine reports to the session, the session to the sinks.
   std::unique_ptr<sct::Engine> tracer;
 #ifdef SCTRACE_HAVE_EBPF

@@ -8,15 +8,19 @@ one above or beside it. Lowest first:
   core            values, CallRecord, Memory, kernel names, value text: syscalls
   decode          the decoders: core, syscalls
   filter          -e/-P expressions: decode and below
-  engine          engine/*.{hpp,cpp} (proc, command, supervisor, tracee
-                  memory, EngineConfig): filter and below
-  engine/capture  the eBPF record format, capture plan, captured memory, fd
-                  table: engine and below
-  engine/ptrace   the ptrace engine: engine and below (not capture, not ebpf)
-  engine/ebpf     the eBPF engine: engine/capture, engine and below (not ptrace)
+  engine          engine/*.{hpp,cpp} (the Engine interface, proc, command,
+                  supervisor, tracee memory, EngineConfig): filter, core,
+                  syscalls; never decode (engines report raw events; the
+                  session decodes)
+  engine/capture  the eBPF record format, capture plan, captured memory:
+                  engine and what it may include
+  engine/ptrace   the ptrace engine: engine and what it may include (not
+                  capture, not ebpf)
+  engine/ebpf     the eBPF engine: engine/capture, engine and what it may
+                  include (not ptrace)
   session         raw events to Events: call state, lifecycle rules, fd
-                  table, filters, decoding: engine and below (engines never
-                  include it; main wires them)
+                  table, filters, decoding: engine, filter and below
+                  (engines never include it; main wires them)
   sink            text, JSON, summary, Perfetto: filter and below (no engine)
   cli             options, messages, the configs it fills: sink, engine and
                   below (no engine/ptrace, engine/ebpf, engine/capture)
@@ -36,7 +40,10 @@ import re
 import sys
 
 BELOW_FILTER = {"filter", "decode", "core", "syscalls"}
-BELOW_ENGINE = {"engine"} | BELOW_FILTER
+# What engines see: the filter's options (to choose what to capture), the
+# raw event and Memory (core), the spec; not the decoders.
+ENGINE_SEES = {"filter", "core", "syscalls"}
+BELOW_ENGINE = {"engine"} | ENGINE_SEES
 ALL = {"syscalls", "core", "decode", "filter", "engine", "engine/capture", "engine/ptrace",
        "engine/ebpf", "session", "sink", "cli", "testing"}
 
@@ -46,13 +53,13 @@ MAY_INCLUDE = {
     "core": {"syscalls"},
     "decode": {"core", "syscalls"},
     "filter": {"decode", "core", "syscalls"},
-    "engine": BELOW_FILTER,
+    "engine": ENGINE_SEES,
     "engine/capture": BELOW_ENGINE,
     "engine/ptrace": BELOW_ENGINE,
     "engine/ebpf": {"engine/capture"} | BELOW_ENGINE,
-    "session": BELOW_ENGINE,
+    "session": {"engine"} | BELOW_FILTER,
     "sink": BELOW_FILTER,
-    "cli": {"sink"} | BELOW_ENGINE,
+    "cli": {"sink", "engine"} | BELOW_FILTER,
     "testing": ALL - {"cli", "testing"},
     "main": ALL,
 }

@@ -20,6 +20,9 @@ struct Capabilities {
   bool kernel_stacks = false;
   // The most bytes of one buffer or string it can show; 0: no limit.
   size_t max_capture = 0;
+  // Its calls are decoded after the tracee has moved on (eBPF records), so
+  // /proc no longer tells what a descriptor was: the session keeps a table.
+  bool decodes_late = false;
 };
 
 // The ptrace engine: always there (PTRACE_SEIZE and PTRACE_GET_SYSCALL_INFO

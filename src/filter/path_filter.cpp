@@ -20,13 +20,6 @@ void PathFilter::set_paths(const std::vector<std::string>& paths, std::vector<st
   }
 }
 
-void PathFilter::set_paths_and_say(const std::vector<std::string>& paths, bool quiet) {
-  std::vector<std::string> notes;
-  set_paths(paths, notes);
-  if (!quiet)
-    for (const auto& n : notes) fprintf(stderr, "sctrace: %s\n", n.c_str());
-}
-
 bool PathFilter::is_wanted(const std::string& p) const {
   return std::find(paths_.begin(), paths_.end(), p) != paths_.end();
 }

@@ -16,8 +16,6 @@ class PathFilter {
   // Resolves each path (symlinks, relative parts) as strace does; `notes`
   // gets "Requested path 'x' resolved into 'y'" for those that changed.
   void set_paths(const std::vector<std::string>& paths, std::vector<std::string>& notes);
-  // The same, saying each note on stderr as strace does, unless `quiet`.
-  void set_paths_and_say(const std::vector<std::string>& paths, bool quiet);
   bool active() const { return !paths_.empty(); }
   bool matches(pid_t pid, const DecodedCall& d, Memory& mem) const;
 

@@ -35,8 +35,11 @@ class TableMemory : public Memory {
 
 }  // namespace
 
-void Session::prepare() {
-  paths_.set_paths_and_say(cfg_.filter.paths, cfg_.quiet_mask & kQuietPathResolution);
+std::vector<std::string> Session::prepare() {
+  std::vector<std::string> notes;
+  paths_.set_paths(cfg_.filter.paths, notes);
+  if (cfg_.quiet_mask & kQuietPathResolution) notes.clear();
+  return notes;
 }
 
 const DecodedCall* Session::current_call(pid_t tid) const {

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/call.hpp"
 #include "core/decode_options.hpp"
@@ -37,8 +38,9 @@ class Session : public RawEventSink {
  public:
   Session(SessionConfig cfg, Sink& sink) : cfg_(std::move(cfg)), sink_(sink) {}
 
-  // Resolves the -P paths, saying what strace says of them.
-  void prepare();
+  // Resolves the -P paths; returns what strace says of them ("Requested
+  // path ... resolved into ..."), for main to print (none under -qqq).
+  std::vector<std::string> prepare();
 
   void on_raw(const RawEvent& e) override;
   void flush() override { sink_.flush(); }

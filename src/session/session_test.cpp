@@ -188,3 +188,43 @@ TEST(Session, CountsFromTheEngineReachTheSinksAsEvents) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+TEST(Session, PathFilterShowsOnlyCallsOnThePath) {
+  struct Names : Sink {
+    std::vector<Event::Kind> kinds;
+    void on_event(const Event& e) override { kinds.push_back(e.kind); }
+    void flush() override {}
+  } rec;
+  SessionConfig cfg;
+  cfg.filter.paths = {"/etc/hostname"};
+  cfg.quiet_mask = kQuietPathResolution;
+  Session s(cfg, rec);
+  s.prepare();
+  testing::FakeMemory mem;
+  uint64_t wanted = mem.put_str(0x1000, "/etc/hostname");
+  uint64_t other = mem.put_str(0x2000, "/etc/passwd");
+  auto open_at = [&](uint64_t path) {
+    RawEvent in;
+    in.kind = RawEvent::Kind::Entry;
+    in.tid = in.tgid = 7;
+    in.nr = syscall_by_name("openat")->nr;
+    in.args[0] = static_cast<uint64_t>(-100);
+    in.args[1] = path;
+    in.mem = &mem;
+    s.on_raw(in);
+    RawEvent out = in;
+    out.kind = RawEvent::Kind::Exit;
+    out.ret = 3;
+    s.on_raw(out);
+  };
+  open_at(other);
+  EXPECT_TRUE(rec.kinds.empty());
+  open_at(wanted);
+  EXPECT_EQ(rec.kinds, (std::vector<Event::Kind>{Event::Kind::SyscallEntry, Event::Kind::SyscallExit}));
+}
+
+}  // namespace
+}  // namespace sct

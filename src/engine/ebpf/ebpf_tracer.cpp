@@ -45,6 +45,7 @@ const Capabilities& ebpf_capabilities() {
     // No kprobes here, so no bpf_override_return: nothing can be injected;
     // user stacks need frame pointers Debian's libraries lack (docs/ebpf.md).
     c.max_capture = SCT_BUF_CAP - 2;
+    c.decodes_late = true;
     if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
       c.why_not = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";
     else if (geteuid() != 0)
