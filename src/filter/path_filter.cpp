@@ -15,7 +15,7 @@ void PathFilter::set_paths(const std::vector<std::string>& paths, std::vector<st
     char buf[PATH_MAX];
     if (realpath(p.c_str(), buf) && p != buf) {
       paths_.emplace_back(buf);
-      notes.push_back("Requested path '" + p + "' resolved into '" + buf + "'");
+      notes.push_back("Requested path \"" + p + "\" resolved into \"" + buf + "\"");
     }
   }
 }

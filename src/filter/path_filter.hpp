@@ -14,7 +14,7 @@ namespace sct {
 class PathFilter {
  public:
   // Resolves each path (symlinks, relative parts) as strace does; `notes`
-  // gets "Requested path 'x' resolved into 'y'" for those that changed.
+  // gets 'Requested path "x" resolved into "y"' for those that changed.
   void set_paths(const std::vector<std::string>& paths, std::vector<std::string>& notes);
   bool active() const { return !paths_.empty(); }
   bool matches(pid_t pid, const DecodedCall& d, Memory& mem) const;

@@ -315,7 +315,7 @@ def test_background_child():
 def trace_names(tool, expr):
     """What `TOOL -e trace=EXPR` prints on stderr for a small command: its
     messages, and the names of the calls it shows, in order; its exit status."""
-    r = subprocess.run([os.path.basename(tool), "-e", "trace=" + expr, "sh", "-c", "cat /etc/hostname"],
+    r = subprocess.run([os.path.basename(tool), "-e", "trace=" + expr, "cat", "/etc/hostname"],
                        executable=tool, capture_output=True, text=True, timeout=60)
     lines = r.stderr.replace(os.path.basename(tool) + ":", "TRACER:").replace(
         "Try '%s -h'" % os.path.basename(tool), "Try 'TRACER -h'").splitlines()
@@ -341,10 +341,23 @@ def test_trace_names():
         check(got == want, "-e trace=%s: sctrace %r, strace %r" % (expr, got, want))
 
 
+def test_path_resolution():
+    """-P with a path that resolves elsewhere: strace's note, word for word."""
+    def note(tool):
+        r = subprocess.run([os.path.basename(tool), "-P", "/etc/../etc/hostname", "-e", "trace=openat",
+                            "cat", "/etc/hostname"], executable=tool, capture_output=True, text=True, timeout=60)
+        return [l.replace(os.path.basename(tool) + ":", "TRACER:") for l in r.stderr.splitlines()
+                if l.startswith(os.path.basename(tool) + ":")]
+    want = note(shutil.which("strace"))
+    check(want != [], "strace notes the resolved path")
+    check(note(SCTRACE) == want, "-P note: sctrace %r, strace %r" % (note(SCTRACE), want))
+
+
 TESTS = {"background_child": test_background_child, "ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
          "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
          "help": test_help, "attach_twice": test_attach_twice,
-         "trace_names": test_trace_names}
+         "trace_names": test_trace_names,
+         "path_resolution": test_path_resolution}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)
