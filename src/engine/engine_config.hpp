@@ -19,6 +19,9 @@ struct EngineConfig {
   std::vector<pid_t> attach;         // -p
   int follow_forks = 0;              // -f: 1; -ff: 2
   unsigned quiet_mask = 0;           // kQuiet* bits: what the engine does not say
+  // strace says "Process N attached" of each task -f follows only when the
+  // trace itself goes to stderr (no -o), where the two interleave.
+  bool announce_new_tasks = false;
   DecodeOptions decode;              // -s -x -v -y
   FilterOptions filter;              // which calls, paths and signals are traced
   bool seccomp = true;               // --seccomp-bpf (ptrace)

@@ -353,11 +353,37 @@ def test_path_resolution():
     check(note(SCTRACE) == want, "-P note: sctrace %r, strace %r" % (note(SCTRACE), want))
 
 
+def test_attached_children():
+    """-f: "Process N attached" for each new task, only when the trace goes to
+    stderr and -q is not given, as strace does; both engines."""
+    def lines(tool, extra, backend=None):
+        args = [os.path.basename(tool)] + (["--backend=" + backend] if backend else []) + extra + \
+            ["-e", "trace=none", "sh", "-c", "/bin/true & wait"]
+        r = subprocess.run(args, executable=tool, capture_output=True, text=True, timeout=60)
+        out = r.stderr.replace(os.path.basename(tool) + ":", "TRACER:")
+        return re.sub(r"\d+", "N", out).splitlines()
+    strace = shutil.which("strace")
+    for extra in (["-f"], ["-qf"], ["-f", "-o", os.devnull], ["-f", "-c"]):
+        want = lines(strace, extra)
+        if extra == ["-f"]:
+            check(want[0] == "TRACER: Process N attached", "strace -f says so: %r" % want)
+        for backend in ("ptrace", "ebpf"):
+            if backend == "ebpf" and "-c" in extra:
+                continue  # counted in the kernel: no task reaches user space (docs/differences.md)
+            got = lines(SCTRACE, extra, backend)
+            if "-c" in extra:  # the table's figures differ; the message leads it
+                got, want_c = got[:1], want[:1]
+                check(got == want_c, "%s %s: %r, strace %r" % (backend, extra, got, want_c))
+            else:
+                check(got == want, "%s %s: %r, strace %r" % (backend, extra, got, want))
+
+
 TESTS = {"background_child": test_background_child, "ignored_signals": test_ignored_signals, "bad_usage": test_bad_usage, "exit_status": test_exit_status,
          "interrupt": test_interrupt, "attach": test_attach, "warnings": test_warnings,
          "help": test_help, "attach_twice": test_attach_twice,
          "trace_names": test_trace_names,
-         "path_resolution": test_path_resolution}
+         "path_resolution": test_path_resolution,
+         "attached_children": test_attached_children}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)

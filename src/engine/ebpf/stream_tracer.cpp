@@ -363,6 +363,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
       RawEvent e = make_event(RawEvent::Kind::NewTask, r);
       e.child = static_cast<pid_t>(r.args[0]);
       e.child_tgid = static_cast<pid_t>(r.args[1]);
+      if (opts_.follow_forks && opts_.announce_new_tasks) say(fmt::format("Process {} attached", e.child));
       sink_.on_raw(e);
       break;
     }

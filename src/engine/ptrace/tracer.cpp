@@ -67,6 +67,7 @@ PtraceTracer::Tracee& PtraceTracer::add_new_task(pid_t pid, const Tracee* creato
     t.filtered = use_seccomp_;
     if (!opts_.follow_forks || released_) set_silent(t);
   }
+  if (!t.silent && opts_.announce_new_tasks) say(fmt::format("Process {} attached", pid));
   return t;
 }
 
