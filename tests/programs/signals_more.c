@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "marker.h"
@@ -55,5 +56,18 @@ int main(void) {
   syscall(SYS_rt_sigsuspend, BAD, 8);
   syscall(SYS_rt_sigsuspend, &s, 7);
   syscall(SYS_rt_sigsuspend, NULL, 8);
+
+  /* waitid fills a siginfo (zeroed first: the kernel leaves si_utime alone). */
+  siginfo_t *wi = calloc(1, sizeof *wi);
+  pid_t child = fork();
+  if (child == 0) _exit(3);
+  syscall(SYS_waitid, P_PID, child, wi, WEXITED, NULL);
+  memset(wi, 0, sizeof *wi);
+  syscall(SYS_waitid, P_ALL, 0, wi, WEXITED | WNOHANG, NULL);
+  syscall(SYS_waitid, P_PID, -1, BAD, WEXITED | WSTOPPED | WCONTINUED | WNOWAIT | 0x100, BAD);
+  syscall(SYS_waitid, 9, 0, NULL, 0, NULL);
+  syscall(SYS_waitid, P_PIDFD, 3, NULL, __WALL | __WNOTHREAD | __WCLONE, NULL);
+  syscall(SYS_waitid, P_PGID, 0, wi, 0x100, NULL);
+  syscall(SYS_waitid, 0xffffffff00000000UL | P_PID, 0xffffffff00000000UL | 1, wi, WEXITED | WNOHANG, NULL);
   return 0;
 }
