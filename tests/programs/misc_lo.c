@@ -156,6 +156,23 @@ int main(void) {
   syscall(SYS_personality, PER_SVR4 | 0x80000000);
   syscall(SYS_personality, HI | PER_LINUX);
 
+  /* The kernel log is read with no room (returns 0) and never cleared. */
+  char *log = malloc(64);
+  syscall(SYS_syslog, 0, log, 64);
+  syscall(SYS_syslog, 1, log, 64);
+  syscall(SYS_syslog, 10, 0, 0);
+  syscall(SYS_syslog, 2, log, 0);
+  syscall(SYS_syslog, 3, log, 0);
+  syscall(SYS_syslog, 3, NULL, 10);
+  syscall(SYS_syslog, 2, NULL, -1);
+  syscall(SYS_syslog, 4, NULL, -1);
+  syscall(SYS_syslog, 8, NULL, 0);
+  syscall(SYS_syslog, 8, log, -1);
+  syscall(SYS_syslog, 8, NULL, 9);
+  syscall(SYS_syslog, 11, log, 64);
+  syscall(SYS_syslog, -1, BAD, 10);
+  syscall(SYS_syslog, HI | 3, NULL, HI | 16);
+
   syscall(SYS_set_tid_address, 0x1000);
   syscall(SYS_set_tid_address, 0);
   return 0;
