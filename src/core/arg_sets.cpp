@@ -3,6 +3,7 @@
 // The headers arg_sets.def names: each entry's value is its macro.
 #include <linux/close_range.h>
 #include <linux/falloc.h>
+#include <linux/mempolicy.h>
 #include <linux/reboot.h>
 #include <fcntl.h>
 #include <sched.h>
