@@ -2,6 +2,7 @@
  * or the system: every one is called so that it fails harmlessly (a bad
  * magic, a missing path, a bad pointer) or changes only this process. */
 #define _GNU_SOURCE
+#include <asm/ldt.h>
 #include <fcntl.h>
 #include <linux/reboot.h>
 #include <sched.h>
@@ -172,6 +173,25 @@ int main(void) {
   syscall(SYS_syslog, 11, log, 64);
   syscall(SYS_syslog, -1, BAD, 10);
   syscall(SYS_syslog, HI | 3, NULL, HI | 16);
+
+  /* Refused (ENOSYS) to 64-bit callers. */
+  struct user_desc *ud = calloc(1, sizeof *ud);
+  ud->entry_number = 12;
+  syscall(SYS_set_thread_area, ud);
+  syscall(SYS_get_thread_area, ud);
+  ud->entry_number = -1;
+  ud->base_addr = 0x1000;
+  ud->limit = 0xfffff;
+  ud->seg_32bit = 1;
+  ud->contents = 2;
+  ud->useable = 1;
+  syscall(SYS_set_thread_area, ud);
+  memset(ud, 0xff, sizeof *ud);
+  syscall(SYS_set_thread_area, ud);
+  syscall(SYS_get_thread_area, ud);
+  syscall(SYS_set_thread_area, NULL);
+  syscall(SYS_set_thread_area, BAD);
+  syscall(SYS_get_thread_area, BAD);
 
   syscall(SYS_set_tid_address, 0x1000);
   syscall(SYS_set_tid_address, 0);
