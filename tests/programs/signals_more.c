@@ -57,7 +57,12 @@ int main(void) {
   syscall(SYS_rt_sigsuspend, &s, 7);
   syscall(SYS_rt_sigsuspend, NULL, 8);
 
-  /* waitid fills a siginfo (zeroed first: the kernel leaves si_utime alone). */
+  /* waitid fills a siginfo (zeroed first: the kernel leaves si_utime alone).
+   * SIGCHLD stays blocked: its delivery would race with waitid's return. */
+  sigset_t chld;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, 0);
   siginfo_t *wi = calloc(1, sizeof *wi);
   pid_t child = fork();
   if (child == 0) _exit(3);
