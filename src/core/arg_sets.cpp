@@ -3,16 +3,25 @@
 // The headers arg_sets.def names: each entry's value is its macro.
 #include <linux/close_range.h>
 #include <linux/falloc.h>
+#include <linux/mempolicy.h>
+#include <linux/reboot.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
+#include <sys/ipc.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/personality.h>
 #include <sys/pidfd.h>
+#include <sys/resource.h>
+#include <sys/shm.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
+#include <sys/xattr.h>
 
 #include <array>
 

@@ -71,7 +71,7 @@ Value Call::cstr(uint64_t addr) {
 }
 
 Value Call::buf(uint64_t addr, uint64_t len) {
-  if (addr == 0 && len) return Ptr{0};
+  if (addr == 0) return Ptr{0};  // NULL even with no length: write(1, NULL, 0)
   size_t n = static_cast<size_t>(std::min<uint64_t>(len, opts_.max_strlen));
   std::string bytes(n, '\0');
   if (n && !mem_.read(addr, bytes.data(), n)) return ptr(addr);
@@ -121,6 +121,8 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
     case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
     case ArgT::Set: return arg_set_value(c.info()->sets[static_cast<size_t>(i)], kernel_reads(c, i));
+    case ArgT::Addr: return c.ptr(c.arg(i));
+    case ArgT::AddrHex: return Hex{c.arg(i)};
     case ArgT::Argv:
     case ArgT::Envp:  // only execve's decoder prints them
     case ArgT::IovIn:

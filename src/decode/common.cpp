@@ -28,12 +28,12 @@ Value file_mode_value(uint64_t mode) {
     s = t;
     s += '|';
   } else if (mode & S_IFMT) {
-    s = fmt::format("{:#o}|", mode & S_IFMT);
+    return Sym{fmt::format("{:#o}", mode)};  // an unknown type: the whole mode in octal
   }
   if (mode & S_ISUID) s += "S_ISUID|";
   if (mode & S_ISGID) s += "S_ISGID|";
   if (mode & S_ISVTX) s += "S_ISVTX|";
-  s += fmt::format("{:#04o}", mode & 0777);
+  s += fmt::format("0{:02o}", mode & 0777);  // %#03o: 000, 0644
   return Sym{s};
 }
 

@@ -24,7 +24,7 @@ TEST(SyscallDoc, Counts) {
   std::printf("syscalls: %d generic, %d custom, %d undecoded\n", generic, custom, undecoded);
   // Today's count. It may only go down: decode a call (or give it the right
   // argument types) and lower the number here in the same commit.
-  constexpr int kUndecoded = 148;
+  constexpr int kUndecoded = 111;
   EXPECT_LE(undecoded, kUndecoded) << "a change left more syscalls undecoded";
   if (undecoded < kUndecoded) std::printf("undecoded went down: lower kUndecoded to %d\n", undecoded);
 }
@@ -34,8 +34,9 @@ TEST(SyscallDoc, UndecodedOfSomeCalls) {
   EXPECT_EQ(decoding_of(*syscall_by_name("close")), Decoding::Generic);
   EXPECT_EQ(decoding_of(*syscall_by_name("openat")), Decoding::Custom);
   EXPECT_EQ(decoding_of(*syscall_by_name("epoll_ctl")), Decoding::Custom);
-  EXPECT_EQ(decoding_of(*syscall_by_name("mincore"), &why), Decoding::Undecoded);
-  EXPECT_EQ(why, (std::vector<int>{2}));  // unsigned char *vec
+  EXPECT_EQ(decoding_of(*syscall_by_name("sysfs"), &why), Decoding::Undecoded);
+  EXPECT_EQ(why, (std::vector<int>{0}));  // int option, printed in hex
+  EXPECT_EQ(decoding_of(*syscall_by_name("mincore")), Decoding::Custom);
   // A flags word with a set of arg_sets.def prints names: decoded.
   EXPECT_EQ(decoding_of(*syscall_by_name("flock")), Decoding::Generic);
   EXPECT_EQ(decoding_of(*syscall_by_name("shutdown")), Decoding::Generic);

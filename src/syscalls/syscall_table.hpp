@@ -82,6 +82,10 @@ enum class ArgT : uint8_t {
   MsgIn,      // struct msghdr: its address, iovecs and their data, control buffer
   MsgOutRet,  // the same filled by the call: the return value is the data's length; at exit
   Set,        // a flags word or a named constant: the set arg_sets.def gives the argument
+  // An address strace prints as a number without reading what it points to
+  // (shmat's shmaddr, set_tid_address's tidptr): decoded as strace decodes it.
+  Addr,       // NULL or 0x...
+  AddrHex,    // 0 or 0x...
 };
 
 // The flag and constant sets of arg_sets.def; None for an argument without one.

@@ -26,7 +26,7 @@ namespace sct {
   static constexpr const char* kNames[] = {
       "Int",  "Uint", "Long",  "Ulong", "Hex",       "Ptr",     "Fd",    "DirFd",     "Path", "Str",
       "Mode", "Pid",  "Uid",   "Signo", "OpenFlags", "AtFlags", "BufIn", "BufOutRet", "Clockid",
-      "Argv", "Envp", "IovIn", "IovOutRet", "EpollRet", "MsgIn", "MsgOutRet", "Set"};
+      "Argv", "Envp", "IovIn", "IovOutRet", "EpollRet", "MsgIn", "MsgOutRet", "Set", "Addr", "AddrHex"};
   auto i = static_cast<size_t>(t);
   *os << (i < std::size(kNames) ? kNames[i] : "ArgT(?)");
 }
@@ -331,7 +331,7 @@ TEST(SyscallTable, ArgumentTypes) {
   EXPECT_EQ(args_of("truncate"), (std::vector<A>{A::Path, A::Ulong}));  // strace: %lu
   EXPECT_EQ(args_of("clock_getres"), (std::vector<A>{A::Clockid, A::Ptr}));
   EXPECT_EQ(args_of("getxattr"), (std::vector<A>{A::Path, A::Str, A::BufOutRet, A::Ulong}));
-  EXPECT_EQ(args_of("set_tid_address"), (std::vector<A>{A::Hex}));  // strace prints NULL as 0
+  EXPECT_EQ(args_of("set_tid_address"), (std::vector<A>{A::AddrHex}));  // strace prints NULL as 0
   EXPECT_EQ(args_of("rseq"), (std::vector<A>{A::Hex, A::Hex, A::Hex, A::Hex}));  // undecoded
 
   for (const SyscallInfo* s : rows()) {

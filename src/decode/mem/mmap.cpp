@@ -43,10 +43,12 @@ Value prot_value(uint64_t v) {
 }
 
 // The map type is a field, the rest are flags, the top bits a page size.
-Value map_flags_value(uint64_t v) {
+// remap_file_pages names type 0 MAP_FILE (it remaps a file mapping).
+Value map_flags_value(uint64_t v, bool file_type = false) {
   Flags f = flags_of(kMapFlags, v & ~uint64_t{MAP_TYPE} & ((1u << kHugeShift) - 1));
   uint64_t type = v & MAP_TYPE;
-  if (const char* t = xlat_name(kMapTypes, type)) f.names.insert(f.names.begin(), t);
+  if (file_type && type == 0) f.names.insert(f.names.begin(), "MAP_FILE");
+  else if (const char* t = xlat_name(kMapTypes, type)) f.names.insert(f.names.begin(), t);
   else f.names.insert(f.names.begin(), fmt::format("{:#x} /* MAP_??? */", type));
   uint64_t huge = (v & 0xffffffff) >> kHugeShift;
   if (!huge) return f;
@@ -80,6 +82,16 @@ bool decode_mremap(Call& c) {
   c.push(Uint{c.arg(2)});
   c.push(flags_of(kMremapFlags, c.uarg(3)));
   c.push(c.ptr(c.arg(4)));
+  return true;
+}
+
+// remap_file_pages: prot and flags as mmap's, an unknown prot with its comment.
+bool decode_remap_file_pages(Call& c) {
+  c.push(c.ptr(c.arg(0)));
+  c.push(Uint{c.arg(1)});
+  c.push(c.arg(2) == 0 ? Value(Sym{"PROT_NONE"}) : flags_value(kProt, c.arg(2), "PROT_???"));
+  c.push(Uint{c.arg(3)});
+  c.push(map_flags_value(c.arg(4), true));
   return true;
 }
 

@@ -1,10 +1,13 @@
 // wait4: the status the kernel stores is printed with the W* macros.
+// waitid: the kernel fills a siginfo instead.
 #include <sys/wait.h>
 
 #include <fmt/format.h>
 
+#include "core/arg_sets.hpp"
 #include "core/call.hpp"
 #include "core/xlat.hpp"
+#include "decode/signal/siginfo.hpp"
 
 namespace sct {
 
@@ -47,6 +50,23 @@ bool decode_wait4(Call& c) {
   c.push(wait_status_at(c, c.arg(1)));
   c.push(flags_of(kWaitOptions, c.uarg(2)));
   c.push(c.ptr(c.arg(3)));
+  return true;
+}
+
+Value rusage_at(Call& c, uint64_t addr);  // decode/process/rusage.cpp
+
+bool decode_waitid(Call& c) {
+  if (c.entering()) {
+    c.push(arg_set_value(ArgSet::IdType, c.uarg(0)));
+    c.push(Int{c.iarg(1)});
+    return false;
+  }
+  uint64_t info = c.arg(2);
+  if (info == 0) c.push(Ptr{0});
+  else if (auto si = c.failed() ? std::nullopt : c.read<siginfo_t>(info)) c.push(decode_siginfo(*si));
+  else c.push(c.ptr(info));
+  c.push(arg_set_value(ArgSet::WaitidOptions, c.uarg(3)));
+  c.push(rusage_at(c, c.arg(4)));
   return true;
 }
 

@@ -31,6 +31,7 @@ Value clock_ticks(int64_t ticks) {
 
 Value decode_siginfo(const siginfo_t& si) {
   Struct s;
+  if (si.si_signo == 0) return s;  // no signal: strace prints {}
   s.fields.push_back({"si_signo", signal_value(si.si_signo)});
   if (si.si_errno) s.fields.push_back({"si_errno", Int{si.si_errno}});
   const char* code = si.si_code <= 0 ? xlat_name(kSiCodes, static_cast<uint64_t>(si.si_code)) : nullptr;
@@ -41,6 +42,11 @@ Value decode_siginfo(const siginfo_t& si) {
   if (si.si_code <= 0) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});
     s.fields.push_back({"si_uid", Uint{si.si_uid}});
+    // sigqueue's value, as an int and as a pointer; strace leaves out a zero one.
+    if (si.si_code == SI_QUEUE && si.si_ptr) {
+      s.fields.push_back({"si_int", Int{si.si_int}});
+      s.fields.push_back({"si_ptr", Ptr{reinterpret_cast<uint64_t>(si.si_ptr)}});
+    }
   } else if (si.si_signo == SIGCHLD) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});
     s.fields.push_back({"si_uid", Uint{si.si_uid}});

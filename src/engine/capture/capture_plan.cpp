@@ -11,8 +11,14 @@ static_assert(sizeof(sockaddr_storage) == SCT_MSG_NAME_MAX, "stream_abi.h: msg_n
 sct_plan capture_plan(const SyscallInfo& s) {
   sct_plan p{};
   // Generic decoders print pointers as numbers; only hand-written ones read
-  // structs behind them. Memory-management calls take addresses, not structs.
+  // structs behind them. Memory-management calls take addresses, not structs,
+  // except where the kernel's prototype says a pointer is to data rather
+  // than void (mincore's vector, mbind's node mask).
   const bool reads_structs = s.dec == Dec::Custom && !(s.classes & TM);
+  auto points_to_data = [&](int i) {
+    const KernelArg* k = kernel_arg(s, i);
+    return s.dec == Dec::Custom && k && k->type.is_pointer() && k->type.pointee != Pointee::Void;
+  };
   for (int i = 0; i < s.nargs && i < 6; ++i) {
     switch (s.args[i]) {
       case ArgT::Path:
@@ -32,7 +38,7 @@ sct_plan capture_plan(const SyscallInfo& s) {
         break;
       case ArgT::Ptr:
         // In, out or both: the table does not say, so both.
-        if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
+        if (reads_structs || points_to_data(i)) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
         break;
       case ArgT::DirFd: p.cwd = 1; break;
       default: break;

@@ -21,6 +21,18 @@ TEST(CapturePlan, ReadBufferIsCopiedAtExitWriteBufferAtEntry) {
   EXPECT_EQ(plan("write").exit[1], SCT_CAP_NONE);
 }
 
+// Memory calls take addresses; a hand-written one that reads data behind a
+// typed pointer (mincore's vector, mbind's node mask) gets it copied.
+TEST(CapturePlan, MemoryCallsCopyOnlyTypedPointers) {
+  EXPECT_EQ(plan("mincore").exit[2], SCT_CAP_WINDOW);
+  EXPECT_EQ(plan("mincore").exit[0], SCT_CAP_NONE);  // unsigned long start
+  EXPECT_EQ(plan("mbind").entry[3], SCT_CAP_WINDOW);
+  EXPECT_EQ(plan("get_mempolicy").exit[0], SCT_CAP_WINDOW);
+  EXPECT_EQ(plan("get_mempolicy").exit[3], SCT_CAP_NONE);  // unsigned long addr
+  EXPECT_EQ(plan("mmap").entry[0], SCT_CAP_NONE);  // void *
+  EXPECT_EQ(plan("munmap").entry[0], SCT_CAP_NONE);
+}
+
 TEST(CapturePlan, IovecsCarryTheirData) {
   EXPECT_EQ(plan("writev").entry[1], SCT_CAP_IOV_IN);
   EXPECT_EQ(plan("writev").exit[1], SCT_CAP_NONE);

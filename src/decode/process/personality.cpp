@@ -1,0 +1,39 @@
+// personality: an execution domain in the low byte, flags above it; the
+// previous persona is returned and printed the same way.
+#include <fmt/format.h>
+
+#include "core/arg_sets.hpp"
+#include "core/call.hpp"
+#include "decode/common.hpp"
+
+namespace sct {
+
+namespace {
+
+constexpr unsigned kPerMask = 0xff;       // PER_MASK (<sys/personality.h>)
+constexpr unsigned kQuery = 0xffffffff;   // asks for the persona, changes nothing
+
+std::string persona_text(unsigned v, const DecodeOptions& o) {
+  std::string out = render_value_text(arg_set_value(ArgSet::PerType, v & kPerMask), o);
+  unsigned rest = v & ~kPerMask;
+  if (!rest) return out;
+  Flags f = flags_of(arg_set_table(ArgSet::PerFlags), rest);
+  return out + "|" + render_flags_text(f);
+}
+
+}  // namespace
+
+bool decode_personality(Call& c) {
+  if (c.entering()) {
+    unsigned v = c.uarg(0);  // unsigned int persona
+    c.push(v == kQuery ? Value(Hex{v}) : Value(Sym{persona_text(v, c.opts())}));
+    c.args_done();
+    return false;
+  }
+  auto v = static_cast<unsigned>(c.ret());
+  c.set_ret(Hex{v});
+  c.set_ret_aux(Sym{persona_text(v, c.opts())});
+  return true;
+}
+
+}  // namespace sct
