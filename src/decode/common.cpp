@@ -13,29 +13,10 @@
 
 namespace sct {
 
-namespace {
-constexpr XlatEntry kFileTypes[] = {
-    XLAT(S_IFREG), XLAT(S_IFSOCK), XLAT(S_IFIFO), XLAT(S_IFLNK),
-    XLAT(S_IFDIR), XLAT(S_IFBLK),  XLAT(S_IFCHR),
-};
-}  // namespace
 
 std::string render_value_text(const Value& v, const DecodeOptions& o) { return render_value(v, o); }
 
-Value file_mode_value(uint64_t mode) {
-  std::string s;
-  if (const char* t = xlat_name(kFileTypes, mode & S_IFMT)) {
-    s = t;
-    s += '|';
-  } else if (mode & S_IFMT) {
-    s = fmt::format("{:#o}|", mode & S_IFMT);
-  }
-  if (mode & S_ISUID) s += "S_ISUID|";
-  if (mode & S_ISGID) s += "S_ISGID|";
-  if (mode & S_ISVTX) s += "S_ISVTX|";
-  s += fmt::format("{:#04o}", mode & 0777);
-  return Sym{s};
-}
+Value file_mode_value(uint64_t mode) { return FileMode{mode}; }
 
 Value makedev_value(uint64_t dev) {
   auto hex = [](uint64_t v) { return v ? Value(Hex{v}) : Value(Int{0}); };
@@ -81,7 +62,7 @@ Value sigset_value(const uint64_t* words, size_t size) {
     std::string n = signal_name(s);
     if (n.empty()) n = std::to_string(s);
     else n = n.substr(3);  // sets print names without "SIG"
-    a.items.push_back(Sym{n});
+    a.items.push_back(Sym{n, "Signals", s});
   }
   return a;
 }

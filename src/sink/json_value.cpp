@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <vector>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "core/xlat.hpp"
 #include "syscalls/syscall_table.hpp"
 
 #include <fmt/format.h>
@@ -57,10 +61,11 @@ struct Emitter {
   void operator()(const Uint& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
   void operator()(const Hex& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
   void operator()(const Oct& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
-  // Addresses as hex text: exact beyond 2^53, and recognisable.
+  // Addresses as hex text: exact beyond 2^53, and recognisable. NULL is a
+  // pointer too: {"ptr":null}.
   void operator()(const Ptr& x) {
-    if (x.addr == 0) out += "null";
-    else fmt::format_to(std::back_inserter(out), "\"{:#x}\"", x.addr);
+    if (x.addr == 0) out += "{\"ptr\":null}";
+    else fmt::format_to(std::back_inserter(out), "{{\"ptr\":\"{:#x}\"}}", x.addr);
   }
   void operator()(const Str& x) {
     out += "{\"str\":";
@@ -69,16 +74,30 @@ struct Emitter {
       out += ",\"hex\":";
       hex_bytes(out, x.bytes);
     }
+    fmt::format_to(std::back_inserter(out), ",\"len\":{}", x.bytes.size());
     out += x.truncated ? ",\"truncated\":true}" : ",\"truncated\":false}";
   }
-  void operator()(const Sym& x) { json_string(out, x.name); }
+  void set_name(std::string_view set) {
+    out += ",\"set\":";
+    if (set.empty()) out += "null";
+    else json_string(out, set);
+  }
+  void operator()(const Sym& x) {
+    out += "{\"sym\":";
+    if (x.name.empty()) out += "null";
+    else json_string(out, x.name);
+    set_name(x.set);
+    fmt::format_to(std::back_inserter(out), ",\"value\":{}}}", x.value);
+  }
   void operator()(const Flags& x) {
     out += "{\"flags\":[";
     for (size_t i = 0; i < x.names.size(); ++i) {
       if (i) out += ',';
       json_string(out, x.names[i]);
     }
-    fmt::format_to(std::back_inserter(out), "],\"rest\":{}}}", x.residue);
+    fmt::format_to(std::back_inserter(out), "],\"rest\":{}", x.residue);
+    set_name(x.set);
+    fmt::format_to(std::back_inserter(out), ",\"raw\":{}}}", x.raw);
   }
   void operator()(const Struct& x) {
     out += '{';
@@ -109,6 +128,10 @@ struct Emitter {
   }
   void operator()(const Fd& x) {
     fmt::format_to(std::back_inserter(out), "{{\"fd\":{}", x.fd);
+    if (!x.name.empty()) {
+      out += ",\"name\":";
+      json_string(out, x.name);
+    }
     if (!x.path.empty()) {
       out += ",\"path\":";
       json_string(out, x.path);
@@ -143,10 +166,47 @@ struct Emitter {
     json_value(out, x->value);
     out += '}';
   }
-  void operator()(const Raw& x) {
-    out += "{\"raw\":";
-    json_string(out, x.text);
+  void operator()(const WaitStatus& x) {
+    const int s = x.status;
+    auto it = std::back_inserter(out);
+    fmt::format_to(it, "{{\"wait_status\":{}", s);
+    if (WIFEXITED(s)) {
+      fmt::format_to(it, ",\"exited\":{}", WEXITSTATUS(s));
+    } else if (WIFSIGNALED(s)) {
+      out += ",\"signaled\":";
+      json_string(out, signal_name(WTERMSIG(s)));
+      out += WCOREDUMP(s) ? ",\"core_dumped\":true" : ",\"core_dumped\":false";
+    } else if (WIFSTOPPED(s)) {
+      out += ",\"stopped\":";
+      json_string(out, signal_name(WSTOPSIG(s) & 0x7f));
+      fmt::format_to(it, ",\"event\":{}", s >> 16);
+    } else if (WIFCONTINUED(s)) {
+      out += ",\"continued\":true";
+    }
     out += '}';
+  }
+  void operator()(const Toggle& x) {
+    out += "{\"toggle\":";
+    json_string(out, x.name);
+    out += x.on ? ",\"on\":true}" : ",\"on\":false}";
+  }
+  void operator()(const FileMode& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"mode\":{},\"type\":{},\"perm\":{}}}", x.mode,
+                   (x.mode & S_IFMT) >> 12, x.mode & 07777);
+  }
+  void operator()(const Outcome& x) {
+    fields(x.fields);
+    out += '}';
+  }
+  // Members by name; positional ones (a union shown bare, say) by position.
+  void fields(const std::vector<Field>& fs) {
+    out += '{';
+    for (size_t i = 0; i < fs.size(); ++i) {
+      if (i) out += ',';
+      json_string(out, fs[i].name.empty() ? fmt::format("#{}", i) : fs[i].name);
+      out += ':';
+      json_value(out, fs[i].value);
+    }
   }
 };
 

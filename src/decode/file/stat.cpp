@@ -60,7 +60,7 @@ constexpr XlatEntry kStatxFlags[] = {
 
 // The sync type is a two-bit field, named even when it is 0.
 Value statx_flags(uint64_t v) {
-  Flags f = flags_of(kStatxFlags, v & ~uint64_t{AT_STATX_SYNC_TYPE});
+  Flags f = flags_of(XSET(kStatxFlags), v & ~uint64_t{AT_STATX_SYNC_TYPE});
   const char* sync = xlat_name(kStatxSyncTypes, v & AT_STATX_SYNC_TYPE);
   f.names.insert(f.names.begin(), sync ? sync : "AT_STATX_SYNC_TYPE");
   return f;
@@ -84,8 +84,8 @@ constexpr XlatEntry kStatxAttrs[] = {
 // The statx mask prints STATX_BASIC_STATS when all its bits are there, but
 // the argument (what was asked) names each bit.
 Value statx_mask(uint64_t v, bool combine) {
-  if (combine) return flags_of(kStatxMask, v);
-  return flags_of(Xlat(kStatxMask).subspan(2), v);
+  if (combine) return flags_of(XSET(kStatxMask), v);
+  return flags_of(XSET(kStatxMask).subspan(2), v);
 }
 
 Value statx_ts(const statx_timestamp& t) {
@@ -101,7 +101,7 @@ Value statx_value(Call& c, uint64_t addr) {
   const bool v = c.opts().verbose;
   s.fields.push_back({"stx_mask", statx_mask(st->stx_mask, true)});
   if (v) s.fields.push_back({"stx_blksize", Uint{st->stx_blksize}});
-  s.fields.push_back({"stx_attributes", flags_of(kStatxAttrs, st->stx_attributes)});
+  s.fields.push_back({"stx_attributes", flags_of(XSET(kStatxAttrs), st->stx_attributes)});
   if (v) {
     s.fields.push_back({"stx_nlink", Uint{st->stx_nlink}});
     s.fields.push_back({"stx_uid", Uint{st->stx_uid}});
@@ -115,7 +115,7 @@ Value statx_value(Call& c, uint64_t addr) {
     return s;
   }
   s.fields.push_back({"stx_blocks", Uint{st->stx_blocks}});
-  s.fields.push_back({"stx_attributes_mask", flags_of(kStatxAttrs, st->stx_attributes_mask)});
+  s.fields.push_back({"stx_attributes_mask", flags_of(XSET(kStatxAttrs), st->stx_attributes_mask)});
   s.fields.push_back({"stx_atime", statx_ts(st->stx_atime)});
   if (st->stx_mask & STATX_BTIME) s.fields.push_back({"stx_btime", statx_ts(st->stx_btime)});
   s.fields.push_back({"stx_ctime", statx_ts(st->stx_ctime)});
@@ -157,7 +157,7 @@ bool decode_newfstatat(Call& c) {
     return false;
   }
   c.push(stat_value(c, c.arg(2)));
-  c.push(flags_of(kAtFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kAtFlags), c.uarg(3)));
   return true;
 }
 

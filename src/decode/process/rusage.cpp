@@ -36,7 +36,7 @@ Value rusage_at(Call& c, uint64_t addr) {
 
 bool decode_getrusage(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value_dec(kWho, c.iarg(0), "RUSAGE_???"));
+    c.push(xlat_value_dec(XSET(kWho), c.iarg(0), "RUSAGE_???"));
     return false;
   }
   c.push(rusage_at(c, c.arg(1)));

@@ -20,7 +20,7 @@ constexpr XlatEntry kArchPrctl[] = {
     XLAT_PAIR(0x2002, "ARCH_MAP_VDSO_32"), XLAT_PAIR(0x2003, "ARCH_MAP_VDSO_64"),
 };
 
-Value field_str(const char* s, size_t n) { return Str{std::string(s, strnlen(s, n)), false}; }
+Value field_str(const char* s, size_t n) { return whole_str(std::string(s, strnlen(s, n))); }
 
 }  // namespace
 
@@ -76,7 +76,7 @@ bool decode_getrandom(Call& c) {
   if (auto* s = std::get_if<Str>(&v.v)) s->hex = true;
   c.push(std::move(v));
   c.push(Uint{c.arg(1)});
-  c.push(flags_of(kRandomFlags, c.uarg(2)));
+  c.push(flags_of(XSET(kRandomFlags), c.uarg(2)));
   return true;
 }
 
@@ -84,7 +84,7 @@ bool decode_arch_prctl(Call& c) {
   int code = c.iarg(0);
   bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
   if (c.entering()) {
-    c.push(xlat_value(kArchPrctl, static_cast<uint32_t>(code), "ARCH_???"));
+    c.push(xlat_value(XSET(kArchPrctl), static_cast<uint32_t>(code), "ARCH_???"));
     if (!get) {
       c.push(Hex{c.arg(1)});
       return true;
