@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <ctime>
+
 #include <fmt/format.h>
 
 #include "core/xlat.hpp"
@@ -75,7 +77,12 @@ struct Renderer {
   void operator()(const Struct& x) {
     out += '{';
     bool first = true;
+    bool left_out = false;
     for (const auto& f : x.fields) {
+      if (f.detail && !o.verbose) {
+        left_out = true;
+        continue;
+      }
       if (!first) out += x.spaced ? " " : ", ";
       first = false;
       if (!f.name.empty()) {
@@ -84,7 +91,7 @@ struct Renderer {
       }
       render_value(out, f.value, o);
     }
-    if (x.elided) out += first ? "..." : x.spaced ? " ..." : ", ...";
+    if (x.elided || left_out) out += first ? "..." : x.spaced ? " ..." : ", ...";
     out += '}';
   }
   void operator()(const Array& x) {
@@ -131,6 +138,11 @@ struct Renderer {
     out += x.name;
   }
   void operator()(const FileMode& x) { render_file_mode(out, x.mode); }
+  void operator()(const Time& x) {
+    fmt::format_to(std::back_inserter(out), "{} /* ", x.sec);
+    out += date_text(x.sec, x.nsec);
+    out += " */";
+  }
   void operator()(const Outcome& x) {
     bool first = true;
     for (const auto& f : x.fields) {
@@ -222,6 +234,17 @@ void quote_string(std::string& out, std::string_view s, int xflag) {
     }
   }
   out += '"';
+}
+
+std::string date_text(int64_t sec, int64_t nsec) {
+  time_t t = static_cast<time_t>(sec);
+  tm tmv;
+  if (!localtime_r(&t, &tmv)) return {};
+  char date[64], zone[16];
+  strftime(date, sizeof date, "%FT%T", &tmv);
+  strftime(zone, sizeof zone, "%z", &tmv);
+  if (nsec) return fmt::format("{}.{:09}{}", date, nsec, zone);
+  return fmt::format("{}{}", date, zone);
 }
 
 void render_value(std::string& out, const Value& v, const DecodeOptions& opts) {

@@ -52,12 +52,18 @@ struct Toggle {
   std::string_view name;
   bool on;
 };
+// A time in seconds since the epoch (and nanoseconds): the text shows the
+// seconds and the local date in a comment.
+struct Time {
+  int64_t sec;
+  int64_t nsec = 0;
+};
 // A file mode: its type (S_IFREG), set-id bits and permissions (S_IFREG|0644).
 struct FileMode { uint64_t mode; };
 struct Field;
 struct Struct {
   std::vector<Field> fields;
-  bool elided = false;  // "..." at the end (abbreviated without -v)
+  bool elided = false;  // "..." at the end: members the decoder did not read
   bool spaced = false;  // stty's notation: {B38400 opost isig ...}
 };
 // What a call reports beside its return value, as labelled parts: poll's
@@ -84,7 +90,7 @@ struct Fn;
 struct Named;
 
 using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd,
-                                  WaitStatus, Toggle, FileMode, Outcome,
+                                  WaitStatus, Toggle, FileMode, Time, Outcome,
                                   std::shared_ptr<Commented>, std::shared_ptr<Changed>,
                                   std::shared_ptr<Fn>, std::shared_ptr<Named>>;
 
@@ -99,6 +105,9 @@ struct Value {
 struct Field {
   std::string name;  // empty: positional (no "name=")
   Value value;
+  // A member strace shows only with -v: without it the text renderer leaves
+  // it out and ends the struct with "...". JSON always has it.
+  bool detail = false;
 };
 struct Commented {
   Value value;

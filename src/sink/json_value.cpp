@@ -194,6 +194,9 @@ struct Emitter {
     fmt::format_to(std::back_inserter(out), "{{\"mode\":{},\"type\":{},\"perm\":{}}}", x.mode,
                    (x.mode & S_IFMT) >> 12, x.mode & 07777);
   }
+  void operator()(const Time& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"time\":{},\"nsec\":{}}}", x.sec, x.nsec);
+  }
   void operator()(const Outcome& x) {
     fields(x.fields);
     out += '}';

@@ -34,14 +34,11 @@ bool decode_uname(Call& c) {
   Struct s;
   s.fields.push_back({"sysname", field_str(u->sysname, sizeof u->sysname)});
   s.fields.push_back({"nodename", field_str(u->nodename, sizeof u->nodename)});
-  if (c.opts().verbose) {
-    s.fields.push_back({"release", field_str(u->release, sizeof u->release)});
-    s.fields.push_back({"version", field_str(u->version, sizeof u->version)});
-    s.fields.push_back({"machine", field_str(u->machine, sizeof u->machine)});
-    s.fields.push_back({"domainname", field_str(u->domainname, sizeof u->domainname)});
-  } else {
-    s.elided = true;
-  }
+  // The rest only with -v (Field::detail).
+  s.fields.push_back({"release", field_str(u->release, sizeof u->release), true});
+  s.fields.push_back({"version", field_str(u->version, sizeof u->version), true});
+  s.fields.push_back({"machine", field_str(u->machine, sizeof u->machine), true});
+  s.fields.push_back({"domainname", field_str(u->domainname, sizeof u->domainname), true});
   c.push(std::move(s));
   return true;
 }
