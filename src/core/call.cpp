@@ -32,6 +32,13 @@ std::string proc_fd_path(pid_t pid, int64_t fd) {
   return proc_link(fmt::format("/proc/{}/fd/{}", pid, fd));
 }
 
+std::string_view argument_name(const DecodedCall& d, size_t i) {
+  if (i >= d.values.size()) return {};
+  if (auto* n = std::get_if<std::shared_ptr<Named>>(&d.values[i].v)) return (*n)->name;
+  if (!d.info) return {};
+  return arg_name(*d.info, static_cast<int>(i));
+}
+
 Value Call::fd(int64_t fd) const {
   Fd f{fd, {}};
   if (opts_.decode_fds) f.path = mem_.fd_path(pid_, fd);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/decode_options.hpp"
@@ -44,6 +45,11 @@ struct DecodedCall {
     values = std::move(keep);
   }
 };
+
+// Which argument values[i] is: the name it is shown with (clone's flags=),
+// else the kernel's name for argument i (arg_name(): the spec's prototype);
+// empty when neither is known.
+std::string_view argument_name(const DecodedCall& d, size_t i);
 
 // Whether the call returned an error (calls that never fail return any value).
 inline bool call_failed(const DecodedCall& d) {

@@ -1,6 +1,7 @@
 #include "core/text_render.hpp"
 
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 
 #include <ctime>
@@ -138,6 +139,17 @@ struct Renderer {
     out += x.name;
   }
   void operator()(const FileMode& x) { render_file_mode(out, x.mode); }
+  void operator()(const Dev& x) {
+    auto part = [&](unsigned v) {
+      if (v) fmt::format_to(std::back_inserter(out), "{:#x}", v);
+      else out += '0';
+    };
+    out += "makedev(";
+    part(major(x.dev));
+    out += ", ";
+    part(minor(x.dev));
+    out += ')';
+  }
   void operator()(const Time& x) {
     fmt::format_to(std::back_inserter(out), "{} /* ", x.sec);
     out += date_text(x.sec, x.nsec);

@@ -80,6 +80,8 @@ TEST(RenderValue, TypedValuesPrintAsStraceDoes) {
   Struct tty{{{"", Sym{"B38400"}}, {"", Toggle{"opost", true}}, {"", Toggle{"echo", false}}}, true, true};
   EXPECT_EQ(render_value(tty, o), "{B38400 opost -echo ...}");
   EXPECT_EQ(render_value(Sym{"", "Seals", 7}, o), "7");
+  EXPECT_EQ(render_value(Dev{0x801}, o), "makedev(0x8, 0x1)");
+  EXPECT_EQ(render_value(Dev{0}, o), "makedev(0, 0)");
 }
 
 }  // namespace

@@ -58,6 +58,8 @@ struct Time {
   int64_t sec;
   int64_t nsec = 0;
 };
+// A device number: makedev(0x8, 0x1).
+struct Dev { uint64_t dev; };
 // A file mode: its type (S_IFREG), set-id bits and permissions (S_IFREG|0644).
 struct FileMode { uint64_t mode; };
 struct Field;
@@ -90,7 +92,7 @@ struct Fn;
 struct Named;
 
 using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd,
-                                  WaitStatus, Toggle, FileMode, Time, Outcome,
+                                  WaitStatus, Toggle, FileMode, Time, Dev, Outcome,
                                   std::shared_ptr<Commented>, std::shared_ptr<Changed>,
                                   std::shared_ptr<Fn>, std::shared_ptr<Named>>;
 

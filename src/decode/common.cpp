@@ -18,10 +18,7 @@ std::string render_value_text(const Value& v, const DecodeOptions& o) { return r
 
 Value file_mode_value(uint64_t mode) { return FileMode{mode}; }
 
-Value makedev_value(uint64_t dev) {
-  auto hex = [](uint64_t v) { return v ? Value(Hex{v}) : Value(Int{0}); };
-  return fn("makedev", {hex(major(dev)), hex(minor(dev))});
-}
+Value makedev_value(uint64_t dev) { return Dev{dev}; }
 
 std::string time_comment(int64_t sec, int64_t nsec, bool with_nsec) {
   time_t t = static_cast<time_t>(sec);

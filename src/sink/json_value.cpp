@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 
 #include "core/xlat.hpp"
@@ -194,6 +195,10 @@ struct Emitter {
     fmt::format_to(std::back_inserter(out), "{{\"mode\":{},\"type\":{},\"perm\":{}}}", x.mode,
                    (x.mode & S_IFMT) >> 12, x.mode & 07777);
   }
+  void operator()(const Dev& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"dev\":{},\"major\":{},\"minor\":{}}}", x.dev,
+                   major(x.dev), minor(x.dev));
+  }
   void operator()(const Time& x) {
     fmt::format_to(std::back_inserter(out), "{{\"time\":{},\"nsec\":{}}}", x.sec, x.nsec);
   }
@@ -252,21 +257,15 @@ std::string json_value(const Value& v) {
   return s;
 }
 
-// Schema 2: each argument under its name, in the call's order. The name is
-// the one the spec gives (the kernel's prototype, docs/syscalls.md), or an
-// argument's own (clone's flags=...), or argN where neither is known.
+// Each argument under its name (argument_name()), in the call's order, or
+// argN where none is known or it would repeat.
 void json_args(std::string& r, const DecodedCall& d) {
   r += '{';
   std::vector<std::string> used;
   for (size_t i = 0; i < d.values.size(); ++i) {
     const Value* v = &d.values[i];
-    std::string key;
-    if (auto* n = std::get_if<std::shared_ptr<Named>>(&v->v)) {
-      key = (*n)->name;
-      v = &(*n)->value;
-    } else if (d.info) {
-      key = std::string(arg_name(*d.info, static_cast<int>(i)));
-    }
+    std::string key(argument_name(d, i));
+    if (auto* n = std::get_if<std::shared_ptr<Named>>(&v->v)) v = &(*n)->value;
     if (key.empty() || std::find(used.begin(), used.end(), key) != used.end())
       key = fmt::format("arg{}", i);
     used.push_back(key);

@@ -54,6 +54,7 @@ TEST(JsonValue, TypedValuesInsteadOfText) {
   EXPECT_EQ(json_value(WaitStatus{0x89}), R"({"wait_status":137,"signaled":"SIGKILL","core_dumped":true})");
   EXPECT_EQ(json_value(Toggle{"echo", false}), R"({"toggle":"echo","on":false})");
   EXPECT_EQ(json_value(Time{1700000000, 5}), R"({"time":1700000000,"nsec":5})");
+  EXPECT_EQ(json_value(Dev{0x801}), R"({"dev":2049,"major":8,"minor":1})");
   // Members the text shows only with -v are always in the JSON.
   Struct st{{{"st_ino", Uint{12}, true}, {"st_size", Int{41}}}};
   EXPECT_EQ(json_value(st), R"({"st_ino":12,"st_size":41})");

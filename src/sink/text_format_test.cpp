@@ -102,3 +102,38 @@ TEST(RenderTime, MinusSCutsAStringWhenItIsPrinted) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+TEST(ArgumentNames, EveryValueKnowsWhichArgumentItIs) {
+  testing::FakeMemory m;
+  uint64_t p = m.put_str(0x1000, "/etc/passwd");
+  DecodedCall d;
+  d.info = syscall_by_name("openat");
+  d.nr = d.info->nr;
+  d.args[0] = static_cast<uint64_t>(-100);
+  d.args[1] = p;
+  decode_entry(1, d, m, {});
+  ASSERT_EQ(d.values.size(), 3u);
+  EXPECT_EQ(argument_name(d, 0), "dfd");
+  EXPECT_EQ(argument_name(d, 1), "filename");
+  EXPECT_EQ(argument_name(d, 2), "flags");
+  // A constant keeps its set and number, a flags word its raw value.
+  const auto& dfd = std::get<Sym>(d.values[0].v);
+  EXPECT_EQ(dfd.set, "DirFd");
+  EXPECT_EQ(dfd.value, -100);
+  EXPECT_EQ(std::get<Flags>(d.values[2].v).set, "OpenFlags");
+  // clone shows its arguments by name, in its own order.
+  DecodedCall c;
+  c.info = syscall_by_name("clone");
+  c.nr = c.info->nr;
+  c.args[0] = SIGCHLD;
+  decode_entry(1, c, m, {});
+  EXPECT_EQ(argument_name(c, 0), "child_stack");
+  EXPECT_EQ(argument_name(c, 1), "flags");
+  EXPECT_EQ(std::get<Flags>(std::get<std::shared_ptr<Named>>(c.values[1].v)->value.v).raw, uint64_t{SIGCHLD});
+}
+
+}  // namespace
+}  // namespace sct

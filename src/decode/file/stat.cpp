@@ -15,9 +15,9 @@ namespace {
 bool is_device(uint64_t mode) { return S_ISCHR(mode) || S_ISBLK(mode); }
 
 // Times, devices and counts are shown only with -v (Field::detail).
-void push_time(Struct& s, const char* name, int64_t sec, int64_t nsec) {
+void push_time(Struct& s, const char* name, const char* nsec_name, int64_t sec, int64_t nsec) {
   s.fields.push_back({name, Time{sec, nsec}, true});
-  s.fields.push_back({std::string(name) + "_nsec", Int{nsec}, true});
+  s.fields.push_back({nsec_name, Int{nsec}, true});
 }
 
 Value stat_value(Call& c, uint64_t addr) {
@@ -37,9 +37,9 @@ Value stat_value(Call& c, uint64_t addr) {
   s.fields.push_back({"st_blocks", Int{st->st_blocks}, true});
   if (dev) s.fields.push_back({"st_rdev", makedev_value(st->st_rdev)});
   else s.fields.push_back({"st_size", Int{st->st_size}});
-  push_time(s, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
-  push_time(s, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
-  push_time(s, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+  push_time(s, "st_atime", "st_atime_nsec", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+  push_time(s, "st_mtime", "st_mtime_nsec", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+  push_time(s, "st_ctime", "st_ctime_nsec", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
   return s;
 }
 
