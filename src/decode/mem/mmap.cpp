@@ -52,7 +52,7 @@ Value map_flags_value(uint64_t v) {
   if (!huge) return f;
   std::string out = render_flags_text(f);
   out += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
-  return Sym{out};
+  return Sym{out, "MapFlags", static_cast<int64_t>(v)};
 }
 
 }  // namespace

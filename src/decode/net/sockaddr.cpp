@@ -51,7 +51,7 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
       inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof ip);
       s.fields.push_back({"sin6_port", fn("htons", {Uint{ntohs(in6->sin6_port)}})});
       s.fields.push_back({"sin6_flowinfo", fn("htonl", {Uint{ntohl(in6->sin6_flowinfo)}})});
-      s.fields.push_back({"", fn("inet_pton", {Sym{"AF_INET6"}, whole_str(ip), Sym{"&sin6_addr"}})});
+      s.fields.push_back({"", fn("inet_pton", {Sym{"AF_INET6", "AddressFamilies", AF_INET6}, whole_str(ip), Sym{"&sin6_addr"}})});
       s.fields.push_back({"sin6_scope_id", Uint{in6->sin6_scope_id}});
       break;
     }

@@ -28,9 +28,9 @@ constexpr XlatEntry kHow[] = {XLAT(SIG_BLOCK), XLAT(SIG_UNBLOCK), XLAT(SIG_SETMA
 constexpr uint64_t kSaRestorer = 0x04000000;
 
 Value handler_value(uint64_t h) {
-  if (h == 0) return Sym{"SIG_DFL"};
-  if (h == 1) return Sym{"SIG_IGN"};
-  if (h == ~uint64_t{0}) return Sym{"SIG_ERR"};
+  if (h == 0) return Sym{"SIG_DFL", "SigHandlers", 0};
+  if (h == 1) return Sym{"SIG_IGN", "SigHandlers", 1};
+  if (h == ~uint64_t{0}) return Sym{"SIG_ERR", "SigHandlers", -1};
   return Hex{h};
 }
 
