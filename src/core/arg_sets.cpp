@@ -36,7 +36,7 @@ namespace {
 #include "syscalls/arg_sets.def"
 #undef SET
 
-#define SET(id, ...) Xlat(kSet##id),
+#define SET(id, ...) Xlat(kSet##id, #id),
 const Xlat kSets[] = {
     Xlat(),
 #include "syscalls/arg_sets.def"

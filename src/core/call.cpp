@@ -32,6 +32,13 @@ std::string proc_fd_path(pid_t pid, int64_t fd) {
   return proc_link(fmt::format("/proc/{}/fd/{}", pid, fd));
 }
 
+std::string_view argument_name(const DecodedCall& d, size_t i) {
+  if (i >= d.values.size()) return {};
+  if (auto* n = std::get_if<std::shared_ptr<Named>>(&d.values[i].v)) return (*n)->name;
+  if (!d.info) return {};
+  return arg_name(*d.info, static_cast<int>(i));
+}
+
 Value Call::fd(int64_t fd) const {
   Fd f{fd, {}};
   if (opts_.decode_fds) f.path = mem_.fd_path(pid_, fd);
@@ -41,10 +48,11 @@ Value Call::fd(int64_t fd) const {
 Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {
     // Under -y the current directory is shown as AT_FDCWD's path.
-    if (!opts_.decode_fds) return Sym{"AT_FDCWD"};
+    const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD};
+    if (!opts_.decode_fds) return cwd;
     std::string dir = mem_.cwd(pid_);
-    if (dir.empty()) return Sym{"AT_FDCWD"};
-    return Sym{"AT_FDCWD<" + dir + ">"};
+    if (dir.empty()) return cwd;
+    return Fd{AT_FDCWD, std::move(dir), "AT_FDCWD"};
   }
   return this->fd(static_cast<int>(fd));
 }
@@ -59,7 +67,7 @@ Value Call::path(uint64_t addr) {
   bool terminated = false;
   auto s = mem_.read_cstr(addr, PATH_MAX, &terminated);
   if (!s) return Ptr{addr};
-  return Str{std::move(*s), !terminated};
+  return Str{std::move(*s), !terminated, false, true};  // a path: whole
 }
 
 Value Call::cstr(uint64_t addr) {
@@ -116,10 +124,10 @@ Value generic_arg(Call& c, ArgT t, int i) {
       return Uint{c.uarg(i)};
     case ArgT::Signo: return signal_value(c.iarg(i));
     case ArgT::OpenFlags: return open_flags_value(c.uarg(i));
-    case ArgT::AtFlags: return flags_of(kAtFlags, c.uarg(i));
+    case ArgT::AtFlags: return flags_of(XSET(kAtFlags), c.uarg(i));
     case ArgT::BufIn: return c.buf(c.arg(i), i + 1 < 6 ? c.arg(i + 1) : 0);
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
-    case ArgT::Clockid: return xlat_value_dec(kClockIds, c.iarg(i), nullptr);
+    case ArgT::Clockid: return xlat_value_dec(XSET(kClockIds), c.iarg(i), nullptr);
     case ArgT::Set: return arg_set_value(c.info()->sets[static_cast<size_t>(i)], kernel_reads(c, i));
     case ArgT::Addr: return c.ptr(c.arg(i));
     case ArgT::AddrHex: return Hex{c.arg(i)};
@@ -160,13 +168,16 @@ bool run_decoder(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& op
 }  // namespace
 
 void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
-  d.complete_at_entry = run_decoder(pid, d, mem, opts, false);
+  d.arity = d.info ? d.info->nargs : 6;
+  d.exit_pending = !run_decoder(pid, d, mem, opts, false);
   d.entry_values = d.values.size();
+  // A decoder done at entry has shown every argument the call takes.
+  if (!d.exit_pending) d.arity = static_cast<uint8_t>(d.entry_values);
 }
 
 void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
   d.has_exit = true;
-  if (!d.complete_at_entry) run_decoder(pid, d, mem, opts, true);
+  if (d.exit_pending) run_decoder(pid, d, mem, opts, true);
   // A new descriptor is shown with its path under -y, resolved now.
   if (opts.decode_fds && d.info && d.info->ret == Ret::Fd && d.ret >= 0 && !d.ret_value)
     d.ret_value = Fd{d.ret, mem.fd_path(pid, d.ret)};

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/decode_options.hpp"
@@ -22,17 +23,14 @@ struct DecodedCall {
   uint64_t args[6] = {};
   uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn reads its frame)
   uint64_t saved[2] = {};  // what a decoder read at entry and needs at exit
-  std::vector<Value> values;  // printed arguments, in order
+  std::vector<Value> values;  // the arguments, in order (arg_name() names each)
   size_t entry_values = 0;    // how many of `values` were known at entry
-  bool complete_at_entry = false;
-  // Where ", " between the entry and exit parts goes when a line is split:
-  // after the entry part ("read(3, " ... "<... read resumed>buf"), or, for
-  // decoders that print it themselves at exit (clone), before the exit part.
-  bool sep_at_exit = false;
-  // The decoder wants the exit only for the return value: no argument follows.
-  bool args_done = false;
-  // The first exit value continues the last entry value (clone3's " => {...}").
-  bool exit_glued = false;
+  // How many arguments the call takes: the row's count, fewer for a command
+  // that takes less (fcntl(fd, F_GETFL)), all shown when the decoder is done
+  // at entry. The text sink derives strace's layout from it and the values.
+  uint8_t arity = 0;
+  // The decoder asked to be called again at exit (decoding state, not layout).
+  bool exit_pending = false;
   // Exit.
   bool has_exit = false;
   int64_t ret = 0;
@@ -47,6 +45,11 @@ struct DecodedCall {
     values = std::move(keep);
   }
 };
+
+// Which argument values[i] is: the name it is shown with (clone's flags=),
+// else the kernel's name for argument i (arg_name(): the spec's prototype);
+// empty when neither is known.
+std::string_view argument_name(const DecodedCall& d, size_t i);
 
 // Whether the call returned an error (calls that never fail return any value).
 inline bool call_failed(const DecodedCall& d) {
@@ -79,10 +82,13 @@ class Call {
   void push(Value v) { d_.values.push_back(std::move(v)); }
   void set_ret(Value v) { d_.ret_value = std::move(v); }
   void set_ret_aux(Value v) { d_.ret_aux = std::move(v); }
-  void set_sep_at_exit() { d_.sep_at_exit = true; }
-  // Call from an entry that returns false only to decorate the return value.
-  void args_done() { d_.args_done = true; }
-  void set_exit_glued() { d_.exit_glued = true; }
+  // The call takes no more arguments than those pushed (fcntl's getters):
+  // an entry that returns false only to decorate the return value.
+  void args_done() { d_.arity = static_cast<uint8_t>(d_.values.size()); }
+  // Argument i, shown at entry, as the kernel left it: before => after.
+  void set_changed(size_t i, Value after) {
+    d_.values[i] = changed(std::move(d_.values[i]), std::move(after));
+  }
 
   // Building blocks that behave as strace's printers do.
   Value fd(int64_t fd) const;            // 3, or 3</path> under -y

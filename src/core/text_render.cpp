@@ -1,5 +1,11 @@
 #include "core/text_render.hpp"
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+
+#include <ctime>
+
 #include <fmt/format.h>
 
 #include "core/xlat.hpp"
@@ -57,16 +63,28 @@ struct Renderer {
     else fmt::format_to(std::back_inserter(out), "{:#x}", x.addr);
   }
   void operator()(const Str& x) {
-    quote_string(out, x.bytes, x.hex ? 2 : o.xflag);
-    if (x.truncated) out += "...";
+    // -s cuts what is shown; a path is always shown whole.
+    std::string_view b = x.bytes;
+    bool cut = !x.whole && b.size() > o.max_strlen;
+    if (cut) b = b.substr(0, o.max_strlen);
+    quote_string(out, b, x.hex ? 2 : o.xflag);
+    if (cut || x.truncated) out += "...";
   }
-  void operator()(const Sym& x) { out += x.name; }
+  void operator()(const Sym& x) {
+    if (!x.name.empty()) out += x.name;
+    else fmt::format_to(std::back_inserter(out), "{}", x.value);
+  }
   void operator()(const Flags& x) { out += render_flags_text(x); }
   void operator()(const Struct& x) {
     out += '{';
     bool first = true;
+    bool left_out = false;
     for (const auto& f : x.fields) {
-      if (!first) out += ", ";
+      if (f.detail && !o.verbose) {
+        left_out = true;
+        continue;
+      }
+      if (!first) out += x.spaced ? " " : ", ";
       first = false;
       if (!f.name.empty()) {
         out += f.name;
@@ -74,7 +92,7 @@ struct Renderer {
       }
       render_value(out, f.value, o);
     }
-    if (x.elided) out += first ? "..." : ", ...";
+    if (x.elided || left_out) out += first ? "..." : x.spaced ? " ..." : ", ...";
     out += '}';
   }
   void operator()(const Array& x) {
@@ -85,7 +103,8 @@ struct Renderer {
     out += ']';
   }
   void operator()(const Fd& x) {
-    fmt::format_to(std::back_inserter(out), "{}", x.fd);
+    if (!x.name.empty()) out += x.name;
+    else fmt::format_to(std::back_inserter(out), "{}", x.fd);
     if (!x.path.empty()) {
       out += '<';
       out += x.path;
@@ -114,7 +133,77 @@ struct Renderer {
     out += '=';
     render_value(out, x->value, o);
   }
-  void operator()(const Raw& x) { out += x.text; }
+  void operator()(const WaitStatus& x) { render_wait_status(out, x.status); }
+  void operator()(const Toggle& x) {
+    if (!x.on) out += '-';
+    out += x.name;
+  }
+  void operator()(const FileMode& x) { render_file_mode(out, x.mode); }
+  void operator()(const Dev& x) {
+    auto part = [&](unsigned v) {
+      if (v) fmt::format_to(std::back_inserter(out), "{:#x}", v);
+      else out += '0';
+    };
+    out += "makedev(";
+    part(major(x.dev));
+    out += ", ";
+    part(minor(x.dev));
+    out += ')';
+  }
+  void operator()(const Time& x) {
+    fmt::format_to(std::back_inserter(out), "{} /* ", x.sec);
+    out += date_text(x.sec, x.nsec);
+    out += " */";
+  }
+  void operator()(const Outcome& x) {
+    bool first = true;
+    for (const auto& f : x.fields) {
+      if (!first) out += ", ";
+      first = false;
+      if (!f.name.empty()) {
+        out += f.name;
+        out += ' ';
+      }
+      render_value(out, f.value, o);
+    }
+  }
+
+  // The W* macros a program would test the status with.
+  static void render_wait_status(std::string& out, int s) {
+    auto it = std::back_inserter(out);
+    if (WIFEXITED(s)) {
+      fmt::format_to(it, "WIFEXITED(s) && WEXITSTATUS(s) == {}", WEXITSTATUS(s));
+    } else if (WIFSIGNALED(s)) {
+      fmt::format_to(it, "WIFSIGNALED(s) && WTERMSIG(s) == {}{}", signal_name(WTERMSIG(s)),
+                     WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
+    } else if (WIFSTOPPED(s)) {
+      fmt::format_to(it, "WIFSTOPPED(s) && WSTOPSIG(s) == {}", signal_name(WSTOPSIG(s) & 0x7f));
+      if (s >> 16) fmt::format_to(it, " && s >> 16 == {}", s >> 16);
+    } else if (WIFCONTINUED(s)) {
+      out += "WIFCONTINUED(s)";
+    } else {
+      fmt::format_to(it, "{:#x}", s);
+    }
+  }
+
+  // S_IFREG|0644, S_IFDIR|S_ISVTX|0777, 0644 for a mode without a type.
+  static void render_file_mode(std::string& out, uint64_t mode) {
+    static constexpr XlatEntry kFileTypes[] = {
+        XLAT(S_IFREG), XLAT(S_IFSOCK), XLAT(S_IFIFO), XLAT(S_IFLNK),
+        XLAT(S_IFDIR), XLAT(S_IFBLK),  XLAT(S_IFCHR),
+    };
+    if (const char* t = xlat_name(kFileTypes, mode & S_IFMT)) {
+      out += t;
+      out += '|';
+    } else if (mode & S_IFMT) {
+      fmt::format_to(std::back_inserter(out), "{:#o}", mode);  // an unknown type: the whole mode in octal
+      return;
+    }
+    if (mode & S_ISUID) out += "S_ISUID|";
+    if (mode & S_ISGID) out += "S_ISGID|";
+    if (mode & S_ISVTX) out += "S_ISVTX|";
+    fmt::format_to(std::back_inserter(out), "0{:02o}", mode & 0777);  // strace's %#03o: 000, 0644
+  }
 };
 
 }  // namespace
@@ -158,6 +247,17 @@ void quote_string(std::string& out, std::string_view s, int xflag) {
     }
   }
   out += '"';
+}
+
+std::string date_text(int64_t sec, int64_t nsec) {
+  time_t t = static_cast<time_t>(sec);
+  tm tmv;
+  if (!localtime_r(&t, &tmv)) return {};
+  char date[64], zone[16];
+  strftime(date, sizeof date, "%FT%T", &tmv);
+  strftime(zone, sizeof zone, "%z", &tmv);
+  if (nsec) return fmt::format("{}.{:09}{}", date, nsec, zone);
+  return fmt::format("{}{}", date, zone);
 }
 
 void render_value(std::string& out, const Value& v, const DecodeOptions& opts) {

@@ -52,3 +52,37 @@ TEST(RenderValue, Containers) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+TEST(RenderValue, AbbreviationIsTheRenderersJob) {
+  DecodeOptions brief;
+  DecodeOptions verbose;
+  verbose.verbose = true;
+  Struct st{{{"st_ino", Uint{12}, true}, {"st_mode", FileMode{0100644}}, {"st_size", Int{41}}}};
+  EXPECT_EQ(render_value(st, brief), "{st_mode=S_IFREG|0644, st_size=41, ...}");
+  EXPECT_EQ(render_value(st, verbose), "{st_ino=12, st_mode=S_IFREG|0644, st_size=41}");
+  Str s{std::string(10, 'a')};
+  brief.max_strlen = 4;
+  EXPECT_EQ(render_value(s, brief), "\"aaaa\"...");
+  EXPECT_EQ(render_value(whole_str(std::string(10, 'a')), brief), "\"aaaaaaaaaa\"");
+}
+
+TEST(RenderValue, TypedValuesPrintAsStraceDoes) {
+  DecodeOptions o;
+  EXPECT_EQ(render_value(WaitStatus{0x100}, o), "WIFEXITED(s) && WEXITSTATUS(s) == 1");
+  EXPECT_EQ(render_value(WaitStatus{0x8b}, o), "WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)");
+  EXPECT_EQ(render_value(FileMode{040000 | 01777}, o), "S_IFDIR|S_ISVTX|0777");
+  EXPECT_EQ(render_value(Fd{-100, "/tmp", "AT_FDCWD"}, o), "AT_FDCWD</tmp>");
+  Outcome out{{{"in", Array{{Int{3}}, false, true}}, {"left", Int{1}}}};
+  EXPECT_EQ(render_value(out, o), "in [3], left 1");
+  Struct tty{{{"", Sym{"B38400"}}, {"", Toggle{"opost", true}}, {"", Toggle{"echo", false}}}, true, true};
+  EXPECT_EQ(render_value(tty, o), "{B38400 opost -echo ...}");
+  EXPECT_EQ(render_value(Sym{"", "Seals", 7}, o), "7");
+  EXPECT_EQ(render_value(Dev{0x801}, o), "makedev(0x8, 0x1)");
+  EXPECT_EQ(render_value(Dev{0}, o), "makedev(0, 0)");
+}
+
+}  // namespace
+}  // namespace sct

@@ -3,8 +3,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <type_traits>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -18,27 +19,58 @@ struct Uint { uint64_t v; };
 struct Hex { uint64_t v; };          // 0x1f; 0 prints as 0
 struct Oct { uint64_t v; };          // 0644, 022, 000: a leading 0, at least 3 digits
 struct Ptr { uint64_t addr; };       // NULL or 0x7ffd...
-// Bytes from the tracee. `truncated` marks a string cut by -s (prints "...").
-// A path never obeys -s; `path` records that for renderers that care.
+// Bytes from the tracee: all that the decoder read. `truncated`: the tracee
+// had more than was read (the string went on, or had no NUL in reach). The
+// text renderer cuts to -s itself, except for a `whole` string: a path, or
+// a name the kernel bounds itself (d_name, sun_path, uname's fields).
 struct Str {
   std::string bytes;
   bool truncated = false;
-  bool hex = false;  // always \xNN (random bytes, as strace prints them)
+  bool hex = false;    // always \xNN (random bytes, as strace prints them)
+  bool whole = false;  // shown whole whatever -s says
 };
-// A named constant or any literal text strace prints verbatim (AT_FDCWD,
-// S_IFREG|0644, htons(80) is a Call, not a Sym).
-struct Sym { std::string name; };
-// Flags: the names of the set bits, then an unknown residue printed in hex.
+inline Str whole_str(std::string bytes) { return Str{std::move(bytes), false, false, true}; }
+// A named constant: its set (an arg_sets.def id, or the table a decoder
+// names), its numeric value and its name (AT_FDCWD, SIGTERM, F_GETFL).
+struct Sym {
+  std::string name;
+  std::string_view set = {};
+  int64_t value = 0;
+};
+// Flags: the set, the raw value, the names of the set bits (in the order
+// strace prints them), then what no name covers (printed in hex).
 struct Flags {
   std::vector<std::string> names;
   uint64_t residue = 0;
-  bool zero_name_none = false;  // no bits and no name for 0: prints "0"
+  std::string_view set = {};
+  uint64_t raw = 0;
 };
+// A status wait4 stored: shown with the W* macros.
+struct WaitStatus { int status; };
+// A mode stty prints by name when set and with a '-' when clear (opost, -echo).
+struct Toggle {
+  std::string_view name;
+  bool on;
+};
+// A time in seconds since the epoch (and nanoseconds): the text shows the
+// seconds and the local date in a comment.
+struct Time {
+  int64_t sec;
+  int64_t nsec = 0;
+};
+// A device number: makedev(0x8, 0x1).
+struct Dev { uint64_t dev; };
+// A file mode: its type (S_IFREG), set-id bits and permissions (S_IFREG|0644).
+struct FileMode { uint64_t mode; };
 struct Field;
 struct Struct {
   std::vector<Field> fields;
-  bool elided = false;  // "..." at the end (abbreviated without -v)
+  bool elided = false;  // "..." at the end: members the decoder did not read
+  bool spaced = false;  // stty's notation: {B38400 opost isig ...}
 };
+// What a call reports beside its return value, as labelled parts: poll's
+// ready descriptors and time left, select's sets, fcntl's flags.
+struct Outcome { std::vector<Field> fields; };
 struct Array {
   std::vector<Value> items;
   bool elided = false;  // "..." after the items
@@ -48,6 +80,7 @@ struct Array {
 struct Fd {
   int64_t fd;
   std::string path;  // empty when unknown or -y is off
+  std::string_view name = {};  // a special descriptor's name: AT_FDCWD
 };
 // A value followed by a C comment: 0x7ffd /* 20 vars */.
 struct Commented;
@@ -55,19 +88,17 @@ struct Commented;
 struct Changed;
 // name(args...): htons(80), inet_addr("127.0.0.1"), makedev(0x8, 0x1).
 struct Fn;
-// Text printed exactly as is (a last resort for odd formats: WIFEXITED(s) && ...).
-struct Raw { std::string text; };
-
 // An argument printed with its name: child_stack=NULL (clone).
 struct Named;
 
 using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd,
+                                  WaitStatus, Toggle, FileMode, Time, Dev, Outcome,
                                   std::shared_ptr<Commented>, std::shared_ptr<Changed>,
-                                  std::shared_ptr<Fn>, std::shared_ptr<Named>, Raw>;
+                                  std::shared_ptr<Fn>, std::shared_ptr<Named>>;
 
 struct Value {
   ValueVariant v;
-  Value() : v(Raw{""}) {}
+  Value() : v(Int{0}) {}
   template <class T>
     requires(!std::is_same_v<std::decay_t<T>, Value>)
   Value(T x) : v(std::move(x)) {}  // NOLINT: implicit by design
@@ -76,6 +107,9 @@ struct Value {
 struct Field {
   std::string name;  // empty: positional (no "name=")
   Value value;
+  // A member strace shows only with -v: without it the text renderer leaves
+  // it out and ends the struct with "...". JSON always has it.
+  bool detail = false;
 };
 struct Commented {
   Value value;

@@ -16,6 +16,8 @@ const char* xlat_name(Xlat t, uint64_t v) {
 
 Flags flags_of(Xlat t, uint64_t v) {
   Flags f;
+  f.set = t.name;
+  f.raw = v;
   if (v == 0) {
     if (const char* z = xlat_name(t, 0)) f.names.emplace_back(z);
     return f;
@@ -52,14 +54,19 @@ std::string render_flags_text(const Flags& f) {
   return out;
 }
 
+Sym sym_of(Xlat t, int64_t v) {
+  const char* n = xlat_name(t, static_cast<uint64_t>(v));
+  return Sym{n ? n : "", t.name, v};
+}
+
 Value xlat_value(Xlat t, uint64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, v)) return Sym{n};
+  if (const char* n = xlat_name(t, v)) return Sym{n, t.name, static_cast<int64_t>(v)};
   if (!comment) return Uint{v};
   return commented(Hex{v}, comment);
 }
 
 Value xlat_value_dec(Xlat t, int64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n};
+  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n, t.name, v};
   if (!comment) return Int{v};
   return commented(Int{v}, comment);
 }
@@ -92,7 +99,7 @@ std::string signal_name(int sig) {
 Value signal_value(int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty() || sig != static_cast<int>(sig)) return Int{sig};
-  return Sym{std::move(n)};
+  return Sym{std::move(n), "Signals", sig};
 }
 
 const char* errno_name(int err) { return xlat_name(kErrnos, static_cast<uint64_t>(err)); }
@@ -148,15 +155,16 @@ constexpr XlatEntry kClockIdsData[] = {
 };
 }  // namespace
 
-const Xlat kOpenAccessModes{kOpenAccessModesData};
-const Xlat kOpenFlags{kOpenFlagsData};
-const Xlat kAtFlags{kAtFlagsData};
-const Xlat kClockIds{kClockIdsData};
+const Xlat kOpenAccessModes{kOpenAccessModesData, "OpenAccessModes"};
+const Xlat kOpenFlags{kOpenFlagsData, "OpenFlags"};
+const Xlat kAtFlags{kAtFlagsData, "AtFlags"};
+const Xlat kClockIds{kClockIdsData, "ClockIds"};
 
 Value open_flags_value(uint64_t v) {
-  Flags f = flags_of(kOpenFlags, v & ~uint64_t{O_ACCMODE} & 0xffffffffu);
+  Flags f = flags_of(XSET(kOpenFlags), v & ~uint64_t{O_ACCMODE} & 0xffffffffu);
   f.names.insert(f.names.begin(), xlat_name(kOpenAccessModes, v & O_ACCMODE));
   f.residue |= v & ~uint64_t{0xffffffff};
+  f.raw = v;
   return f;
 }
 

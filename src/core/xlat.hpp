@@ -14,7 +14,23 @@ struct XlatEntry {
   uint64_t val;
   const char* name;
 };
-using Xlat = std::span<const XlatEntry>;
+// A table of one set, with the set's name (what a Sym or Flags value says it
+// belongs to). XSET(kCloneFlags) names it after its table: "CloneFlags".
+struct Xlat {
+  std::span<const XlatEntry> entries;
+  std::string_view name;
+
+  constexpr Xlat() = default;
+  constexpr Xlat(std::span<const XlatEntry> e, std::string_view n = {}) : entries(e), name(n) {}
+  template <size_t N>
+  constexpr Xlat(const XlatEntry (&a)[N], std::string_view n = {}) : entries(a), name(n) {}  // NOLINT
+  constexpr auto begin() const { return entries.begin(); }
+  constexpr auto end() const { return entries.end(); }
+  constexpr size_t size() const { return entries.size(); }
+  constexpr bool empty() const { return entries.empty(); }
+  constexpr Xlat subspan(size_t off) const { return {entries.subspan(off), name}; }
+};
+#define XSET(t) ::sct::Xlat((t), std::string_view(#t).substr(1))
 
 #define XLAT(c) ::sct::XlatEntry{static_cast<uint64_t>(c), #c}
 #define XLAT_PAIR(v, n) ::sct::XlatEntry{static_cast<uint64_t>(v), n}
@@ -33,6 +49,8 @@ Value flags_value(Xlat t, uint64_t v, const char* comment);
 
 // "A|B|0x40": the text of a Flags value.
 std::string render_flags_text(const Flags& f);
+// A constant of set t: its name when t has one for v, else empty.
+Sym sym_of(Xlat t, int64_t v);
 
 // One symbol; an unknown value prints as hex followed by /* comment */
 // (e.g. "ARCH_???"), or as plain decimal when `comment` is null.

@@ -13,34 +13,12 @@
 
 namespace sct {
 
-namespace {
-constexpr XlatEntry kFileTypes[] = {
-    XLAT(S_IFREG), XLAT(S_IFSOCK), XLAT(S_IFIFO), XLAT(S_IFLNK),
-    XLAT(S_IFDIR), XLAT(S_IFBLK),  XLAT(S_IFCHR),
-};
-}  // namespace
 
 std::string render_value_text(const Value& v, const DecodeOptions& o) { return render_value(v, o); }
 
-Value file_mode_value(uint64_t mode) {
-  std::string s;
-  if (const char* t = xlat_name(kFileTypes, mode & S_IFMT)) {
-    s = t;
-    s += '|';
-  } else if (mode & S_IFMT) {
-    return Sym{fmt::format("{:#o}", mode)};  // an unknown type: the whole mode in octal
-  }
-  if (mode & S_ISUID) s += "S_ISUID|";
-  if (mode & S_ISGID) s += "S_ISGID|";
-  if (mode & S_ISVTX) s += "S_ISVTX|";
-  s += fmt::format("0{:02o}", mode & 0777);  // %#03o: 000, 0644
-  return Sym{s};
-}
+Value file_mode_value(uint64_t mode) { return FileMode{mode}; }
 
-Value makedev_value(uint64_t dev) {
-  auto hex = [](uint64_t v) { return v ? Value(Hex{v}) : Value(Int{0}); };
-  return fn("makedev", {hex(major(dev)), hex(minor(dev))});
-}
+Value makedev_value(uint64_t dev) { return Dev{dev}; }
 
 std::string time_comment(int64_t sec, int64_t nsec, bool with_nsec) {
   time_t t = static_cast<time_t>(sec);
@@ -81,7 +59,7 @@ Value sigset_value(const uint64_t* words, size_t size) {
     std::string n = signal_name(s);
     if (n.empty()) n = std::to_string(s);
     else n = n.substr(3);  // sets print names without "SIG"
-    a.items.push_back(Sym{n});
+    a.items.push_back(Sym{n, "Signals", s});
   }
   return a;
 }

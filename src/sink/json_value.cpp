@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <vector>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/wait.h>
+
+#include "core/xlat.hpp"
 #include "syscalls/syscall_table.hpp"
 
 #include <fmt/format.h>
@@ -57,10 +62,11 @@ struct Emitter {
   void operator()(const Uint& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
   void operator()(const Hex& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
   void operator()(const Oct& x) { fmt::format_to(std::back_inserter(out), "{}", x.v); }
-  // Addresses as hex text: exact beyond 2^53, and recognisable.
+  // Addresses as hex text: exact beyond 2^53, and recognisable. NULL is a
+  // pointer too: {"ptr":null}.
   void operator()(const Ptr& x) {
-    if (x.addr == 0) out += "null";
-    else fmt::format_to(std::back_inserter(out), "\"{:#x}\"", x.addr);
+    if (x.addr == 0) out += "{\"ptr\":null}";
+    else fmt::format_to(std::back_inserter(out), "{{\"ptr\":\"{:#x}\"}}", x.addr);
   }
   void operator()(const Str& x) {
     out += "{\"str\":";
@@ -69,16 +75,30 @@ struct Emitter {
       out += ",\"hex\":";
       hex_bytes(out, x.bytes);
     }
+    fmt::format_to(std::back_inserter(out), ",\"len\":{}", x.bytes.size());
     out += x.truncated ? ",\"truncated\":true}" : ",\"truncated\":false}";
   }
-  void operator()(const Sym& x) { json_string(out, x.name); }
+  void set_name(std::string_view set) {
+    out += ",\"set\":";
+    if (set.empty()) out += "null";
+    else json_string(out, set);
+  }
+  void operator()(const Sym& x) {
+    out += "{\"sym\":";
+    if (x.name.empty()) out += "null";
+    else json_string(out, x.name);
+    set_name(x.set);
+    fmt::format_to(std::back_inserter(out), ",\"value\":{}}}", x.value);
+  }
   void operator()(const Flags& x) {
     out += "{\"flags\":[";
     for (size_t i = 0; i < x.names.size(); ++i) {
       if (i) out += ',';
       json_string(out, x.names[i]);
     }
-    fmt::format_to(std::back_inserter(out), "],\"rest\":{}}}", x.residue);
+    fmt::format_to(std::back_inserter(out), "],\"rest\":{}", x.residue);
+    set_name(x.set);
+    fmt::format_to(std::back_inserter(out), ",\"raw\":{}}}", x.raw);
   }
   void operator()(const Struct& x) {
     out += '{';
@@ -109,6 +129,10 @@ struct Emitter {
   }
   void operator()(const Fd& x) {
     fmt::format_to(std::back_inserter(out), "{{\"fd\":{}", x.fd);
+    if (!x.name.empty()) {
+      out += ",\"name\":";
+      json_string(out, x.name);
+    }
     if (!x.path.empty()) {
       out += ",\"path\":";
       json_string(out, x.path);
@@ -143,10 +167,54 @@ struct Emitter {
     json_value(out, x->value);
     out += '}';
   }
-  void operator()(const Raw& x) {
-    out += "{\"raw\":";
-    json_string(out, x.text);
+  void operator()(const WaitStatus& x) {
+    const int s = x.status;
+    auto it = std::back_inserter(out);
+    fmt::format_to(it, "{{\"wait_status\":{}", s);
+    if (WIFEXITED(s)) {
+      fmt::format_to(it, ",\"exited\":{}", WEXITSTATUS(s));
+    } else if (WIFSIGNALED(s)) {
+      out += ",\"signaled\":";
+      json_string(out, signal_name(WTERMSIG(s)));
+      out += WCOREDUMP(s) ? ",\"core_dumped\":true" : ",\"core_dumped\":false";
+    } else if (WIFSTOPPED(s)) {
+      out += ",\"stopped\":";
+      json_string(out, signal_name(WSTOPSIG(s) & 0x7f));
+      fmt::format_to(it, ",\"event\":{}", s >> 16);
+    } else if (WIFCONTINUED(s)) {
+      out += ",\"continued\":true";
+    }
     out += '}';
+  }
+  void operator()(const Toggle& x) {
+    out += "{\"toggle\":";
+    json_string(out, x.name);
+    out += x.on ? ",\"on\":true}" : ",\"on\":false}";
+  }
+  void operator()(const FileMode& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"mode\":{},\"type\":{},\"perm\":{}}}", x.mode,
+                   (x.mode & S_IFMT) >> 12, x.mode & 07777);
+  }
+  void operator()(const Dev& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"dev\":{},\"major\":{},\"minor\":{}}}", x.dev,
+                   major(x.dev), minor(x.dev));
+  }
+  void operator()(const Time& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"time\":{},\"nsec\":{}}}", x.sec, x.nsec);
+  }
+  void operator()(const Outcome& x) {
+    fields(x.fields);
+    out += '}';
+  }
+  // Members by name; positional ones (a union shown bare, say) by position.
+  void fields(const std::vector<Field>& fs) {
+    out += '{';
+    for (size_t i = 0; i < fs.size(); ++i) {
+      if (i) out += ',';
+      json_string(out, fs[i].name.empty() ? fmt::format("#{}", i) : fs[i].name);
+      out += ':';
+      json_value(out, fs[i].value);
+    }
   }
 };
 
@@ -189,21 +257,15 @@ std::string json_value(const Value& v) {
   return s;
 }
 
-// Schema 2: each argument under its name, in the call's order. The name is
-// the one the spec gives (the kernel's prototype, docs/syscalls.md), or an
-// argument's own (clone's flags=...), or argN where neither is known.
+// Each argument under its name (argument_name()), in the call's order, or
+// argN where none is known or it would repeat.
 void json_args(std::string& r, const DecodedCall& d) {
   r += '{';
   std::vector<std::string> used;
   for (size_t i = 0; i < d.values.size(); ++i) {
     const Value* v = &d.values[i];
-    std::string key;
-    if (auto* n = std::get_if<std::shared_ptr<Named>>(&v->v)) {
-      key = (*n)->name;
-      v = &(*n)->value;
-    } else if (d.info) {
-      key = std::string(arg_name(*d.info, static_cast<int>(i)));
-    }
+    std::string key(argument_name(d, i));
+    if (auto* n = std::get_if<std::shared_ptr<Named>>(&v->v)) v = &(*n)->value;
     if (key.empty() || std::find(used.begin(), used.end(), key) != used.end())
       key = fmt::format("arg{}", i);
     used.push_back(key);

@@ -12,22 +12,57 @@ std::string call_name(const DecodedCall& d) {
   return fmt::format("syscall_{:#x}", static_cast<unsigned long>(d.nr));
 }
 
+namespace {
+
+// A number the row takes as a plain input (clone3's size): when one waits for
+// the exit, it waits for the argument before it to be completed there.
+bool plain_number(ArgT t) {
+  return t == ArgT::Int || t == ArgT::Uint || t == ArgT::Long || t == ArgT::Ulong;
+}
+
+// Where the ", " between the entry part and the exit part of a split line
+// goes. At the end of the entry part ("read(3, <unfinished ...>") when more
+// arguments follow, except: after an argument shown by name (clone's
+// child_stack=, flags=: the named ones after it appear only with some flags,
+// each with its own separator), and before an input number left for the exit
+// (clone3's size: the struct before it may gain " => {...}" there).
+bool sep_at_entry(const DecodedCall& d) {
+  size_t k = d.entry_values;
+  if (!d.exit_pending || k == 0 || k >= d.arity) return false;
+  if (std::holds_alternative<std::shared_ptr<Named>>(d.values[k - 1].v)) return false;
+  if (d.info && k < d.info->args.size() && plain_number(d.info->args[k])) return false;
+  return true;
+}
+
+}  // namespace
+
 std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t = call_name(d);
   t += '(';
   for (size_t i = 0; i < d.entry_values; ++i) {
     if (i) t += ", ";
-    render_value(t, d.values[i], o);
+    // What the argument was at entry; the exit part shows what it became.
+    const Value& v = d.values[i];
+    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&v.v)) render_value(t, (*c)->before, o);
+    else render_value(t, v, o);
   }
-  if (!d.complete_at_entry && !d.args_done && d.entry_values && !d.sep_at_exit && !d.exit_glued)
-    t += ", ";
+  if (sep_at_entry(d)) t += ", ";
   return t;
 }
 
 std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t;
-  for (size_t i = d.entry_values; i < d.values.size(); ++i) {
-    if (i > d.entry_values || (d.sep_at_exit && !d.exit_glued)) t += ", ";
+  const size_t k = d.entry_values;
+  // An argument shown at entry that the kernel changed: " => after" (clone3).
+  for (size_t i = 0; i < k && i < d.values.size(); ++i) {
+    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&d.values[i].v)) {
+      t += " => ";
+      render_value(t, (*c)->after, o);
+    }
+  }
+  const bool sep_before_first = k > 0 && !sep_at_entry(d);
+  for (size_t i = k; i < d.values.size(); ++i) {
+    if (i > k || sep_before_first) t += ", ";
     render_value(t, d.values[i], o);
   }
   t += ')';

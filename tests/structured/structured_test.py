@@ -56,7 +56,7 @@ def test_json_schema():
         for r in recs:
             errs = list(v.iter_errors(r))
             check(not errs, "%s record invalid: %s: %s" % (r.get("type"), errs and jsonschema.exceptions.best_match(errs).message[:200], json.dumps(r)[:300]))
-        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 2, "first record is the header")
+        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 3, "first record is the header")
         for k in ("syscall", "exec", "signal", "exit"):
             check(kinds[k] > 0, "%s: no %s record in %s" % (opts, k, dict(kinds)))
         check(len({r["pid"] for r in recs if r["type"] == "exit"}) >= 4, "exits of at least 4 processes")
@@ -69,6 +69,11 @@ def test_json_schema():
     # Schema 2: arguments by name, the kernel's (an array is version 1's).
     old = dict(recs[1], args=[]) if recs[1]["type"] == "syscall" else None
     check(old is None or not v.is_valid(old), "positional args (schema 1) are rejected")
+    # Schema 3: a constant keeps its set and value; a bare name (schema 2) is rejected.
+    bare = dict(recs[1], args={"x": "AT_FDCWD"}) if recs[1]["type"] == "syscall" else None
+    check(bare is None or not v.is_valid(bare), "a constant as a bare string (schema 2) is rejected")
+    nameless = dict(recs[1], args={"x": {"sym": "AT_FDCWD"}}) if recs[1]["type"] == "syscall" else None
+    check(nameless is None or not v.is_valid(nameless), "a constant without its set and value is rejected")
 
 
 LINE = re.compile(r"^(\d+) +(?:<\.\.\. (\w+) resumed>.*|(\w+)\(.*?)\) += (.*)$")
@@ -130,13 +135,18 @@ def test_json_matches_text():
                and r["args"]["filename"].get("str") == "/nonexistent-sctrace"]
     check(len(missing) == 1, "one failed open of /nonexistent-sctrace (args.filename), found %d" % len(missing))
     if missing:
-        check(list(missing[0]["args"]) == ["dfd", "filename", "flags"] and missing[0]["args"]["dfd"] == "AT_FDCWD",
+        check(list(missing[0]["args"]) == ["dfd", "filename", "flags"] and missing[0]["args"]["dfd"] == {"sym": "AT_FDCWD", "set": "DirFd", "value": -100},
               "openat's arguments by their kernel names, in order: %r" % missing[0]["args"])
-    # A NULL pointer is null, not text.
+    # A NULL pointer is a pointer whose address is null, not text.
     _, js, _ = trace(["--json=JSON"])
     mmaps = [r for r in records(js) if r["type"] == "syscall" and r["name"] == "mmap"]
-    check(mmaps and all(r["args"]["addr"] is None or r["args"]["addr"].startswith("0x") for r in mmaps),
-          "mmap's addr is null or an address: %r" % [r["args"].get("addr") for r in mmaps][:3])
+    addrs = [r["args"]["addr"].get("ptr", "missing") for r in mmaps]
+    check(mmaps and all(a is None or a.startswith("0x") for a in addrs),
+          "mmap's addr is a pointer, null or an address: %r" % [r["args"].get("addr") for r in mmaps][:3])
+    check(any(a is None for a in addrs), "some mmap's addr is NULL: %r" % addrs[:3])
+    # A flags argument carries its set and raw value beside the names.
+    prots = [r["args"]["prot"] for r in mmaps if isinstance(r["args"].get("prot"), dict) and "flags" in r["args"]["prot"]]
+    check(prots and all(isinstance(p["raw"], int) for p in prots), "mmap's prot has a raw value: %r" % prots[:2])
 
 
 def summary_table(path):

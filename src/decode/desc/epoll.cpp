@@ -25,7 +25,7 @@ constexpr XlatEntry kEpollEvents[] = {
 constexpr uint64_t kMaxEvents = 1u << 20;
 
 Value epoll_event_value(const epoll_event& e) {
-  return Struct{{{"events", flags_or_unknown(kEpollEvents, e.events, "EPOLL???")},
+  return Struct{{{"events", flags_or_unknown(XSET(kEpollEvents), e.events, "EPOLL???")},
                  {"data", Struct{{{"u32", Uint{static_cast<uint32_t>(e.data.u64)}},
                                   {"u64", Uint{e.data.u64}}}}}}};
 }
@@ -41,13 +41,13 @@ Value epoll_events(Call& c, uint64_t addr, int64_t n) {
 }  // namespace
 
 bool decode_epoll_create1(Call& c) {
-  c.push(flags_or_unknown(kEpollCreateFlags, c.uarg(0), "EPOLL_???"));
+  c.push(flags_or_unknown(XSET(kEpollCreateFlags), c.uarg(0), "EPOLL_???"));
   return true;
 }
 
 bool decode_epoll_ctl(Call& c) {
   c.push(c.fd(c.iarg(0)));
-  c.push(xlat_value(kEpollOps, c.uarg(1), "EPOLL_CTL_???"));
+  c.push(xlat_value(XSET(kEpollOps), c.uarg(1), "EPOLL_CTL_???"));
   c.push(c.fd(c.iarg(2)));
   auto e = c.read<epoll_event>(c.arg(3));
   c.push(e ? epoll_event_value(*e) : c.ptr(c.arg(3)));

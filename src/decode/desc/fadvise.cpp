@@ -16,7 +16,7 @@ bool decode_fadvise64(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(Int{c.sarg(1)});
   c.push(Int{c.sarg(2)});
-  c.push(xlat_value(kAdvice, c.uarg(3), "POSIX_FADV_???"));
+  c.push(xlat_value(XSET(kAdvice), c.uarg(3), "POSIX_FADV_???"));
   return true;
 }
 

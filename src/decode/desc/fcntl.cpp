@@ -28,8 +28,8 @@ Value flock_value(Call& c, uint64_t addr) {
   auto fl = c.read<struct flock>(addr);
   if (!fl) return c.ptr(addr);
   Struct s;
-  s.fields.push_back({"l_type", xlat_value(kLockTypes, static_cast<uint16_t>(fl->l_type), "F_???")});
-  s.fields.push_back({"l_whence", xlat_value(kWhence, static_cast<uint16_t>(fl->l_whence), "SEEK_???")});
+  s.fields.push_back({"l_type", xlat_value(XSET(kLockTypes), static_cast<uint16_t>(fl->l_type), "F_???")});
+  s.fields.push_back({"l_whence", xlat_value(XSET(kWhence), static_cast<uint16_t>(fl->l_whence), "SEEK_???")});
   s.fields.push_back({"l_start", Int{fl->l_start}});
   s.fields.push_back({"l_len", Int{fl->l_len}});
   if (c.exiting()) s.fields.push_back({"l_pid", Int{fl->l_pid}});
@@ -49,9 +49,9 @@ bool decode_fcntl(Call& c) {
   int cmd = c.iarg(1);
   if (c.entering()) {
     c.push(c.fd(c.iarg(0)));
-    c.push(xlat_value(kFcntlCmds, static_cast<uint32_t>(cmd), "F_???"));
+    c.push(xlat_value(XSET(kFcntlCmds), static_cast<uint32_t>(cmd), "F_???"));
     switch (cmd) {
-      case F_SETFD: c.push(flags_of(kFdFlags, c.uarg(2))); break;
+      case F_SETFD: c.push(flags_of(XSET(kFdFlags), c.uarg(2))); break;
       case F_SETFL: c.push(open_flags_value(c.uarg(2))); break;
       case F_DUPFD:
       case F_DUPFD_CLOEXEC:
@@ -60,7 +60,7 @@ bool decode_fcntl(Call& c) {
       case F_SETLEASE:
       case F_NOTIFY: c.push(Int{c.iarg(2)}); break;
       case F_SETSIG: c.push(signal_value(c.iarg(2))); break;
-      case F_ADD_SEALS: c.push(flags_of(kSeals, c.uarg(2))); break;
+      case F_ADD_SEALS: c.push(flags_of(XSET(kSeals), c.uarg(2))); break;
       case F_SETLK:
       case F_SETLKW:
       case F_OFD_SETLK:
@@ -86,19 +86,19 @@ bool decode_fcntl(Call& c) {
   if (c.failed()) return true;
   // The flags a getter returns are named after the value.
   uint64_t r = static_cast<uint64_t>(c.ret());
-  Value names = cmd == F_GETFD ? Value(flags_of(kFdFlags, r))
+  Value names = cmd == F_GETFD ? Value(flags_of(XSET(kFdFlags), r))
               : cmd == F_GETFL ? open_flags_value(r)
-                               : Value(flags_of(kSeals, r));
+                               : Value(flags_of(XSET(kSeals), r));
   c.set_ret(Hex{r});
   if (std::get<Flags>(names.v).names.empty() && r == 0) return true;
-  c.set_ret_aux(Raw{"flags " + render_flags_text(std::get<Flags>(names.v))});
+  c.set_ret_aux(Outcome{{{"flags", std::move(names)}}});
   return true;
 }
 
 bool decode_dup3(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(c.fd(c.iarg(1)));
-  c.push(flags_of(kDup3Flags, c.uarg(2)));
+  c.push(flags_of(XSET(kDup3Flags), c.uarg(2)));
   return true;
 }
 
@@ -111,7 +111,7 @@ bool decode_pipe(Call& c) {
 bool decode_pipe2(Call& c) {
   if (c.entering()) return false;
   c.push(fd_pair(c, c.arg(0)));
-  c.push(flags_of(kPipeFlags, c.uarg(1)));
+  c.push(flags_of(XSET(kPipeFlags), c.uarg(1)));
   return true;
 }
 

@@ -36,9 +36,11 @@ constexpr XlatEntry kIocDirs[] = {
     XLAT_PAIR(_IOC_READ, "_IOC_READ"), XLAT_PAIR(_IOC_READ | _IOC_WRITE, "_IOC_READ|_IOC_WRITE")};
 
 Value request_value(uint32_t req) {
-  if (const char* n = xlat_name(kIoctls, req)) return Sym{n};
+  if (const char* n = xlat_name(kIoctls, req)) return Sym{n, "Ioctls", req};
+  // The number's fields, as _IOC() would build it back.
   return Sym{fmt::format("_IOC({}, {:#x}, {:#x}, {:#x})", xlat_name(kIocDirs, _IOC_DIR(req)),
-                         _IOC_TYPE(req), _IOC_NR(req), _IOC_SIZE(req))};
+                         _IOC_TYPE(req), _IOC_NR(req), _IOC_SIZE(req)),
+             "Ioctls", req};
 }
 
 // The kernel's struct termios (asm-generic/termbits.h), not glibc's larger one.
@@ -58,14 +60,16 @@ Value termios_short(const KernelTermios& t) {
       XLAT(B500000), XLAT(B576000), XLAT(B921600), XLAT(B1000000), XLAT(B1152000),
       XLAT(B1500000), XLAT(B2000000), XLAT(B2500000), XLAT(B3000000), XLAT(B3500000),
       XLAT(B4000000)};
-  const char* sp = xlat_name(kSpeeds, t.c_cflag & CBAUD);
-  std::string s = sp ? sp : fmt::format("{:#x}", t.c_cflag & CBAUD);
-  s += (t.c_oflag & OPOST) ? " opost" : " -opost";
-  s += (t.c_lflag & ISIG) ? " isig" : " -isig";
-  s += (t.c_lflag & ICANON) ? " icanon" : " -icanon";
-  s += (t.c_lflag & ECHO) ? " echo" : " -echo";
-  s += " ...";
-  return Struct{{{"", Raw{s}}}};
+  Struct s;
+  s.spaced = true;
+  s.elided = true;
+  s.fields.push_back({"", xlat_value(XSET(kSpeeds), t.c_cflag & CBAUD, "")});
+  if (!xlat_name(kSpeeds, t.c_cflag & CBAUD)) s.fields.back().value = Hex{t.c_cflag & CBAUD};
+  s.fields.push_back({"", Toggle{"opost", (t.c_oflag & OPOST) != 0}});
+  s.fields.push_back({"", Toggle{"isig", (t.c_lflag & ISIG) != 0}});
+  s.fields.push_back({"", Toggle{"icanon", (t.c_lflag & ICANON) != 0}});
+  s.fields.push_back({"", Toggle{"echo", (t.c_lflag & ECHO) != 0}});
+  return s;
 }
 
 Value int_in_brackets(Call& c, uint64_t addr) {

@@ -35,7 +35,7 @@ bool decode_memfd_create(Call& c) {
     text += '|';
   }
   text += fmt::format("{}<<MFD_HUGE_SHIFT", huge);
-  c.push(Sym{std::move(text)});
+  c.push(Sym{std::move(text), "Mfd", static_cast<int64_t>(v)});
   return true;
 }
 

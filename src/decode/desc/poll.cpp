@@ -4,6 +4,7 @@
 #include <sys/select.h>
 
 #include <algorithm>
+#include <optional>
 #include <fmt/format.h>
 
 #include "core/call.hpp"
@@ -32,25 +33,27 @@ Value pollfds(Call& c, uint64_t addr, uint64_t n, bool revents) {
     if (!p) return c.ptr(addr);
     if (revents) {
       if (!p->revents) continue;
-      a.items.push_back(Struct{{{"fd", Int{p->fd}}, {"revents", flags_of(kPollEvents, static_cast<uint16_t>(p->revents))}}});
+      a.items.push_back(Struct{{{"fd", Int{p->fd}}, {"revents", flags_of(XSET(kPollEvents), static_cast<uint16_t>(p->revents))}}});
     } else {
-      a.items.push_back(Struct{{{"fd", c.fd(p->fd)}, {"events", flags_of(kPollEvents, static_cast<uint16_t>(p->events))}}});
+      a.items.push_back(Struct{{{"fd", c.fd(p->fd)}, {"events", flags_of(XSET(kPollEvents), static_cast<uint16_t>(p->events))}}});
     }
   }
   return a;
 }
 
-bool poll_exit(Call& c, std::string left) {
+// The call timed out: what strace shows for a return of 0.
+const Sym kTimeout{"Timeout", "PollOutcome", 0};
+
+bool poll_exit(Call& c, std::optional<Value> left) {
   if (c.failed()) return true;
   if (c.ret() == 0) {
-    c.set_ret_aux(Raw{"Timeout"});
+    c.set_ret_aux(kTimeout);
     return true;
   }
-  std::string aux = "";
-  Value v = pollfds(c, c.arg(0), c.arg(1), true);
-  aux = render_value_text(v, c.opts());
-  if (!left.empty()) aux += ", left " + left;
-  c.set_ret_aux(Raw{aux});
+  Outcome o;
+  o.fields.push_back({"", pollfds(c, c.arg(0), c.arg(1), true)});
+  if (left) o.fields.push_back({"left", std::move(*left)});
+  c.set_ret_aux(std::move(o));
   return true;
 }
 
@@ -73,24 +76,20 @@ Value fdset_value(Call& c, uint64_t addr, int nfds) {
 void select_exit(Call& c, bool ts) {
   if (c.failed()) return;
   if (c.ret() == 0) {
-    c.set_ret_aux(Raw{"Timeout"});
+    c.set_ret_aux(kTimeout);
     return;
   }
   int nfds = c.iarg(0);
-  std::string aux;
+  Outcome o;
   const char* names[] = {"in", "out", "except"};
   for (int i = 0; i < 3; ++i) {
     if (!c.arg(1 + i)) continue;
     Value v = fdset_value(c, c.arg(1 + i), nfds);
     if (auto* arr = std::get_if<Array>(&v.v); arr && arr->items.empty()) continue;
-    if (!aux.empty()) aux += ", ";
-    aux += std::string(names[i]) + " " + render_value_text(v, c.opts());
+    o.fields.push_back({names[i], std::move(v)});
   }
-  if (c.arg(4)) {
-    Value left = ts ? timespec_at(c, c.arg(4)) : timeval_at(c, c.arg(4));
-    aux += (aux.empty() ? "left " : ", left ") + render_value_text(left, c.opts());
-  }
-  c.set_ret_aux(Raw{aux});
+  if (c.arg(4)) o.fields.push_back({"left", ts ? timespec_at(c, c.arg(4)) : timeval_at(c, c.arg(4))});
+  c.set_ret_aux(std::move(o));
 }
 
 }  // namespace
@@ -103,7 +102,7 @@ bool decode_poll(Call& c) {
     c.args_done();
     return false;
   }
-  return poll_exit(c, {});
+  return poll_exit(c, std::nullopt);
 }
 
 bool decode_ppoll(Call& c) {
@@ -116,9 +115,9 @@ bool decode_ppoll(Call& c) {
     c.args_done();
     return false;
   }
-  std::string left;
-  if (c.arg(2) && c.ret() > 0) left = render_value_text(timespec_at(c, c.arg(2)), c.opts());
-  return poll_exit(c, left);
+  std::optional<Value> left;
+  if (c.arg(2) && c.ret() > 0) left = timespec_at(c, c.arg(2));
+  return poll_exit(c, std::move(left));
 }
 
 bool decode_select(Call& c) {

@@ -93,20 +93,20 @@ constexpr XlatEntry kRwfFlags[] = {XLAT(RWF_HIPRI), XLAT(RWF_DSYNC), XLAT(RWF_SY
 // prints it as one argument, then the flags.
 bool decode_preadv2(Call& c) {
   if (!decode_preadv(c)) return false;
-  c.push(flags_or_unknown(kRwfFlags, c.uarg(5), "RWF_???"));
+  c.push(flags_or_unknown(XSET(kRwfFlags), c.uarg(5), "RWF_???"));
   return true;
 }
 
 bool decode_pwritev2(Call& c) {
   decode_pwritev(c);
-  c.push(flags_or_unknown(kRwfFlags, c.uarg(5), "RWF_???"));
+  c.push(flags_or_unknown(XSET(kRwfFlags), c.uarg(5), "RWF_???"));
   return true;
 }
 
 bool decode_lseek(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(Int{c.sarg(1)});
-  c.push(xlat_value(kWhence, c.uarg(2), "SEEK_???"));
+  c.push(xlat_value(XSET(kWhence), c.uarg(2), "SEEK_???"));
   return true;
 }
 

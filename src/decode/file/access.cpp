@@ -15,20 +15,20 @@ constexpr XlatEntry kFaccessatFlags[] = {
 
 bool decode_access(Call& c) {
   c.push(c.path(c.arg(0)));
-  c.push(flags_of(kAccessModes, c.uarg(1)));
+  c.push(flags_of(XSET(kAccessModes), c.uarg(1)));
   return true;
 }
 
 bool decode_faccessat(Call& c) {
   c.push(c.dirfd(c.iarg(0)));
   c.push(c.path(c.arg(1)));
-  c.push(flags_of(kAccessModes, c.uarg(2)));
+  c.push(flags_of(XSET(kAccessModes), c.uarg(2)));
   return true;
 }
 
 bool decode_faccessat2(Call& c) {
   decode_faccessat(c);
-  c.push(flags_of(kFaccessatFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kFaccessatFlags), c.uarg(3)));
   return true;
 }
 

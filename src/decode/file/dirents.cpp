@@ -65,9 +65,9 @@ Value dirents(Call& c, uint64_t addr, int64_t len, bool is64) {
       s.fields.push_back({"d_ino", Uint{ino}});
       s.fields.push_back({"d_off", Uint{doff}});
       s.fields.push_back({"d_reclen", Uint{reclen}});
-      if (is64) s.fields.push_back({"d_type", xlat_value(kDirentTypes, type, nullptr)});
-      s.fields.push_back({"d_name", Str{nm, false}});
-      if (!is64) s.fields.push_back({"d_type", xlat_value(kDirentTypes, type, nullptr)});
+      if (is64) s.fields.push_back({"d_type", xlat_value(XSET(kDirentTypes), type, nullptr)});
+      s.fields.push_back({"d_name", whole_str(nm)});
+      if (!is64) s.fields.push_back({"d_type", xlat_value(XSET(kDirentTypes), type, nullptr)});
       items.items.push_back(std::move(s));
     }
     off += reclen;

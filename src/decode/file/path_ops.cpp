@@ -24,7 +24,7 @@ bool decode_getcwd(Call& c) {
 bool decode_unlinkat(Call& c) {
   c.push(c.dirfd(c.iarg(0)));
   c.push(c.path(c.arg(1)));
-  c.push(flags_of(kUnlinkatFlags, c.uarg(2)));
+  c.push(flags_of(XSET(kUnlinkatFlags), c.uarg(2)));
   return true;
 }
 
@@ -33,7 +33,7 @@ bool decode_renameat2(Call& c) {
   c.push(c.path(c.arg(1)));
   c.push(c.dirfd(c.iarg(2)));
   c.push(c.path(c.arg(3)));
-  c.push(flags_of(kRenameFlags, c.uarg(4)));
+  c.push(flags_of(XSET(kRenameFlags), c.uarg(4)));
   return true;
 }
 

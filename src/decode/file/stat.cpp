@@ -14,9 +14,10 @@ namespace {
 
 bool is_device(uint64_t mode) { return S_ISCHR(mode) || S_ISBLK(mode); }
 
-void push_time(Struct& s, const char* name, int64_t sec, int64_t nsec) {
-  s.fields.push_back({name, commented(Int{sec}, time_comment(sec, nsec, true))});
-  s.fields.push_back({std::string(name) + "_nsec", Int{nsec}});
+// Times, devices and counts are shown only with -v (Field::detail).
+void push_time(Struct& s, const char* name, const char* nsec_name, int64_t sec, int64_t nsec) {
+  s.fields.push_back({name, Time{sec, nsec}, true});
+  s.fields.push_back({nsec_name, Int{nsec}, true});
 }
 
 Value stat_value(Call& c, uint64_t addr) {
@@ -24,27 +25,21 @@ Value stat_value(Call& c, uint64_t addr) {
   auto st = c.read<struct stat>(addr);
   if (!st) return c.ptr(addr);
   Struct s;
+  s.fields.reserve(15);
   const bool dev = is_device(st->st_mode);
-  if (!c.opts().verbose) {
-    s.fields.push_back({"st_mode", file_mode_value(st->st_mode)});
-    if (dev) s.fields.push_back({"st_rdev", makedev_value(st->st_rdev)});
-    else s.fields.push_back({"st_size", Int{st->st_size}});
-    s.elided = true;
-    return s;
-  }
-  s.fields.push_back({"st_dev", makedev_value(st->st_dev)});
-  s.fields.push_back({"st_ino", Uint{st->st_ino}});
+  s.fields.push_back({"st_dev", makedev_value(st->st_dev), true});
+  s.fields.push_back({"st_ino", Uint{st->st_ino}, true});
   s.fields.push_back({"st_mode", file_mode_value(st->st_mode)});
-  s.fields.push_back({"st_nlink", Uint{st->st_nlink}});
-  s.fields.push_back({"st_uid", Uint{st->st_uid}});
-  s.fields.push_back({"st_gid", Uint{st->st_gid}});
-  s.fields.push_back({"st_blksize", Int{st->st_blksize}});
-  s.fields.push_back({"st_blocks", Int{st->st_blocks}});
+  s.fields.push_back({"st_nlink", Uint{st->st_nlink}, true});
+  s.fields.push_back({"st_uid", Uint{st->st_uid}, true});
+  s.fields.push_back({"st_gid", Uint{st->st_gid}, true});
+  s.fields.push_back({"st_blksize", Int{st->st_blksize}, true});
+  s.fields.push_back({"st_blocks", Int{st->st_blocks}, true});
   if (dev) s.fields.push_back({"st_rdev", makedev_value(st->st_rdev)});
   else s.fields.push_back({"st_size", Int{st->st_size}});
-  push_time(s, "st_atime", st->st_atim.tv_sec, st->st_atim.tv_nsec);
-  push_time(s, "st_mtime", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
-  push_time(s, "st_ctime", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
+  push_time(s, "st_atime", "st_atime_nsec", st->st_atim.tv_sec, st->st_atim.tv_nsec);
+  push_time(s, "st_mtime", "st_mtime_nsec", st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+  push_time(s, "st_ctime", "st_ctime_nsec", st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
   return s;
 }
 
@@ -60,7 +55,7 @@ constexpr XlatEntry kStatxFlags[] = {
 
 // The sync type is a two-bit field, named even when it is 0.
 Value statx_flags(uint64_t v) {
-  Flags f = flags_of(kStatxFlags, v & ~uint64_t{AT_STATX_SYNC_TYPE});
+  Flags f = flags_of(XSET(kStatxFlags), v & ~uint64_t{AT_STATX_SYNC_TYPE});
   const char* sync = xlat_name(kStatxSyncTypes, v & AT_STATX_SYNC_TYPE);
   f.names.insert(f.names.begin(), sync ? sync : "AT_STATX_SYNC_TYPE");
   return f;
@@ -84,8 +79,8 @@ constexpr XlatEntry kStatxAttrs[] = {
 // The statx mask prints STATX_BASIC_STATS when all its bits are there, but
 // the argument (what was asked) names each bit.
 Value statx_mask(uint64_t v, bool combine) {
-  if (combine) return flags_of(kStatxMask, v);
-  return flags_of(Xlat(kStatxMask).subspan(2), v);
+  if (combine) return flags_of(XSET(kStatxMask), v);
+  return flags_of(XSET(kStatxMask).subspan(2), v);
 }
 
 Value statx_ts(const statx_timestamp& t) {
@@ -98,33 +93,27 @@ Value statx_value(Call& c, uint64_t addr) {
   auto st = c.read<struct statx>(addr);
   if (!st) return c.ptr(addr);
   Struct s;
-  const bool v = c.opts().verbose;
+  const bool v = true;  // a member shown only with -v (Field::detail)
   s.fields.push_back({"stx_mask", statx_mask(st->stx_mask, true)});
-  if (v) s.fields.push_back({"stx_blksize", Uint{st->stx_blksize}});
-  s.fields.push_back({"stx_attributes", flags_of(kStatxAttrs, st->stx_attributes)});
-  if (v) {
-    s.fields.push_back({"stx_nlink", Uint{st->stx_nlink}});
-    s.fields.push_back({"stx_uid", Uint{st->stx_uid}});
-    s.fields.push_back({"stx_gid", Uint{st->stx_gid}});
-  }
+  s.fields.push_back({"stx_blksize", Uint{st->stx_blksize}, v});
+  s.fields.push_back({"stx_attributes", flags_of(XSET(kStatxAttrs), st->stx_attributes)});
+  s.fields.push_back({"stx_nlink", Uint{st->stx_nlink}, v});
+  s.fields.push_back({"stx_uid", Uint{st->stx_uid}, v});
+  s.fields.push_back({"stx_gid", Uint{st->stx_gid}, v});
   s.fields.push_back({"stx_mode", file_mode_value(st->stx_mode)});
-  if (v) s.fields.push_back({"stx_ino", Uint{st->stx_ino}});
+  s.fields.push_back({"stx_ino", Uint{st->stx_ino}, v});
   s.fields.push_back({"stx_size", Uint{st->stx_size}});
-  if (!v) {
-    s.elided = true;
-    return s;
-  }
-  s.fields.push_back({"stx_blocks", Uint{st->stx_blocks}});
-  s.fields.push_back({"stx_attributes_mask", flags_of(kStatxAttrs, st->stx_attributes_mask)});
-  s.fields.push_back({"stx_atime", statx_ts(st->stx_atime)});
-  if (st->stx_mask & STATX_BTIME) s.fields.push_back({"stx_btime", statx_ts(st->stx_btime)});
-  s.fields.push_back({"stx_ctime", statx_ts(st->stx_ctime)});
-  s.fields.push_back({"stx_mtime", statx_ts(st->stx_mtime)});
-  s.fields.push_back({"stx_rdev_major", Uint{st->stx_rdev_major}});
-  s.fields.push_back({"stx_rdev_minor", Uint{st->stx_rdev_minor}});
-  s.fields.push_back({"stx_dev_major", Uint{st->stx_dev_major}});
-  s.fields.push_back({"stx_dev_minor", Uint{st->stx_dev_minor}});
-  s.fields.push_back({"stx_mnt_id", Hex{st->stx_mnt_id}});
+  s.fields.push_back({"stx_blocks", Uint{st->stx_blocks}, v});
+  s.fields.push_back({"stx_attributes_mask", flags_of(XSET(kStatxAttrs), st->stx_attributes_mask), v});
+  s.fields.push_back({"stx_atime", statx_ts(st->stx_atime), v});
+  if (st->stx_mask & STATX_BTIME) s.fields.push_back({"stx_btime", statx_ts(st->stx_btime), v});
+  s.fields.push_back({"stx_ctime", statx_ts(st->stx_ctime), v});
+  s.fields.push_back({"stx_mtime", statx_ts(st->stx_mtime), v});
+  s.fields.push_back({"stx_rdev_major", Uint{st->stx_rdev_major}, v});
+  s.fields.push_back({"stx_rdev_minor", Uint{st->stx_rdev_minor}, v});
+  s.fields.push_back({"stx_dev_major", Uint{st->stx_dev_major}, v});
+  s.fields.push_back({"stx_dev_minor", Uint{st->stx_dev_minor}, v});
+  s.fields.push_back({"stx_mnt_id", Hex{st->stx_mnt_id}, v});
   return s;
 }
 
@@ -157,7 +146,7 @@ bool decode_newfstatat(Call& c) {
     return false;
   }
   c.push(stat_value(c, c.arg(2)));
-  c.push(flags_of(kAtFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kAtFlags), c.uarg(3)));
   return true;
 }
 

@@ -35,7 +35,7 @@ Value statfs_at(Call& c, uint64_t addr) {
   auto s = c.read<struct statfs>(addr);
   if (!s) return c.ptr(addr);
   Struct v;
-  v.fields.push_back({"f_type", xlat_value(kFsMagics, static_cast<uint64_t>(s->f_type), nullptr)});
+  v.fields.push_back({"f_type", xlat_value(XSET(kFsMagics), static_cast<uint64_t>(s->f_type), nullptr)});
   if (!xlat_name(kFsMagics, static_cast<uint64_t>(s->f_type))) v.fields.back().value = Hex{static_cast<uint64_t>(s->f_type)};
   v.fields.push_back({"f_bsize", Int{s->f_bsize}});
   v.fields.push_back({"f_blocks", Uint{s->f_blocks}});
@@ -50,7 +50,7 @@ Value statfs_at(Call& c, uint64_t addr) {
   v.fields.push_back({"f_fsid", Struct{{{"val", Array{{hex(fsid[0]), hex(fsid[1])}}}}}});
   v.fields.push_back({"f_namelen", Int{s->f_namelen}});
   v.fields.push_back({"f_frsize", Int{s->f_frsize}});
-  v.fields.push_back({"f_flags", flags_of(kMountFlags, static_cast<uint64_t>(s->f_flags))});
+  v.fields.push_back({"f_flags", flags_of(XSET(kMountFlags), static_cast<uint64_t>(s->f_flags))});
   return v;
 }
 

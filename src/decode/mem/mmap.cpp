@@ -38,14 +38,14 @@ constexpr XlatEntry kMadvise[] = {
 constexpr unsigned kHugeShift = 26;
 
 Value prot_value(uint64_t v) {
-  if (v == 0) return Sym{"PROT_NONE"};
-  return flags_of(kProt, v);
+  if (v == 0) return Sym{"PROT_NONE", "Prot", 0};
+  return flags_of(XSET(kProt), v);
 }
 
 // The map type is a field, the rest are flags, the top bits a page size.
 // remap_file_pages names type 0 MAP_FILE (it remaps a file mapping).
 Value map_flags_value(uint64_t v, bool file_type = false) {
-  Flags f = flags_of(kMapFlags, v & ~uint64_t{MAP_TYPE} & ((1u << kHugeShift) - 1));
+  Flags f = flags_of(XSET(kMapFlags), v & ~uint64_t{MAP_TYPE} & ((1u << kHugeShift) - 1));
   uint64_t type = v & MAP_TYPE;
   if (file_type && type == 0) f.names.insert(f.names.begin(), "MAP_FILE");
   else if (const char* t = xlat_name(kMapTypes, type)) f.names.insert(f.names.begin(), t);
@@ -54,7 +54,7 @@ Value map_flags_value(uint64_t v, bool file_type = false) {
   if (!huge) return f;
   std::string out = render_flags_text(f);
   out += fmt::format("|{}<<MAP_HUGE_SHIFT", huge);
-  return Sym{out};
+  return Sym{out, "MapFlags", static_cast<int64_t>(v)};
 }
 
 }  // namespace
@@ -80,7 +80,7 @@ bool decode_mremap(Call& c) {
   c.push(c.ptr(c.arg(0)));
   c.push(Uint{c.arg(1)});
   c.push(Uint{c.arg(2)});
-  c.push(flags_of(kMremapFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kMremapFlags), c.uarg(3)));
   c.push(c.ptr(c.arg(4)));
   return true;
 }
@@ -98,7 +98,7 @@ bool decode_remap_file_pages(Call& c) {
 bool decode_madvise(Call& c) {
   c.push(c.ptr(c.arg(0)));
   c.push(Uint{c.arg(1)});
-  c.push(xlat_value(kMadvise, c.uarg(2), "MADV_???"));
+  c.push(xlat_value(XSET(kMadvise), c.uarg(2), "MADV_???"));
   return true;
 }
 

@@ -35,14 +35,14 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
   size_t n = static_cast<size_t>(std::min<int64_t>(len, sizeof ss));
   if (!c.mem().read(addr, &ss, n)) return Ptr{addr};
   Struct s;
-  s.fields.push_back({"sa_family", xlat_value(kAddressFamilies, ss.ss_family, "AF_???")});
+  s.fields.push_back({"sa_family", xlat_value(XSET(kAddressFamilies), ss.ss_family, "AF_???")});
   switch (ss.ss_family) {
     case AF_INET: {
       auto* in = reinterpret_cast<sockaddr_in*>(&ss);
       char ip[INET_ADDRSTRLEN];
       inet_ntop(AF_INET, &in->sin_addr, ip, sizeof ip);
       s.fields.push_back({"sin_port", fn("htons", {Uint{ntohs(in->sin_port)}})});
-      s.fields.push_back({"sin_addr", fn("inet_addr", {Str{ip}})});
+      s.fields.push_back({"sin_addr", fn("inet_addr", {whole_str(ip)})});
       break;
     }
     case AF_INET6: {
@@ -51,7 +51,7 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
       inet_ntop(AF_INET6, &in6->sin6_addr, ip, sizeof ip);
       s.fields.push_back({"sin6_port", fn("htons", {Uint{ntohs(in6->sin6_port)}})});
       s.fields.push_back({"sin6_flowinfo", fn("htonl", {Uint{ntohl(in6->sin6_flowinfo)}})});
-      s.fields.push_back({"", fn("inet_pton", {Sym{"AF_INET6"}, Str{ip}, Sym{"&sin6_addr"}})});
+      s.fields.push_back({"", fn("inet_pton", {Sym{"AF_INET6", "AddressFamilies", AF_INET6}, whole_str(ip), Sym{"&sin6_addr"}})});
       s.fields.push_back({"sin6_scope_id", Uint{in6->sin6_scope_id}});
       break;
     }
@@ -61,10 +61,10 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
       if (plen == 0) break;
       if (un->sun_path[0] == 0 && plen > 1) {
         // Abstract: strace marks it with '@' before the quoted name.
-        Value v = Str{std::string(un->sun_path + 1, plen - 1)};
+        Value v = whole_str(std::string(un->sun_path + 1, plen - 1));
         s.fields.push_back({"sun_path", fn("@", {v})});
       } else {
-        s.fields.push_back({"sun_path", Str{std::string(un->sun_path, strnlen(un->sun_path, plen))}});
+        s.fields.push_back({"sun_path", whole_str(std::string(un->sun_path, strnlen(un->sun_path, plen)))});
       }
       break;
     }
@@ -77,7 +77,7 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
     }
     default: {
       size_t datalen = n > sizeof(sa_family_t) ? n - sizeof(sa_family_t) : 0;
-      s.fields.push_back({"sa_data", Str{std::string(reinterpret_cast<char*>(&ss) + 2, datalen)}});
+      s.fields.push_back({"sa_data", whole_str(std::string(reinterpret_cast<char*>(&ss) + 2, datalen))});
       break;
     }
   }

@@ -69,24 +69,24 @@ constexpr XlatEntry kIpv6Opts[] = {
     XLAT(IPV6_MULTICAST_LOOP), XLAT(IPV6_RECVPKTINFO), XLAT(IPV6_MTU_DISCOVER), XLAT(IPV6_TCLASS)};
 
 Value socket_type(uint32_t v) {
-  Flags f = flags_of(kSockFlags, v & ~0xfu);
+  Flags f = flags_of(XSET(kSockFlags), v & ~0xfu);
   const char* t = xlat_name(kSockTypes, v & 0xf);
   f.names.insert(f.names.begin(), t ? t : "SOCK_???");
   return f;
 }
 
 Value protocol(int family, uint32_t p) {
-  if (family == AF_INET || family == AF_INET6) return xlat_value(kIpProtos, p, "IPPROTO_???");
-  if (family == AF_NETLINK) return xlat_value(kNetlinkProtos, p, "NETLINK_???");
+  if (family == AF_INET || family == AF_INET6) return xlat_value(XSET(kIpProtos), p, "IPPROTO_???");
+  if (family == AF_NETLINK) return xlat_value(XSET(kNetlinkProtos), p, "NETLINK_???");
   return Uint{p};
 }
 
 Value optname(int level, uint32_t name) {
   switch (level) {
-    case SOL_SOCKET: return xlat_value(kSolSocketOpts, name, "SO_???");
-    case SOL_TCP: return xlat_value(kTcpOpts, name, "TCP_???");
-    case SOL_IP: return xlat_value(kIpOpts, name, "IP_???");
-    case SOL_IPV6: return xlat_value(kIpv6Opts, name, "IPV6_???");
+    case SOL_SOCKET: return xlat_value(XSET(kSolSocketOpts), name, "SO_???");
+    case SOL_TCP: return xlat_value(XSET(kTcpOpts), name, "TCP_???");
+    case SOL_IP: return xlat_value(XSET(kIpOpts), name, "IP_???");
+    case SOL_IPV6: return xlat_value(XSET(kIpv6Opts), name, "IPV6_???");
     default: return Uint{name};
   }
 }
@@ -114,7 +114,7 @@ Value optval(Call& c, uint64_t addr, int64_t len) {
 
 bool decode_socket(Call& c) {
   int family = c.iarg(0);
-  c.push(xlat_value_dec(kAddressFamilies, family, "AF_???"));
+  c.push(xlat_value_dec(XSET(kAddressFamilies), family, "AF_???"));
   c.push(socket_type(c.uarg(1)));
   c.push(protocol(family, c.uarg(2)));
   return true;
@@ -168,7 +168,7 @@ bool decode_getpeername(Call& c) { return decode_addr_out(c); }
 
 bool decode_accept4(Call& c) {
   if (!decode_addr_out(c)) return false;
-  c.push(flags_of(kSockFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kSockFlags), c.uarg(3)));
   return true;
 }
 
@@ -176,7 +176,7 @@ bool decode_sendto(Call& c) {
   c.push(c.fd(c.iarg(0)));
   c.push(c.buf(c.arg(1), c.arg(2)));
   c.push(Uint{c.arg(2)});
-  c.push(flags_of(kMsgFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kMsgFlags), c.uarg(3)));
   c.push(sockaddr_at(c, c.arg(4), c.iarg(5)));
   c.push(Uint{c.uarg(5)});
   return true;
@@ -190,7 +190,7 @@ bool decode_recvfrom(Call& c) {
   }
   c.push(c.buf_out(c.arg(1), static_cast<uint64_t>(c.ret())));
   c.push(Uint{c.arg(2)});
-  c.push(flags_of(kMsgFlags, c.uarg(3)));
+  c.push(flags_of(XSET(kMsgFlags), c.uarg(3)));
   if (c.arg(4) == 0) {
     c.push(Ptr{0});
     c.push(c.ptr(c.arg(5)));
@@ -203,7 +203,7 @@ bool decode_recvfrom(Call& c) {
 bool decode_setsockopt(Call& c) {
   int level = c.iarg(1);
   c.push(c.fd(c.iarg(0)));
-  c.push(xlat_value_dec(kSockLevels, level, "SOL_???"));
+  c.push(xlat_value_dec(XSET(kSockLevels), level, "SOL_???"));
   c.push(optname(level, c.uarg(2)));
   c.push(optval(c, c.arg(3), c.iarg(4)));
   c.push(Uint{c.uarg(4)});
@@ -214,7 +214,7 @@ bool decode_getsockopt(Call& c) {
   int level = c.iarg(1);
   if (c.entering()) {
     c.push(c.fd(c.iarg(0)));
-    c.push(xlat_value_dec(kSockLevels, level, "SOL_???"));
+    c.push(xlat_value_dec(XSET(kSockLevels), level, "SOL_???"));
     c.push(optname(level, c.uarg(2)));
     save_len(c, c.arg(4));
     return false;
@@ -265,9 +265,9 @@ Value control_value(Call& c, uint64_t addr, uint64_t len) {
     memcpy(&h, buf.data() + off, sizeof h);
     Struct s;
     s.fields.push_back({"cmsg_len", Uint{h.cmsg_len}});
-    s.fields.push_back({"cmsg_level", xlat_value(kSockLevels, static_cast<uint32_t>(h.cmsg_level), "SOL_???")});
+    s.fields.push_back({"cmsg_level", xlat_value(XSET(kSockLevels), static_cast<uint32_t>(h.cmsg_level), "SOL_???")});
     s.fields.push_back({"cmsg_type", h.cmsg_level == SOL_SOCKET
-                                         ? xlat_value(kScmTypes, static_cast<uint32_t>(h.cmsg_type), "SCM_???")
+                                         ? xlat_value(XSET(kScmTypes), static_cast<uint32_t>(h.cmsg_type), "SCM_???")
                                          : Value{Hex{static_cast<uint32_t>(h.cmsg_type)}}});
     size_t end = std::min<size_t>(off + h.cmsg_len, buf.size());
     if (h.cmsg_len > sizeof h) push_cmsg_data(c, s, h, buf.data() + off + sizeof h, end - off - sizeof h);
@@ -297,7 +297,7 @@ Value msghdr_value(Call& c, const msghdr& m, uint64_t data_len, std::optional<ui
   if (m.msg_controllen != 0)
     s.fields.push_back({"msg_control", control_value(c, reinterpret_cast<uint64_t>(m.msg_control), m.msg_controllen)});
   s.fields.push_back({"msg_controllen", Uint{m.msg_controllen}});
-  s.fields.push_back({"msg_flags", flags_or_unknown(kMsgFlags, m.msg_flags, "MSG_???")});
+  s.fields.push_back({"msg_flags", flags_or_unknown(XSET(kMsgFlags), m.msg_flags, "MSG_???")});
   return s;
 }
 
@@ -307,7 +307,7 @@ bool decode_sendmsg(Call& c) {
   c.push(c.fd(c.iarg(0)));
   auto m = c.read<msghdr>(c.arg(1));
   c.push(m ? msghdr_value(c, *m, UINT64_MAX, std::nullopt) : c.ptr(c.arg(1)));
-  c.push(flags_or_unknown(kMsgFlags, c.uarg(2), "MSG_???"));
+  c.push(flags_or_unknown(XSET(kMsgFlags), c.uarg(2), "MSG_???"));
   return true;
 }
 
@@ -330,7 +330,7 @@ bool decode_recvmsg(Call& c) {
     c.push(m ? msghdr_value(c, *m, static_cast<uint64_t>(c.ret()), had ? std::optional{before} : std::nullopt)
              : c.ptr(c.arg(1)));
   }
-  c.push(flags_or_unknown(kMsgFlags, c.uarg(2), "MSG_???"));
+  c.push(flags_or_unknown(XSET(kMsgFlags), c.uarg(2), "MSG_???"));
   return true;
 }
 

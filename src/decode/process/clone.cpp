@@ -25,11 +25,12 @@ constexpr XlatEntry kCloneFlags[] = {
 
 // The low byte of clone's flags is the exit signal.
 Value clone_flags(uint64_t v, bool with_signal) {
-  Flags f = flags_of(kCloneFlags, with_signal ? v & ~uint64_t{0xff} : v);
+  Flags f = flags_of(XSET(kCloneFlags), with_signal ? v & ~uint64_t{0xff} : v);
   if (uint64_t sig = with_signal ? v & 0xff : 0) {
     std::string n = signal_name(static_cast<int>(sig));
     f.names.push_back(n.empty() ? std::to_string(sig) : n);
   }
+  f.raw = v;
   return f;
 }
 
@@ -52,7 +53,6 @@ bool decode_clone(Call& c) {
   if (c.entering()) {
     c.push(named("child_stack", c.ptr(c.arg(1))));
     c.push(named("flags", clone_flags(flags, true)));
-    c.set_sep_at_exit();
     return false;
   }
   if (flags & CLONE_PARENT_SETTID)
@@ -85,7 +85,6 @@ bool decode_clone3(Call& c) {
       if (a->flags & 0x200000000ULL) s.fields.push_back({"cgroup", Uint{a->cgroup}});
       c.push(std::move(s));
     }
-    c.set_sep_at_exit();
     return false;
   }
   // What the kernel stored for the parent: " => {parent_tid=[1235]}".
@@ -93,8 +92,7 @@ bool decode_clone3(Call& c) {
     Struct after;
     if (a->flags & CLONE_PIDFD) after.fields.push_back({"pidfd", tid_at(c, a->pidfd)});
     if (a->flags & CLONE_PARENT_SETTID) after.fields.push_back({"parent_tid", tid_at(c, a->parent_tid)});
-    c.set_exit_glued();
-    c.push(changed(Raw{""}, std::move(after)));
+    c.set_changed(0, std::move(after));
   }
   c.push(Uint{c.arg(1)});
   return true;

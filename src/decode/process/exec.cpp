@@ -60,7 +60,7 @@ bool decode_execveat(Call& c) {
   c.push(c.path(c.arg(1)));
   c.push(string_array(c, c.arg(2)));
   c.push(env_value(c, c.arg(3)));
-  c.push(flags_of(kExecveatFlags, c.uarg(4)));
+  c.push(flags_of(XSET(kExecveatFlags), c.uarg(4)));
   return true;
 }
 

@@ -30,11 +30,11 @@ Value op_value(uint32_t op) {
   std::string s = name;
   if (op & FUTEX_PRIVATE_FLAG) s += "_PRIVATE";
   if (op & FUTEX_CLOCK_REALTIME) s += "|FUTEX_CLOCK_REALTIME";
-  return Sym{s};
+  return Sym{s, "FutexOps", static_cast<int64_t>(op)};
 }
 
 Value bitset_value(uint32_t v) {
-  if (v == FUTEX_BITSET_MATCH_ANY) return Sym{"FUTEX_BITSET_MATCH_ANY"};
+  if (v == FUTEX_BITSET_MATCH_ANY) return Sym{"FUTEX_BITSET_MATCH_ANY", "FutexBitsets", static_cast<int64_t>(v)};
   return Hex{v};
 }
 
@@ -49,7 +49,7 @@ Value wake_op_value(uint32_t v) {
   const char* cm = xlat_name(kWakeCmps, cmp);
   s += cm ? fmt::format("{}<<24", cm) : fmt::format("{:#x}<<24", cmp);
   s += fmt::format("|{:#x}", cmparg);
-  return Sym{s};
+  return Sym{s, "FutexWakeOps", static_cast<int64_t>(v)};
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ constexpr XlatEntry kResources[] = {
 
 // RLIM64_INFINITY, 8192*1024, or the plain number.
 Value limit_value(uint64_t v) {
-  if (v == ~uint64_t{0}) return Sym{"RLIM64_INFINITY"};
-  if (v > 1024 && v % 1024 == 0) return Sym{fmt::format("{}*1024", v / 1024)};
+  if (v == ~uint64_t{0}) return Sym{"RLIM64_INFINITY", "Rlimits", -1};
+  if (v > 1024 && v % 1024 == 0) return Sym{fmt::format("{}*1024", v / 1024), "Rlimits", static_cast<int64_t>(v)};
   return Uint{v};
 }
 
@@ -36,7 +36,7 @@ Value rlimit_at(Call& c, uint64_t addr) {
 bool decode_prlimit64(Call& c) {
   if (c.entering()) {
     c.push(Int{c.iarg(0)});
-    c.push(xlat_value(kResources, c.uarg(1), "RLIMIT_???"));
+    c.push(xlat_value(XSET(kResources), c.uarg(1), "RLIMIT_???"));
     c.push(rlimit_at(c, c.arg(2)));
     return false;
   }
@@ -46,7 +46,7 @@ bool decode_prlimit64(Call& c) {
 
 bool decode_getrlimit(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value(kResources, c.uarg(0), "RLIMIT_???"));
+    c.push(xlat_value(XSET(kResources), c.uarg(0), "RLIMIT_???"));
     return false;
   }
   c.push(c.failed() ? c.ptr(c.arg(1)) : rlimit_at(c, c.arg(1)));
@@ -54,7 +54,7 @@ bool decode_getrlimit(Call& c) {
 }
 
 bool decode_setrlimit(Call& c) {
-  c.push(xlat_value(kResources, c.uarg(0), "RLIMIT_???"));
+  c.push(xlat_value(XSET(kResources), c.uarg(0), "RLIMIT_???"));
   c.push(rlimit_at(c, c.arg(1)));
   return true;
 }

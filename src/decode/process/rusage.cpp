@@ -20,23 +20,20 @@ Value rusage_at(Call& c, uint64_t addr) {
   Struct s;
   s.fields.push_back({"ru_utime", tv(r->ru_utime)});
   s.fields.push_back({"ru_stime", tv(r->ru_stime)});
-  if (!c.opts().verbose) {
-    s.elided = true;
-    return s;
-  }
+  // The rest only with -v (Field::detail).
   const std::pair<const char*, long> rest[] = {
       {"ru_maxrss", r->ru_maxrss}, {"ru_ixrss", r->ru_ixrss},     {"ru_idrss", r->ru_idrss},
       {"ru_isrss", r->ru_isrss},   {"ru_minflt", r->ru_minflt},   {"ru_majflt", r->ru_majflt},
       {"ru_nswap", r->ru_nswap},   {"ru_inblock", r->ru_inblock}, {"ru_oublock", r->ru_oublock},
       {"ru_msgsnd", r->ru_msgsnd}, {"ru_msgrcv", r->ru_msgrcv},   {"ru_nsignals", r->ru_nsignals},
       {"ru_nvcsw", r->ru_nvcsw},   {"ru_nivcsw", r->ru_nivcsw}};
-  for (const auto& [name, v] : rest) s.fields.push_back({name, Int{v}});
+  for (const auto& [name, v] : rest) s.fields.push_back({name, Int{v}, true});
   return s;
 }
 
 bool decode_getrusage(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value_dec(kWho, c.iarg(0), "RUSAGE_???"));
+    c.push(xlat_value_dec(XSET(kWho), c.iarg(0), "RUSAGE_???"));
     return false;
   }
   c.push(rusage_at(c, c.arg(1)));

@@ -20,7 +20,7 @@ constexpr XlatEntry kArchPrctl[] = {
     XLAT_PAIR(0x2002, "ARCH_MAP_VDSO_32"), XLAT_PAIR(0x2003, "ARCH_MAP_VDSO_64"),
 };
 
-Value field_str(const char* s, size_t n) { return Str{std::string(s, strnlen(s, n)), false}; }
+Value field_str(const char* s, size_t n) { return whole_str(std::string(s, strnlen(s, n))); }
 
 }  // namespace
 
@@ -34,14 +34,11 @@ bool decode_uname(Call& c) {
   Struct s;
   s.fields.push_back({"sysname", field_str(u->sysname, sizeof u->sysname)});
   s.fields.push_back({"nodename", field_str(u->nodename, sizeof u->nodename)});
-  if (c.opts().verbose) {
-    s.fields.push_back({"release", field_str(u->release, sizeof u->release)});
-    s.fields.push_back({"version", field_str(u->version, sizeof u->version)});
-    s.fields.push_back({"machine", field_str(u->machine, sizeof u->machine)});
-    s.fields.push_back({"domainname", field_str(u->domainname, sizeof u->domainname)});
-  } else {
-    s.elided = true;
-  }
+  // The rest only with -v (Field::detail).
+  s.fields.push_back({"release", field_str(u->release, sizeof u->release), true});
+  s.fields.push_back({"version", field_str(u->version, sizeof u->version), true});
+  s.fields.push_back({"machine", field_str(u->machine, sizeof u->machine), true});
+  s.fields.push_back({"domainname", field_str(u->domainname, sizeof u->domainname), true});
   c.push(std::move(s));
   return true;
 }
@@ -76,7 +73,7 @@ bool decode_getrandom(Call& c) {
   if (auto* s = std::get_if<Str>(&v.v)) s->hex = true;
   c.push(std::move(v));
   c.push(Uint{c.arg(1)});
-  c.push(flags_of(kRandomFlags, c.uarg(2)));
+  c.push(flags_of(XSET(kRandomFlags), c.uarg(2)));
   return true;
 }
 
@@ -84,7 +81,7 @@ bool decode_arch_prctl(Call& c) {
   int code = c.iarg(0);
   bool get = code == ARCH_GET_FS || code == ARCH_GET_GS;
   if (c.entering()) {
-    c.push(xlat_value(kArchPrctl, static_cast<uint32_t>(code), "ARCH_???"));
+    c.push(xlat_value(XSET(kArchPrctl), static_cast<uint32_t>(code), "ARCH_???"));
     if (!get) {
       c.push(Hex{c.arg(1)});
       return true;

@@ -17,21 +17,6 @@ constexpr XlatEntry kWaitOptions[] = {
     XLAT(WNOHANG), XLAT(WSTOPPED), XLAT(WEXITED), XLAT(WCONTINUED), XLAT(WNOWAIT),
     XLAT(__WNOTHREAD), XLAT(__WALL), XLAT(__WCLONE)};
 
-std::string status_text(int s) {
-  std::string t;
-  if (WIFEXITED(s)) t = fmt::format("WIFEXITED(s) && WEXITSTATUS(s) == {}", WEXITSTATUS(s));
-  else if (WIFSIGNALED(s))
-    t = fmt::format("WIFSIGNALED(s) && WTERMSIG(s) == {}{}", signal_name(WTERMSIG(s)),
-                    WCOREDUMP(s) ? " && WCOREDUMP(s)" : "");
-  else if (WIFSTOPPED(s)) {
-    int sig = WSTOPSIG(s);
-    t = fmt::format("WIFSTOPPED(s) && WSTOPSIG(s) == {}", signal_name(sig & 0x7f));
-    if (s >> 16) t += fmt::format(" && s >> 16 == {}", s >> 16);
-  } else if (WIFCONTINUED(s)) t = "WIFCONTINUED(s)";
-  else t = fmt::format("{:#x}", s);
-  return t;
-}
-
 }  // namespace
 
 Value wait_status_at(Call& c, uint64_t addr) {
@@ -39,7 +24,7 @@ Value wait_status_at(Call& c, uint64_t addr) {
   if (c.failed() || c.ret() == 0) return c.ptr(addr);
   auto s = c.read<int>(addr);
   if (!s) return c.ptr(addr);
-  return Array{{Struct{{{"", Raw{status_text(*s)}}}}}};
+  return Array{{Struct{{{"", WaitStatus{*s}}}}}};
 }
 
 bool decode_wait4(Call& c) {
@@ -48,7 +33,7 @@ bool decode_wait4(Call& c) {
     return false;
   }
   c.push(wait_status_at(c, c.arg(1)));
-  c.push(flags_of(kWaitOptions, c.uarg(2)));
+  c.push(flags_of(XSET(kWaitOptions), c.uarg(2)));
   c.push(c.ptr(c.arg(3)));
   return true;
 }

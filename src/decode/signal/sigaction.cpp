@@ -28,9 +28,9 @@ constexpr XlatEntry kHow[] = {XLAT(SIG_BLOCK), XLAT(SIG_UNBLOCK), XLAT(SIG_SETMA
 constexpr uint64_t kSaRestorer = 0x04000000;
 
 Value handler_value(uint64_t h) {
-  if (h == 0) return Sym{"SIG_DFL"};
-  if (h == 1) return Sym{"SIG_IGN"};
-  if (h == ~uint64_t{0}) return Sym{"SIG_ERR"};
+  if (h == 0) return Sym{"SIG_DFL", "SigHandlers", 0};
+  if (h == 1) return Sym{"SIG_IGN", "SigHandlers", 1};
+  if (h == ~uint64_t{0}) return Sym{"SIG_ERR", "SigHandlers", -1};
   return Hex{h};
 }
 
@@ -41,7 +41,7 @@ Value sigaction_at(Call& c, uint64_t addr) {
   Struct s;
   s.fields.push_back({"sa_handler", handler_value(sa->handler)});
   s.fields.push_back({"sa_mask", sigset_value(&sa->mask, 8)});
-  s.fields.push_back({"sa_flags", flags_of(kSaFlags, sa->flags)});
+  s.fields.push_back({"sa_flags", flags_of(XSET(kSaFlags), sa->flags)});
   if (sa->flags & kSaRestorer) s.fields.push_back({"sa_restorer", Hex{sa->restorer}});
   return s;
 }
@@ -67,7 +67,7 @@ bool decode_rt_sigaction(Call& c) {
 
 bool decode_rt_sigprocmask(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value(kHow, c.uarg(0), "SIG_???"));
+    c.push(xlat_value(XSET(kHow), c.uarg(0), "SIG_???"));
     c.push(sigset_at(c, c.arg(1), c.arg(3)));
     return false;
   }

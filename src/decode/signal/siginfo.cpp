@@ -37,7 +37,7 @@ Value decode_siginfo(const siginfo_t& si) {
   const char* code = si.si_code <= 0 ? xlat_name(kSiCodes, static_cast<uint64_t>(si.si_code)) : nullptr;
   if (!code && si.si_code > 0 && si.si_signo == SIGCHLD) code = xlat_name(kChldCodes, si.si_code);
   if (!code && si.si_code > 0 && si.si_signo == SIGSEGV) code = xlat_name(kSegvCodes, si.si_code);
-  if (code) s.fields.push_back({"si_code", Sym{code}});
+  if (code) s.fields.push_back({"si_code", Sym{code, "SiCodes", si.si_code}});
   else s.fields.push_back({"si_code", Int{si.si_code}});
   if (si.si_code <= 0) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});

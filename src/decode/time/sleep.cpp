@@ -29,8 +29,8 @@ bool decode_nanosleep(Call& c) {
 
 bool decode_clock_nanosleep(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value_dec(kClockIds, c.iarg(0), nullptr));
-    c.push(flags_of(kTimerFlags, c.uarg(1)));
+    c.push(xlat_value_dec(XSET(kClockIds), c.iarg(0), nullptr));
+    c.push(flags_of(XSET(kTimerFlags), c.uarg(1)));
     c.push(timespec_at(c, c.arg(2)));
     return false;
   }
@@ -40,7 +40,7 @@ bool decode_clock_nanosleep(Call& c) {
 
 bool decode_clock_gettime(Call& c) {
   if (c.entering()) {
-    c.push(xlat_value_dec(kClockIds, c.iarg(0), nullptr));
+    c.push(xlat_value_dec(XSET(kClockIds), c.iarg(0), nullptr));
     return false;
   }
   c.push(c.failed() ? c.ptr(c.arg(1)) : timespec_at(c, c.arg(1)));
