@@ -5,6 +5,7 @@
 #include <linux/close_range.h>
 #include <linux/falloc.h>
 #include <linux/kexec.h>
+#include <linux/membarrier.h>
 #include <linux/module.h>
 #include <linux/userfaultfd.h>
 #include <sched.h>

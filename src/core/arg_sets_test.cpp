@@ -60,8 +60,9 @@ TEST(ArgSets, EverySetArgumentHasEntries) {
     for (int i = 0; i < s->nargs; ++i)
       if (s->args[i] == ArgT::Set) {
         // NoNames alone has no entries: strace prints those words in hex.
-        if (arg_set_info(s->sets[i]).name != "NoNames")
+        if (arg_set_info(s->sets[i]).name != "NoNames") {
           EXPECT_FALSE(arg_set_table(s->sets[i]).empty()) << s->name;
+        }
         EXPECT_FALSE(arg_set_info(s->sets[i]).header.empty()) << s->name;
       }
 }

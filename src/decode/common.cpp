@@ -33,7 +33,8 @@ Value file_mode_value(uint64_t mode) {
   if (mode & S_ISUID) s += "S_ISUID|";
   if (mode & S_ISGID) s += "S_ISGID|";
   if (mode & S_ISVTX) s += "S_ISVTX|";
-  s += fmt::format("{:#04o}", mode & 0777);
+  // C's %#03o, as strace prints it: 0644, 007, 000 (fmt's # pads 0 to 0000).
+  s += fmt::format("{:0>3}", fmt::format("0{:o}", mode & 0777));
   return Sym{s};
 }
 
