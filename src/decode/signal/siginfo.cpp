@@ -41,6 +41,11 @@ Value decode_siginfo(const siginfo_t& si) {
   if (si.si_code <= 0) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});
     s.fields.push_back({"si_uid", Uint{si.si_uid}});
+    // sigqueue's value, as both its members.
+    if (si.si_code == SI_QUEUE) {
+      s.fields.push_back({"si_int", Int{si.si_int}});
+      s.fields.push_back({"si_ptr", Ptr{reinterpret_cast<uint64_t>(si.si_ptr)}});
+    }
   } else if (si.si_signo == SIGCHLD) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});
     s.fields.push_back({"si_uid", Uint{si.si_uid}});
