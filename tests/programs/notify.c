@@ -1,9 +1,13 @@
-/* fanotify_init, fanotify_mark and userfaultfd: known flags, unknown bits,
- * bad pointers, a path on the heap. */
+/* fanotify_init, fanotify_mark, userfaultfd and epoll_pwait2: known flags,
+ * unknown bits, bad pointers, a path, events, a timeout and a mask on the
+ * heap. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <signal.h>
 #include <sys/fanotify.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -41,6 +45,27 @@ int main(void) {
   syscall(SYS_userfaultfd, 0xffffffffUL);
   syscall(SYS_userfaultfd, 2);
   syscall(SYS_userfaultfd, HI | 2);
+
+  int ep = epoll_create1(0);
+  int p[2];
+  pipe(p);
+  struct epoll_event ev = {EPOLLIN, {.u64 = 7}};
+  epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev);
+  struct epoll_event *out = malloc(4 * sizeof *out);
+  struct timespec *ts = malloc(sizeof *ts);
+  ts->tv_sec = 0;
+  ts->tv_nsec = 1000;
+  sigset_t *m = malloc(sizeof *m);
+  sigemptyset(m);
+  sigaddset(m, SIGUSR1);
+  syscall(SYS_epoll_pwait2, ep, out, 4, ts, m, 8);
+  write(p[1], "x", 1);
+  syscall(SYS_epoll_pwait2, ep, out, 4, ts, NULL, 8);
+  syscall(SYS_epoll_pwait2, ep, out, 4, NULL, m, 8);
+  syscall(SYS_epoll_pwait2, -1, out, 4, BAD, BAD, 8);
+  syscall(SYS_epoll_pwait2, ep, BAD, 4, ts, m, 16);
+  syscall(SYS_epoll_pwait2, -1, out, 4, ts, m, 8);
+  syscall(SYS_epoll_pwait2, HI | ep, out, HI | 4, ts, m, 8);
   free(dir);
   return 0;
 }
