@@ -1,13 +1,18 @@
 #include "core/arg_sets.hpp"
 
 // The headers arg_sets.def names: each entry's value is its macro.
+#include <fcntl.h>
 #include <linux/close_range.h>
 #include <linux/falloc.h>
 #include <linux/mempolicy.h>
 #include <linux/reboot.h>
-#include <fcntl.h>
+#include <linux/kexec.h>
+#include <linux/membarrier.h>
+#include <linux/module.h>
+#include <linux/userfaultfd.h>
 #include <sched.h>
 #include <sys/eventfd.h>
+#include <sys/fanotify.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/ipc.h>
@@ -25,18 +30,30 @@
 
 #include <array>
 
+// Names strace 6.1 prints that x86_64's headers lack: PKEY_DISABLE_EXECUTE is
+// powerpc's (<asm/mman.h> there); FAN_DIR_MODIFY was in <linux/fanotify.h>
+// of 5.7 and 5.8 only.
+#ifndef PKEY_DISABLE_EXECUTE
+#define PKEY_DISABLE_EXECUTE 0x4
+#endif
+#ifndef FAN_DIR_MODIFY
+#define FAN_DIR_MODIFY 0x00080000
+#endif
+
 namespace sct {
 
 namespace {
 
 // Named here, not through XLAT: its argument would be the expanded value.
 #define V(macro) XLAT_PAIR(macro, #macro)
-#define SET(id, kind, header, unknown, ...) constexpr XlatEntry kSet##id[] = {__VA_ARGS__};
+// A leading placeholder lets a set have no entries (NoNames); kSets skips it.
+#define SET(id, kind, header, unknown, ...) \
+  constexpr XlatEntry kSet##id[] = {XlatEntry{0, nullptr} __VA_OPT__(, ) __VA_ARGS__};
 #define ARG_SET(...)
 #include "syscalls/arg_sets.def"
 #undef SET
 
-#define SET(id, ...) Xlat(kSet##id, #id),
+#define SET(id, ...) Xlat(std::span<const XlatEntry>(kSet##id).subspan(1), #id),
 const Xlat kSets[] = {
     Xlat(),
 #include "syscalls/arg_sets.def"
@@ -57,6 +74,8 @@ Value arg_set_value(ArgSet s, uint64_t v) {
   const ArgSetInfo& info = arg_set_info(s);
   std::string unknown(info.unknown);
   if (!info.flags) return xlat_value(t, v, unknown.c_str());
+  // No comment for leftover bits: a plain "0x1", as strace prints these.
+  if (unknown.empty()) return flags_of(t, v);
   return flags_value(t, v, unknown.c_str());
 }
 

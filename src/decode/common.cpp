@@ -91,4 +91,14 @@ Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len) {
   return v;
 }
 
+Value iovec_addrs(Call& c, uint64_t addr, uint64_t count) {
+  if (addr == 0) return Ptr{0};
+  Value v = struct_array<iovec>(c, addr, std::min(count, kMaxIovecs), [&](const iovec& iov) {
+    return Value{Struct{{{"iov_base", c.ptr(reinterpret_cast<uint64_t>(iov.iov_base))},
+                         {"iov_len", Uint{iov.iov_len}}}}};
+  });
+  if (auto* a = std::get_if<Array>(&v.v); a && count > kMaxIovecs) a->elided = true;
+  return v;
+}
+
 }  // namespace sct

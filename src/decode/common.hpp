@@ -44,6 +44,10 @@ Value struct_array(Call& c, uint64_t addr, uint64_t count, Item item) {
 // data shown is `data_len` bytes in all (the return value for reads), at most
 // -s bytes of each iovec, and -s iovecs without -v.
 Value iovec_array(Call& c, uint64_t addr, uint64_t count, uint64_t data_len);
+// The same with each iov_base as an address: the iovecs of a failed read, of
+// another process (process_vm_readv's remote side), of address ranges
+// (process_madvise).
+Value iovec_addrs(Call& c, uint64_t addr, uint64_t count);
 // S_IFREG|0644, S_IFDIR|S_ISVTX|0777: a file mode with its type.
 Value file_mode_value(uint64_t mode);
 // makedev(0x8, 0x1)

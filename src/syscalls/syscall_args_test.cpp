@@ -194,7 +194,7 @@ TEST(SyscallArgs, GenericDecoderReadsTheKernelsWidth) {
             "epoll_ctl(-1, EPOLL_CTL_ADD, -1, NULL) = -1 EFAULT (Bad address)");
   // unsigned long flags: all 64 bits.
   EXPECT_EQ(trace_line("unshare", {0x5a5a5a5a80000000}, -22, m),
-            "unshare(0x5a5a5a5a80000000) = -1 EINVAL (Invalid argument)");
+            "unshare(0x5a5a5a5a80000000 /* CLONE_??? */) = -1 EINVAL (Invalid argument)");
   // int bufsiz printed with %lu: strace prints the whole register.
   EXPECT_EQ(trace_line("readlink", {p, 0, hi | 10}, -2, m),
             "readlink(\"/x\", NULL, 18446744069414584330) = -1 ENOENT (No such file or directory)");

@@ -39,6 +39,10 @@ enum TraceClass : uint32_t {
   RTask = 1u << 19,   // creates a process or thread
   RClose = 1u << 20,  // closes the descriptor in its first argument
   RDup = 1u << 21,    // returns a copy of the descriptor in its first argument
+  // Writes into the memory its input arguments point to (vmsplice from a
+  // pipe's read end fills the iovecs it was given): what they held must be
+  // copied at entry, not at exit.
+  RFillsIn = 1u << 22,
 };
 
 // How the return value prints.

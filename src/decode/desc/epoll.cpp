@@ -76,4 +76,20 @@ bool decode_epoll_pwait(Call& c) {
   return true;
 }
 
+// A timespec for the timeout. strace prints everything after the fd at exit,
+// and a failed call's pointers as addresses, its timeout and mask included.
+bool decode_epoll_pwait2(Call& c) {
+  if (c.entering()) {
+    c.push(c.fd(c.iarg(0)));
+    return false;
+  }
+  const bool ok = !c.failed();
+  c.push(ok ? epoll_events(c, c.arg(1), c.ret()) : c.ptr(c.arg(1)));
+  c.push(Int{c.iarg(2)});
+  c.push(ok ? timespec_at(c, c.arg(3)) : c.ptr(c.arg(3)));
+  c.push(ok ? sigset_at(c, c.arg(4), c.arg(5)) : c.ptr(c.arg(4)));
+  c.push(Uint{c.arg(5)});
+  return true;
+}
+
 }  // namespace sct

@@ -1,5 +1,7 @@
 #include <sys/epoll.h>
 
+#include <time.h>
+
 #include <gtest/gtest.h>
 
 #include "testing/decode_harness.hpp"
@@ -49,6 +51,17 @@ TEST(EpollPwait, SignalMask) {
   m.put_obj(0x2000, uint64_t{1} << (SIGUSR1 - 1));
   EXPECT_EQ(trace_line("epoll_pwait", {5, 0x1000, 4, 0, 0x2000, 8}, 0, m),
             "epoll_pwait(5, [], 4, 0, [USR1], 8)     = 0");
+}
+
+// strace 6.1's output is the spec (tests/golden/notify.out).
+TEST(EpollPwait2, TimeoutAndMaskAtExitAddressesWhenFailed) {
+  FakeMemory m;
+  m.put_obj(0x2000, uint64_t{1} << (SIGUSR1 - 1));
+  m.put_obj(0x3000, timespec{1, 500});
+  EXPECT_EQ(trace_line("epoll_pwait2", {5, 0x1000, 4, 0x3000, 0x2000, 8}, 0, m),
+            "epoll_pwait2(5, [], 4, {tv_sec=1, tv_nsec=500}, [USR1], 8) = 0");
+  EXPECT_EQ(trace_line("epoll_pwait2", {5, 0x1000, 4, 0x3000, 0x2000, 8}, -9, m),
+            "epoll_pwait2(5, 0x1000, 4, 0x3000, 0x2000, 8) = -1 EBADF (Bad file descriptor)");
 }
 
 TEST(EpollCreate1, Flags) {

@@ -58,7 +58,8 @@ bool decode_readv(Call& c) {
     c.push(c.fd(c.iarg(0)));
     return false;
   }
-  if (c.failed()) c.push(c.ptr(c.arg(1)));
+  // A failed read shows its iovecs with their addresses, as strace does.
+  if (c.failed()) c.push(iovec_addrs(c, c.arg(1), c.arg(2)));
   else c.push(iovec_array(c, c.arg(1), c.arg(2), static_cast<uint64_t>(c.ret())));
   c.push(Uint{c.arg(2)});
   return true;

@@ -1,11 +1,13 @@
-// mmap, mprotect, mremap, madvise.
+// mmap, mprotect, mremap, madvise, process_madvise.
 #include <linux/mman.h>
 #include <sys/mman.h>
 
 #include <fmt/format.h>
 
+#include "core/arg_sets.hpp"
 #include "core/call.hpp"
 #include "core/xlat.hpp"
+#include "decode/common.hpp"
 
 namespace sct {
 
@@ -99,6 +101,16 @@ bool decode_madvise(Call& c) {
   c.push(c.ptr(c.arg(0)));
   c.push(Uint{c.arg(1)});
   c.push(xlat_value(XSET(kMadvise), c.uarg(2), "MADV_???"));
+  return true;
+}
+
+// Another process's ranges (a pidfd and iovecs of addresses), one advice.
+bool decode_process_madvise(Call& c) {
+  c.push(c.fd(c.iarg(0)));
+  c.push(iovec_addrs(c, c.arg(1), c.arg(2)));
+  c.push(Uint{c.arg(2)});
+  c.push(xlat_value(kMadvise, c.uarg(3), "MADV_???"));
+  c.push(arg_set_value(c.info()->sets[4], c.uarg(4)));
   return true;
 }
 

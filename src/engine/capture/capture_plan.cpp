@@ -28,7 +28,12 @@ sct_plan capture_plan(const SyscallInfo& s) {
       case ArgT::Argv: p.entry[i] = SCT_CAP_ARGV; break;
       case ArgT::Envp: p.entry[i] = SCT_CAP_ENVP; break;
       case ArgT::IovIn: p.entry[i] = SCT_CAP_IOV_IN; break;
-      case ArgT::IovOutRet: p.exit[i] = SCT_CAP_IOV_RET; break;
+      case ArgT::IovOutRet:
+        // The array at entry too: a failed read shows its iovecs' addresses,
+        // and nothing is copied at the exit of a failed call.
+        p.entry[i] = SCT_CAP_WINDOW;
+        p.exit[i] = SCT_CAP_IOV_RET;
+        break;
       case ArgT::EpollRet: p.exit[i] = SCT_CAP_EPOLL_RET; break;
       case ArgT::MsgIn: p.entry[i] = SCT_CAP_MSG_IN; break;
       case ArgT::MsgOutRet:
@@ -56,9 +61,14 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // the stack and argv are gone after exec. Process calls make threads and
   // processes whose records would come before the call that made them, and
   // a call that does not return has only its entry.
-  bool same_at_exit = true;
-  for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN ||
-                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN;
+  // A read's iovec array is not written by the call (only the buffers it
+  // points to), nor are the arguments of a call that does not fill them.
+  bool same_at_exit = !(s.classes & RFillsIn);
+  for (int i = 0; i < 6; ++i) {
+    unsigned char k = p.entry[i];
+    same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN || k == SCT_CAP_IOV_IN ||
+                    k == SCT_CAP_MSG_IN || (k == SCT_CAP_WINDOW && s.args[i] == ArgT::IovOutRet);
+  }
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }
