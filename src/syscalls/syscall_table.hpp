@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "syscalls/ctype.hpp"
+#include "syscalls/struct_desc.hpp"
 
 namespace sct {
 
@@ -82,6 +83,7 @@ enum class ArgT : uint8_t {
   MsgIn,      // struct msghdr: its address, iovecs and their data, control buffer
   MsgOutRet,  // the same filled by the call: the return value is the data's length; at exit
   Set,        // a flags word or a named constant: the set arg_sets.def gives the argument
+  Struct,     // a pointer to a struct structs.def describes, in or out (ARG_STRUCT)
 };
 
 // The flag and constant sets of arg_sets.def; None for an argument without one.
@@ -131,6 +133,9 @@ struct SyscallInfo {
   uint8_t kernel_nargs = 0;
   std::array<KernelArg, 6> kargs = {};
   std::array<ArgSet, 6> sets = {};  // each Set argument's set (arg_sets.def)
+  // Each Struct argument's struct and direction (structs.def).
+  std::array<StructId, 6> structs = {};
+  std::array<Dir, 6> dirs = {};
 };
 
 // Argument i as the kernel declares it, or nullptr when the kernel's

@@ -34,6 +34,13 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // In, out or both: the table does not say, so both.
         if (reads_structs) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
         break;
+      case ArgT::Struct: {
+        // Its size from structs.def: in at entry, out at exit.
+        auto k = static_cast<size_t>(i);
+        p.size[i] = struct_desc(s.structs[k]).size;
+        (s.dirs[k] == Dir::In ? p.entry[i] : p.exit[i]) = SCT_CAP_SIZED;
+        break;
+      }
       case ArgT::DirFd: p.cwd = 1; break;
       default: break;
     }
@@ -46,13 +53,14 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // A hand-written decoder of a call without arguments reads what the call
   // acts on: the signal frame on the stack (rt_sigreturn).
   p.stack = s.dec == Dec::Custom && s.nargs == 0;
-  // Strings and input buffers read the same at exit; structs may be in-out,
-  // the stack and argv are gone after exec. Process calls make threads and
+  // Strings, input buffers and input structs (SCT_CAP_SIZED at entry) read
+  // the same at exit; windowed structs may be in-out, the stack and argv are
+  // gone after exec. Process calls make threads and
   // processes whose records would come before the call that made them, and
   // a call that does not return has only its entry.
   bool same_at_exit = true;
   for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN ||
-                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN;
+                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN || k == SCT_CAP_SIZED;
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }

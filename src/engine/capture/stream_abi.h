@@ -24,6 +24,7 @@ enum sct_capture {
                        its control buffer (up to SCT_CONTROL_MAX), its iovec
                        array and their data as SCT_CAP_IOV_IN */
   SCT_CAP_MSG_RET,  /* the same, the iovec data as SCT_CAP_IOV_RET */
+  SCT_CAP_SIZED,    /* a struct of the plan's size for the argument */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -41,6 +42,9 @@ struct sct_plan {
    * record when it leaves the CPU inside the call. */
   unsigned char defer;
   unsigned char pad;
+  /* SCT_CAP_SIZED: the struct's size (structs.def); 8 so that an index
+   * masked with 7 stays inside for the verifier. */
+  unsigned short size[8];
 };
 
 enum sct_record_type {

@@ -1,0 +1,55 @@
+// Struct descriptions (structs.def): the layout of what a syscall argument
+// points at, and how each field prints. Data for the generic decoder and the
+// eBPF capture plan.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace sct {
+
+enum class StructId : uint8_t {
+  None,
+#define STRUCT(id, ...) id,
+#define BOX(id, ...) id,
+#define ARG_STRUCT(...)
+#include "syscalls/structs.def"
+#undef STRUCT
+#undef BOX
+#undef ARG_STRUCT
+};
+
+// How a field prints.
+enum class FieldT : uint8_t {
+  Int,     // signed decimal of the field's width
+  Uint,    // unsigned decimal of the field's width
+  Uid,     // unsigned decimal; (unsigned)-1 prints as -1
+  Hex,     // 0x...; 0 as 0
+  Ptr,     // NULL or 0x...
+  Struct,  // a nested struct (FieldDesc::sub)
+};
+
+struct FieldDesc {
+  std::string_view name;
+  uint16_t offset;
+  uint16_t size;
+  FieldT type;
+  StructId sub;  // for Struct fields
+};
+
+struct StructDesc {
+  std::string_view name;
+  std::string_view header;
+  uint16_t size;
+  bool box;  // one unnamed value in brackets: [0]
+  std::span<const FieldDesc> fields;
+};
+
+// Which way the data behind a Struct argument goes.
+enum class Dir : uint8_t { None, In, Out };
+
+// The description of `id` (an empty one for None).
+const StructDesc& struct_desc(StructId id);
+
+}  // namespace sct

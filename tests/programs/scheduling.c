@@ -1,0 +1,51 @@
+/* Scheduling and identity calls whose arguments point at structs or single
+ * values (src/syscalls/structs.def): success, failure (out-values print as
+ * addresses), bad pointers, unknown policies, high bits above ints. Every
+ * change asked for is refused or leaves things as they were. */
+#define _GNU_SOURCE
+#include <sched.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <linux/time_types.h>
+#include <unistd.h>
+#include "marker.h"
+
+#define HI 0xffffffff00000000UL
+#define BAD ((void*)1)
+
+int main(void) {
+  BEGIN();
+  struct sched_param* sp = malloc(sizeof *sp);
+  sp->sched_priority = 0;
+  syscall(SYS_sched_getparam, 0, sp);
+  syscall(SYS_sched_getparam, -1, sp);
+  syscall(SYS_sched_getparam, 0, BAD);
+  syscall(SYS_sched_setparam, 0, sp);
+  syscall(SYS_sched_setparam, HI, BAD);
+  syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, sp);
+  syscall(SYS_sched_setscheduler, 0, SCHED_BATCH | SCHED_RESET_ON_FORK, sp);
+  syscall(SYS_sched_setscheduler, 0, HI | 0x99, sp);
+  syscall(SYS_sched_setscheduler, -1, SCHED_IDLE, sp);
+  syscall(SYS_sched_setscheduler, 0, SCHED_FIFO, BAD);
+  sp->sched_priority = -5;
+  syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, sp);
+  syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, NULL);
+
+  struct __kernel_timespec ts;
+  syscall(SYS_sched_rr_get_interval, 0, &ts);
+  syscall(SYS_sched_rr_get_interval, 0, BAD);
+  syscall(SYS_sched_rr_get_interval, -1, &ts);
+
+  unsigned* ids = malloc(3 * sizeof *ids);
+  syscall(SYS_getresuid, &ids[0], &ids[1], &ids[2]);
+  syscall(SYS_getresgid, &ids[0], &ids[1], &ids[2]);
+  syscall(SYS_getresuid, NULL, &ids[1], &ids[2]);
+  syscall(SYS_getresgid, &ids[0], &ids[1], BAD);
+
+  /* The node only: which CPU the call ran on changes between runs. */
+  unsigned node;
+  syscall(SYS_getcpu, NULL, &node, NULL);
+  syscall(SYS_getcpu, NULL, NULL, NULL);
+  syscall(SYS_getcpu, BAD, &node, (void*)2);
+  return 0;
+}
