@@ -3,11 +3,15 @@
 // The headers arg_sets.def names: each entry's value is its macro.
 #include <linux/close_range.h>
 #include <linux/falloc.h>
+#include <linux/openat2.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/sem.h>
 #include <sys/mount.h>
 #include <sys/pidfd.h>
 #include <sys/signalfd.h>
@@ -17,6 +21,13 @@
 #include <time.h>
 
 #include <array>
+
+// <linux/signal.h> cannot be included beside glibc's <signal.h> (it redefines
+// sigset_t): its value is repeated here and checked against it, alone, in
+// core/uapi_values.cpp.
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1U << 31)
+#endif
 
 namespace sct {
 

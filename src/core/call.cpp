@@ -126,7 +126,10 @@ Value generic_arg(Call& c, ArgT t, int i) {
       // What the call wrote is there only when it succeeded.
       auto k = static_cast<size_t>(i);
       if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
-      return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
+      int8_t n = c.info()->counts[k];
+      if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
+      uint64_t count = n == kCountRet ? static_cast<uint64_t>(c.ret()) : n >= 0 && n < 6 ? kernel_reads(c, n) : 0;
+      return struct_array_value(c.mem(), c.info()->structs[k], c.arg(i), count, c.opts().max_strlen);
     }
     case ArgT::Argv:
     case ArgT::Envp:  // only execve's decoder prints them

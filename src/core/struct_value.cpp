@@ -1,5 +1,7 @@
 #include "core/struct_value.hpp"
 
+#include "core/arg_sets.hpp"
+
 #include <climits>
 #include <cstring>
 #include <vector>
@@ -33,6 +35,7 @@ Value field_value(const FieldDesc& f, const unsigned char* base) {
     }
     case FieldT::Hex: return Hex{load(p, f.size)};
     case FieldT::Ptr: return Ptr{load(p, f.size)};
+    case FieldT::Set: return arg_set_value(f.set, load(p, f.size));
   }
   return Uint{0};
 }
@@ -54,6 +57,18 @@ Value struct_value(Memory& mem, StructId id, uint64_t addr) {
   std::vector<unsigned char> bytes(d.size);
   if (!mem.read(addr, bytes.data(), bytes.size())) return Ptr{addr};
   return struct_value_of(id, bytes.data());
+}
+
+Value struct_array_value(Memory& mem, StructId id, uint64_t addr, uint64_t count, size_t max_items) {
+  if (addr == 0) return Ptr{0};
+  const StructDesc& d = struct_desc(id);
+  Array a;
+  uint64_t shown = count < max_items ? count : max_items;
+  std::vector<unsigned char> bytes(static_cast<size_t>(shown) * d.size);
+  if (shown && !mem.read(addr, bytes.data(), bytes.size())) return Ptr{addr};
+  for (uint64_t k = 0; k < shown; ++k) a.items.push_back(struct_value_of(id, bytes.data() + k * d.size));
+  a.elided = shown < count;
+  return a;
 }
 
 }  // namespace sct

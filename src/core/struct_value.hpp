@@ -14,6 +14,11 @@ namespace sct {
 // read, else {field=value, ...} (or [value] for a box).
 Value struct_value(Memory& mem, StructId id, uint64_t addr);
 
+// `count` structs `id` at `addr`, [{...}, {...}]: at most `max_items` of
+// them, then "..." (strace's -s limit on arrays); NULL for 0, the bare
+// address when they cannot be read.
+Value struct_array_value(Memory& mem, StructId id, uint64_t addr, uint64_t count, size_t max_items);
+
 // The same from bytes already read (`bytes` holds struct_desc(id).size).
 Value struct_value_of(StructId id, const unsigned char* bytes);
 

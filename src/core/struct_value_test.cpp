@@ -62,3 +62,40 @@ TEST(StructValue, BoxesAndIntWidths) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+TEST(StructValue, ArraysCountedByAnArgumentAndElidedBySLimit) {
+  FakeMemory m;
+  struct {
+    unsigned short num;
+    short op;
+    short flg;
+  } sb[3] = {{0, 1, 0x1000}, {1, 0, 0x800}, {2, -1, 0x10}};
+  m.put_obj(0x1000, sb);
+  EXPECT_EQ(trace_line("semop", {7, 0x1000, 2}, 0, m),
+            "semop(7, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}, {sem_num=1, sem_op=0, sem_flg=IPC_NOWAIT}], 2) = 0");
+  DecodeOptions s1;
+  s1.max_strlen = 1;
+  EXPECT_EQ(trace_line("semop", {7, 0x1000, 3}, 0, m, s1),
+            "semop(7, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}, ...], 3) = 0");
+  EXPECT_EQ(trace_line("semop", {7, 0x1000, 0x100000000}, -22, m),
+            "semop(7, [], 0)                         = -1 EINVAL (Invalid argument)");
+  // More elements than the memory holds: the array is unreadable.
+  EXPECT_EQ(trace_line("semop", {7, 0x1000, 4}, -14, m),
+            "semop(7, 0x1000, 4)                     = -1 EFAULT (Bad address)");
+}
+
+TEST(StructValue, ArraysCountedByTheReturnValue) {
+  FakeMemory m;
+  uint64_t ev[4] = {0x1234, 0x5000, 3, 0};
+  m.put_obj(0x1000, ev);
+  EXPECT_EQ(trace_line("io_getevents", {0x7000, 1, 2, 0x1000, 0}, 1, m),
+            "io_getevents(0x7000, 1, 2, [{data=0x1234, obj=0x5000, res=3, res2=0}], NULL) = 1");
+  EXPECT_EQ(trace_line("io_getevents", {0x7000, 1, 2, 0x1000, 0}, -22, m),
+            "io_getevents(0x7000, 1, 2, 0x1000, NULL) = -1 EINVAL (Invalid argument)");
+}
+
+}  // namespace
+}  // namespace sct

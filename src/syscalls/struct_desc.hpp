@@ -9,15 +9,19 @@
 
 namespace sct {
 
+enum class ArgSet : uint8_t;  // syscall_table.hpp: the sets of arg_sets.def
+
 enum class StructId : uint8_t {
   None,
 #define STRUCT(id, ...) id,
 #define BOX(id, ...) id,
 #define ARG_STRUCT(...)
+#define ARG_ARRAY(...)
 #include "syscalls/structs.def"
 #undef STRUCT
 #undef BOX
 #undef ARG_STRUCT
+#undef ARG_ARRAY
 };
 
 // How a field prints.
@@ -28,6 +32,7 @@ enum class FieldT : uint8_t {
   Hex,     // 0x...; 0 as 0
   Ptr,     // NULL or 0x...
   Struct,  // a nested struct (FieldDesc::sub)
+  Set,     // a flags word or a constant of arg_sets.def (FieldDesc::set)
 };
 
 struct FieldDesc {
@@ -36,6 +41,7 @@ struct FieldDesc {
   uint16_t size;
   FieldT type;
   StructId sub;  // for Struct fields
+  ArgSet set;    // for Set fields
 };
 
 struct StructDesc {
@@ -48,6 +54,11 @@ struct StructDesc {
 
 // Which way the data behind a Struct argument goes.
 enum class Dir : uint8_t { None, In, Out };
+
+// Where an array argument's element count comes from: an argument's index
+// (0-5), the return value, or nowhere (one struct, not an array).
+constexpr int8_t kCountNone = -1;
+constexpr int8_t kCountRet = 6;
 
 // The description of `id` (an empty one for None).
 const StructDesc& struct_desc(StructId id);

@@ -104,15 +104,20 @@ struct ArgStructRow {
   int arg;
   Dir dir;
   StructId id;
+  int8_t count;
 };
+constexpr int8_t kCountArg0 = 0, kCountArg1 = 1, kCountArg2 = 2, kCountArg3 = 3, kCountArg4 = 4,
+                 kCountArg5 = 5;
 constexpr ArgStructRow kArgStructRows[] = {
 #define STRUCT(...)
 #define BOX(...)
-#define ARG_STRUCT(name, i, dir, id) ArgStructRow{#name, i, Dir::dir, StructId::id},
+#define ARG_STRUCT(name, i, dir, id) ArgStructRow{#name, i, Dir::dir, StructId::id, kCountNone},
+#define ARG_ARRAY(name, i, dir, id, count) ArgStructRow{#name, i, Dir::dir, StructId::id, kCount##count},
 #include "syscalls/structs.def"
 #undef STRUCT
 #undef BOX
 #undef ARG_STRUCT
+#undef ARG_ARRAY
 };
 
 constexpr auto kTable = [] {
@@ -131,6 +136,7 @@ constexpr auto kTable = [] {
       if (r.name != t[i].name || r.arg < 0 || r.arg >= 6) continue;
       t[i].structs[static_cast<size_t>(r.arg)] = r.id;
       t[i].dirs[static_cast<size_t>(r.arg)] = r.dir;
+      t[i].counts[static_cast<size_t>(r.arg)] = r.count;
     }
   }
   return t;
@@ -160,7 +166,10 @@ constexpr bool arg_structs_line_up() {
     int found = 0;
     for (const ArgStructRow& o : kArgStructRows) found += o.name == r.name && o.arg == r.arg;
     bool row = false;
-    for (const SyscallInfo& s : kTable) row = row || (s.name == r.name && r.arg < s.nargs);
+    for (const SyscallInfo& s : kTable) row = row || (s.name == r.name && r.arg < s.nargs &&
+                                                 (r.count == kCountNone || r.count == kCountRet || r.count < s.nargs));
+    // A count taken from the return value is known only at exit.
+    if (r.count == kCountRet && r.dir != Dir::Out) return false;
     if (!row || found != 1) return false;
   }
   return true;

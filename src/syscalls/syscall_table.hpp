@@ -136,6 +136,8 @@ struct SyscallInfo {
   // Each Struct argument's struct and direction (structs.def).
   std::array<StructId, 6> structs = {};
   std::array<Dir, 6> dirs = {};
+  // An array's element count: an argument's index, kCountRet, or kCountNone.
+  std::array<int8_t, 6> counts = {kCountNone, kCountNone, kCountNone, kCountNone, kCountNone, kCountNone};
 };
 
 // Argument i as the kernel declares it, or nullptr when the kernel's

@@ -38,7 +38,9 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // Its size from structs.def: in at entry, out at exit.
         auto k = static_cast<size_t>(i);
         p.size[i] = struct_desc(s.structs[k]).size;
-        (s.dirs[k] == Dir::In ? p.entry[i] : p.exit[i]) = SCT_CAP_SIZED;
+        bool array = s.counts[k] != kCountNone;
+        if (array) p.count[i] = static_cast<unsigned char>(s.counts[k]);
+        (s.dirs[k] == Dir::In ? p.entry[i] : p.exit[i]) = array ? SCT_CAP_ARRAY : SCT_CAP_SIZED;
         break;
       }
       case ArgT::DirFd: p.cwd = 1; break;
@@ -60,7 +62,8 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // a call that does not return has only its entry.
   bool same_at_exit = true;
   for (unsigned char k : p.entry) same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN ||
-                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN || k == SCT_CAP_SIZED;
+                                        k == SCT_CAP_IOV_IN || k == SCT_CAP_MSG_IN || k == SCT_CAP_SIZED ||
+                                        k == SCT_CAP_ARRAY;
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;
 }
