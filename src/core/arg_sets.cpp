@@ -3,6 +3,8 @@
 // The headers arg_sets.def names: each entry's value is its macro.
 #include <linux/close_range.h>
 #include <linux/falloc.h>
+#include <linux/futex.h>
+#include <linux/landlock.h>
 #include <linux/openat2.h>
 #include <sched.h>
 #include <signal.h>

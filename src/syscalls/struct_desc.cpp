@@ -4,6 +4,8 @@
 
 // The headers structs.def names: the layouts are theirs.
 #include <linux/aio_abi.h>
+#include <linux/futex.h>
+#include <linux/landlock.h>
 #include <linux/openat2.h>
 #include <linux/time_types.h>
 #include <linux/types.h>

@@ -1,15 +1,20 @@
 /* Struct-bearing calls of several families: sigaltstack's stack_t in and
- * out, get_robust_list's pointer and length, openat2's struct open_how, and
- * AIO contexts and completion events (counted by the return value). */
+ * out, get_robust_list's pointer and length, openat2's struct open_how,
+ * AIO contexts and completion events (counted by the return value), Landlock
+ * ruleset attributes and futex_waitv's waiter array. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/futex.h>
+#include <linux/landlock.h>
+#include <stdint.h>
 #include <linux/openat2.h>
 #include <linux/time_types.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 #include "marker.h"
 
@@ -88,5 +93,33 @@ int main(void) {
   syscall(SYS_io_getevents, ctx, 0, 2, BAD, BAD);
   syscall(SYS_io_destroy, ctx);
   syscall(SYS_io_destroy, actx);
+
+  /* Rulesets are made, never enforced (no landlock_restrict_self). */
+  struct landlock_ruleset_attr* ra = calloc(1, sizeof *ra);
+  ra->handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE;
+  int r = syscall(SYS_landlock_create_ruleset, ra, sizeof *ra, 0);
+  close(r);
+  syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+  syscall(SYS_landlock_create_ruleset, BAD, sizeof *ra, 0);
+  syscall(SYS_landlock_create_ruleset, ra, sizeof *ra, HI | 0x2);
+  ra->handled_access_fs = 1ULL << 40;
+  syscall(SYS_landlock_create_ruleset, ra, sizeof *ra, 0);
+
+  /* Values that differ from the futex words: the calls return at once. */
+  uint32_t* word = calloc(1, sizeof *word);
+  struct futex_waitv* w = calloc(2, sizeof *w);
+  w[0].val = 1;
+  w[0].uaddr = (uintptr_t)word;
+  w[0].flags = FUTEX_32;
+  w[1].val = 2;
+  w[1].uaddr = (uintptr_t)word;
+  w[1].flags = FUTEX_32 | FUTEX_PRIVATE_FLAG;
+  struct __kernel_timespec wt = {0, 1};
+  syscall(SYS_futex_waitv, w, 2, 0, &wt, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, w, 1, 0, NULL, HI | CLOCK_MONOTONIC);
+  w[0].flags = 0x1000;
+  syscall(SYS_futex_waitv, w, 1, 0, NULL, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, BAD, 1, 0, NULL, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, w, 2, 0, BAD, 99);
   return 0;
 }
