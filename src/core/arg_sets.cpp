@@ -6,6 +6,7 @@
 #include <linux/futex.h>
 #include <linux/landlock.h>
 #include <linux/openat2.h>
+#include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/eventfd.h>

@@ -4,6 +4,7 @@
  * change asked for is refused or leaves things as they were. */
 #define _GNU_SOURCE
 #include <sched.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <linux/time_types.h>
@@ -11,6 +12,16 @@
 #include "marker.h"
 
 #define HI 0xffffffff00000000UL
+
+/* <linux/sched/types.h> cannot be included beside <sched.h>. */
+struct sched_attr {
+  uint32_t size, sched_policy;
+  uint64_t sched_flags;
+  int32_t sched_nice;
+  uint32_t sched_priority;
+  uint64_t sched_runtime, sched_deadline, sched_period;
+  uint32_t sched_util_min, sched_util_max;
+};
 #define BAD ((void*)1)
 
 int main(void) {
@@ -30,6 +41,33 @@ int main(void) {
   sp->sched_priority = -5;
   syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, sp);
   syscall(SYS_sched_setscheduler, 0, SCHED_OTHER, NULL);
+
+  /* sched_attr: both versions, kept policy and parameters, bad flags; every
+   * change asked for keeps SCHED_OTHER or is refused. */
+  struct sched_attr* at = calloc(1, sizeof *at);
+  syscall(SYS_sched_getattr, 0, at, sizeof *at, 0);
+  syscall(SYS_sched_getattr, 0, at, 48, 0);
+  syscall(SYS_sched_getattr, 0, BAD, sizeof *at, 0);
+  syscall(SYS_sched_getattr, 0, at, sizeof *at, 1);
+  syscall(SYS_sched_getattr, 0, at, 8, 0);
+  at->size = 48;
+  at->sched_runtime = 0;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->sched_flags = 0x40 | 0x100;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->sched_flags = 0x7f;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->sched_flags = 0x08;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->sched_flags = 0x10;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->size = 56;
+  at->sched_flags = 0x18;
+  syscall(SYS_sched_setattr, 0, at, 0);
+  at->size = 0;
+  at->sched_flags = 0x180;
+  syscall(SYS_sched_setattr, HI, at, HI | 7);
+  syscall(SYS_sched_setattr, 0, BAD, 0);
 
   struct __kernel_timespec ts;
   syscall(SYS_sched_rr_get_interval, 0, &ts);
