@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstring>
+#include <ctime>
 #include <vector>
 
 namespace sct {
@@ -22,6 +23,16 @@ int64_t sign_extend(uint64_t v, size_t size) {
   return static_cast<int64_t>(v << shift) >> shift;
 }
 
+// A time in seconds with its local date in a comment, as strace prints it;
+// bare when the date cannot be had.
+Value time_value(int64_t secs) {
+  time_t t = static_cast<time_t>(secs);
+  struct tm tm;
+  char date[64];
+  if (!localtime_r(&t, &tm) || !strftime(date, sizeof date, "%FT%T%z", &tm)) return Int{secs};
+  return commented(Int{secs}, date);
+}
+
 Value field_value(const FieldDesc& f, const unsigned char* base) {
   const unsigned char* p = base + f.offset;
   switch (f.type) {
@@ -36,6 +47,7 @@ Value field_value(const FieldDesc& f, const unsigned char* base) {
     case FieldT::Hex: return Hex{load(p, f.size)};
     case FieldT::Ptr: return Ptr{load(p, f.size)};
     case FieldT::Set: return arg_set_value(f.set, load(p, f.size));
+    case FieldT::Time: return time_value(sign_extend(load(p, f.size), f.size));
   }
   return Uint{0};
 }

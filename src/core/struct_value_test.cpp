@@ -4,6 +4,11 @@
 #include <linux/time_types.h>
 #include <sys/time.h>
 
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+
 #include "testing/decode_harness.hpp"
 
 namespace sct {
@@ -95,6 +100,30 @@ TEST(StructValue, ArraysCountedByTheReturnValue) {
             "io_getevents(0x7000, 1, 2, [{data=0x1234, obj=0x5000, res=3, res2=0}], NULL) = 1");
   EXPECT_EQ(trace_line("io_getevents", {0x7000, 1, 2, 0x1000, 0}, -22, m),
             "io_getevents(0x7000, 1, 2, 0x1000, NULL) = -1 EINVAL (Invalid argument)");
+}
+
+}  // namespace
+}  // namespace sct
+
+namespace sct {
+namespace {
+
+TEST(StructValue, TimesCarryTheirDate) {
+  const char* old = getenv("TZ");
+  std::string saved = old ? old : "";
+  setenv("TZ", "UTC", 1);
+  tzset();
+  FakeMemory m;
+  int64_t ub[2] = {1, INT64_MAX};
+  m.put_obj(0x1000, ub);
+  m.put_str(0x2000, "/f");
+  // A time localtime cannot convert prints bare.
+  EXPECT_EQ(trace_line("utime", {0x2000, 0x1000}, -2, m),
+            "utime(\"/f\", {actime=1 /* 1970-01-01T00:00:01+0000 */, modtime=9223372036854775807}) = -1 ENOENT "
+            "(No such file or directory)");
+  if (old) setenv("TZ", saved.c_str(), 1);
+  else unsetenv("TZ");
+  tzset();
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/types.h>
+#include <utime.h>
 
 #include <cstddef>
 #include <iterator>

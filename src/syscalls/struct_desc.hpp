@@ -33,6 +33,8 @@ enum class FieldT : uint8_t {
   Ptr,     // NULL or 0x...
   Struct,  // a nested struct (FieldDesc::sub)
   Set,     // a flags word or a constant of arg_sets.def (FieldDesc::set)
+  Time,    // seconds since the epoch: signed decimal, then the local date
+           // in a comment (1 /* 1970-01-01T00:00:01+0000 */)
 };
 
 struct FieldDesc {

@@ -15,6 +15,7 @@
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
+#include <utime.h>
 #include "marker.h"
 
 #define HI 0xffffffff00000000UL
@@ -62,6 +63,20 @@ int main(void) {
   syscall(SYS_settimeofday, &tv, BAD);
 
   syscall(SYS_times, BAD);
+
+  /* Fixed times on a missing file: nothing is changed. */
+  struct utimbuf* ub = malloc(sizeof *ub);
+  ub->actime = 1;
+  ub->modtime = 2;
+  syscall(SYS_utime, "/sctrace-none", ub);
+  ub->actime = -1;
+  ub->modtime = 1795907373;
+  syscall(SYS_utime, "/sctrace-none", ub);
+  ub->actime = 0x7fffffffffffffffL;
+  ub->modtime = -0x7fffffffffffffffL;
+  syscall(SYS_utime, "/sctrace-none", ub);
+  syscall(SYS_utime, "/sctrace-none", NULL);
+  syscall(SYS_utime, "/sctrace-none", BAD);
 
   struct __kernel_timespec* ts = malloc(sizeof *ts);
   syscall(SYS_clock_getres, CLOCK_MONOTONIC, ts);
