@@ -10,13 +10,19 @@
 #include <linux/membarrier.h>
 #include <linux/module.h>
 #include <linux/userfaultfd.h>
+#include <linux/futex.h>
+#include <linux/landlock.h>
+#include <linux/openat2.h>
+#include <linux/sched.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/eventfd.h>
 #include <sys/fanotify.h>
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/sem.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/pidfd.h>
@@ -24,7 +30,9 @@
 #include <sys/shm.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <sys/timerfd.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
 
@@ -38,6 +46,13 @@
 #endif
 #ifndef FAN_DIR_MODIFY
 #define FAN_DIR_MODIFY 0x00080000
+#endif
+
+// <linux/signal.h> cannot be included beside glibc's <signal.h> (it redefines
+// sigset_t): its value is repeated here and checked against it, alone, in
+// core/uapi_values.cpp.
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1U << 31)
 #endif
 
 namespace sct {

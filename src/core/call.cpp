@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/arg_sets.hpp"
+#include "core/struct_value.hpp"
 #include "core/xlat.hpp"
 
 namespace sct {
@@ -127,10 +128,19 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::AtFlags: return flags_of(XSET(kAtFlags), c.uarg(i));
     case ArgT::BufIn: return c.buf(c.arg(i), i + 1 < 6 ? c.arg(i + 1) : 0);
     case ArgT::BufOutRet: return c.buf_out(c.arg(i), static_cast<uint64_t>(c.ret()));
-    case ArgT::Clockid: return xlat_value_dec(XSET(kClockIds), c.iarg(i), nullptr);
+    case ArgT::Clockid: return xlat_value(XSET(kClockIds), c.uarg(i), "CLOCK_???");
     case ArgT::Set: return arg_set_value(c.info()->sets[static_cast<size_t>(i)], kernel_reads(c, i));
     case ArgT::Addr: return c.ptr(c.arg(i));
     case ArgT::AddrHex: return Hex{c.arg(i)};
+    case ArgT::Struct: {
+      // What the call wrote is there only when it succeeded.
+      auto k = static_cast<size_t>(i);
+      if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
+      int8_t n = c.info()->counts[k];
+      if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
+      uint64_t count = n == kCountRet ? static_cast<uint64_t>(c.ret()) : n >= 0 && n < 6 ? kernel_reads(c, n) : 0;
+      return struct_array_value(c.mem(), c.info()->structs[k], c.arg(i), count, c.opts().max_strlen);
+    }
     case ArgT::Argv:
     case ArgT::Envp:  // only execve's decoder prints them
     case ArgT::IovIn:
@@ -147,7 +157,8 @@ bool decode_generic(Call& c, size_t& next) {
   const SyscallInfo* si = c.info();
   for (; next < si->nargs; ++next) {
     ArgT t = si->args[next];
-    if (c.entering() && t == ArgT::BufOutRet) return false;
+    if (c.entering() && (t == ArgT::BufOutRet || (t == ArgT::Struct && si->dirs[next] == Dir::Out)))
+      return false;
     c.push(generic_arg(c, t, static_cast<int>(next)));
   }
   return true;

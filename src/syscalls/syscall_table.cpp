@@ -98,6 +98,28 @@ constexpr ArgSetRow kArgSetRows[] = {
 #undef ARG_SET
 };
 
+// Which argument points at which struct, and which way (structs.def).
+struct ArgStructRow {
+  std::string_view name;
+  int arg;
+  Dir dir;
+  StructId id;
+  int8_t count;
+};
+constexpr int8_t kCountArg0 = 0, kCountArg1 = 1, kCountArg2 = 2, kCountArg3 = 3, kCountArg4 = 4,
+                 kCountArg5 = 5;
+constexpr ArgStructRow kArgStructRows[] = {
+#define STRUCT(...)
+#define BOX(...)
+#define ARG_STRUCT(name, i, dir, id) ArgStructRow{#name, i, Dir::dir, StructId::id, kCountNone},
+#define ARG_ARRAY(name, i, dir, id, count) ArgStructRow{#name, i, Dir::dir, StructId::id, kCount##count},
+#include "syscalls/structs.def"
+#undef STRUCT
+#undef BOX
+#undef ARG_STRUCT
+#undef ARG_ARRAY
+};
+
 constexpr auto kTable = [] {
   std::array<SyscallInfo, std::size(kRows)> t{};
   for (size_t i = 0; i < t.size(); ++i) {
@@ -110,6 +132,12 @@ constexpr auto kTable = [] {
     t[i].kernel_nargs = n;
     for (const ArgSetRow& r : kArgSetRows)
       if (r.name == t[i].name && r.arg >= 0 && r.arg < 6) t[i].sets[static_cast<size_t>(r.arg)] = r.set;
+    for (const ArgStructRow& r : kArgStructRows) {
+      if (r.name != t[i].name || r.arg < 0 || r.arg >= 6) continue;
+      t[i].structs[static_cast<size_t>(r.arg)] = r.id;
+      t[i].dirs[static_cast<size_t>(r.arg)] = r.dir;
+      t[i].counts[static_cast<size_t>(r.arg)] = r.count;
+    }
   }
   return t;
 }();
@@ -128,6 +156,26 @@ constexpr bool arg_sets_line_up() {
 }
 static_assert(arg_sets_line_up(),
               "arg_sets.def: each Set argument of x86_64.def needs exactly one ARG_SET line");
+
+// Every Struct argument has one struct, and every ARG_STRUCT line names one.
+constexpr bool arg_structs_line_up() {
+  for (const SyscallInfo& s : kTable)
+    for (size_t i = 0; i < 6; ++i)
+      if ((i < s.nargs && s.args[i] == ArgT::Struct) != (s.structs[i] != StructId::None)) return false;
+  for (const ArgStructRow& r : kArgStructRows) {
+    int found = 0;
+    for (const ArgStructRow& o : kArgStructRows) found += o.name == r.name && o.arg == r.arg;
+    bool row = false;
+    for (const SyscallInfo& s : kTable) row = row || (s.name == r.name && r.arg < s.nargs &&
+                                                 (r.count == kCountNone || r.count == kCountRet || r.count < s.nargs));
+    // A count taken from the return value is known only at exit.
+    if (r.count == kCountRet && r.dir != Dir::Out) return false;
+    if (!row || found != 1) return false;
+  }
+  return true;
+}
+static_assert(arg_structs_line_up(),
+              "structs.def: each Struct argument of x86_64.def needs exactly one ARG_STRUCT line");
 
 constexpr ArgSetInfo kArgSetInfos[] = {
     {"None", false, {}, {}},

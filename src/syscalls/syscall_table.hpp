@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "syscalls/ctype.hpp"
+#include "syscalls/struct_desc.hpp"
 
 namespace sct {
 
@@ -90,6 +91,7 @@ enum class ArgT : uint8_t {
   // (shmat's shmaddr, set_tid_address's tidptr): decoded as strace decodes it.
   Addr,       // NULL or 0x...
   AddrHex,    // 0 or 0x...
+  Struct,     // a pointer to a struct structs.def describes, in or out (ARG_STRUCT)
 };
 
 // The flag and constant sets of arg_sets.def; None for an argument without one.
@@ -139,6 +141,11 @@ struct SyscallInfo {
   uint8_t kernel_nargs = 0;
   std::array<KernelArg, 6> kargs = {};
   std::array<ArgSet, 6> sets = {};  // each Set argument's set (arg_sets.def)
+  // Each Struct argument's struct and direction (structs.def).
+  std::array<StructId, 6> structs = {};
+  std::array<Dir, 6> dirs = {};
+  // An array's element count: an argument's index, kCountRet, or kCountNone.
+  std::array<int8_t, 6> counts = {kCountNone, kCountNone, kCountNone, kCountNone, kCountNone, kCountNone};
 };
 
 // Argument i as the kernel declares it, or nullptr when the kernel's

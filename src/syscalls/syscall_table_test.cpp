@@ -329,7 +329,13 @@ TEST(SyscallTable, ArgumentTypes) {
   EXPECT_EQ(args_of("umask"), (std::vector<A>{A::Mode}));
   EXPECT_EQ(args_of("munmap"), (std::vector<A>{A::Ptr, A::Ulong}));
   EXPECT_EQ(args_of("truncate"), (std::vector<A>{A::Path, A::Ulong}));  // strace: %lu
-  EXPECT_EQ(args_of("clock_getres"), (std::vector<A>{A::Clockid, A::Ptr}));
+  EXPECT_EQ(args_of("clock_getres"), (std::vector<A>{A::Clockid, A::Struct}));
+  EXPECT_EQ(row("clock_getres").structs[1], StructId::Timespec);
+  EXPECT_EQ(row("clock_getres").dirs[1], Dir::Out);
+  EXPECT_EQ(row("setitimer").structs[1], StructId::Itimerval);
+  EXPECT_EQ(row("setitimer").dirs[1], Dir::In);
+  EXPECT_EQ(row("setitimer").dirs[2], Dir::Out);
+  EXPECT_EQ(row("setitimer").dirs[0], Dir::None);
   EXPECT_EQ(args_of("getxattr"), (std::vector<A>{A::Path, A::Str, A::BufOutRet, A::Ulong}));
   EXPECT_EQ(args_of("set_tid_address"), (std::vector<A>{A::AddrHex}));  // strace prints NULL as 0
   EXPECT_EQ(args_of("rseq"), (std::vector<A>{A::Hex, A::Hex, A::Hex, A::Hex}));  // undecoded

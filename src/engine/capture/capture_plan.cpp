@@ -45,6 +45,15 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // In, out or both: the table does not say, so both.
         if (reads_structs || points_to_data(i)) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
         break;
+      case ArgT::Struct: {
+        // Its size from structs.def: in at entry, out at exit.
+        auto k = static_cast<size_t>(i);
+        p.size[i] = struct_desc(s.structs[k]).size;
+        bool array = s.counts[k] != kCountNone;
+        if (array) p.count[i] = static_cast<unsigned char>(s.counts[k]);
+        (s.dirs[k] == Dir::In ? p.entry[i] : p.exit[i]) = array ? SCT_CAP_ARRAY : SCT_CAP_SIZED;
+        break;
+      }
       case ArgT::DirFd: p.cwd = 1; break;
       default: break;
     }
@@ -57,8 +66,9 @@ sct_plan capture_plan(const SyscallInfo& s) {
   // A hand-written decoder of a call without arguments reads what the call
   // acts on: the signal frame on the stack (rt_sigreturn).
   p.stack = s.dec == Dec::Custom && s.nargs == 0;
-  // Strings and input buffers read the same at exit; structs may be in-out,
-  // the stack and argv are gone after exec. Process calls make threads and
+  // Strings, input buffers and input structs (SCT_CAP_SIZED at entry) read
+  // the same at exit; windowed structs may be in-out, the stack and argv are
+  // gone after exec. Process calls make threads and
   // processes whose records would come before the call that made them, and
   // a call that does not return has only its entry.
   // A read's iovec array is not written by the call (only the buffers it
@@ -67,7 +77,8 @@ sct_plan capture_plan(const SyscallInfo& s) {
   for (int i = 0; i < 6; ++i) {
     unsigned char k = p.entry[i];
     same_at_exit &= k == SCT_CAP_NONE || k == SCT_CAP_STR || k == SCT_CAP_BUF_IN || k == SCT_CAP_IOV_IN ||
-                    k == SCT_CAP_MSG_IN || (k == SCT_CAP_WINDOW && s.args[i] == ArgT::IovOutRet);
+                    k == SCT_CAP_MSG_IN || k == SCT_CAP_SIZED || k == SCT_CAP_ARRAY ||
+                    (k == SCT_CAP_WINDOW && s.args[i] == ArgT::IovOutRet);
   }
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   return p;

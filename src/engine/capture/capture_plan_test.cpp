@@ -72,6 +72,20 @@ TEST(CapturePlan, StructsOfCustomDecodersAreCopiedBothWays) {
   EXPECT_EQ(p.exit[1], SCT_CAP_WINDOW);
 }
 
+TEST(CapturePlan, DescribedStructsAreCopiedByDirectionAndSize) {
+  sct_plan p = plan("setitimer");
+  EXPECT_EQ(p.entry[1], SCT_CAP_SIZED);  // the new value, read by the call
+  EXPECT_EQ(p.exit[1], SCT_CAP_NONE);
+  EXPECT_EQ(p.size[1], 32);  // struct __kernel_old_itimerval
+  EXPECT_EQ(p.entry[2], SCT_CAP_NONE);
+  EXPECT_EQ(p.exit[2], SCT_CAP_SIZED);  // the old value, written by the call
+  EXPECT_EQ(p.size[2], 32);
+  EXPECT_EQ(p.exit_n, 3);
+  // Input structs read the same at exit: a lone thread's call can be sent whole.
+  EXPECT_TRUE(plan("settimeofday").defer);
+  EXPECT_EQ(plan("sched_getparam").size[1], 4);
+}
+
 TEST(CapturePlan, AddressesAreNotDereferenced) {
   EXPECT_EQ(plan("mmap").entry[0], SCT_CAP_NONE);  // a memory call's address
   EXPECT_EQ(plan("munmap").entry[0], SCT_CAP_NONE);  // a generic decoder's pointer

@@ -24,6 +24,9 @@ enum sct_capture {
                        its control buffer (up to SCT_CONTROL_MAX), its iovec
                        array and their data as SCT_CAP_IOV_IN */
   SCT_CAP_MSG_RET,  /* the same, the iovec data as SCT_CAP_IOV_RET */
+  SCT_CAP_SIZED,    /* a struct of the plan's size for the argument */
+  SCT_CAP_ARRAY,    /* structs of the plan's size, as many as the argument
+                       or return value the plan's count names */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -41,6 +44,11 @@ struct sct_plan {
    * record when it leaves the CPU inside the call. */
   unsigned char defer;
   unsigned char pad;
+  /* SCT_CAP_SIZED: the struct's size (structs.def); 8 so that an index
+   * masked with 7 stays inside for the verifier. */
+  unsigned short size[8];
+  /* SCT_CAP_ARRAY: the argument (0-5) holding the count, 6: the return value */
+  unsigned char count[8];
 };
 
 enum sct_record_type {

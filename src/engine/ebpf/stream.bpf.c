@@ -264,7 +264,8 @@ static __always_inline void capture_msg(__u64 addr, __s64 left) {
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
-static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i, long ret) {
+static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i, long ret, __u32 size,
+                                        __u32 count_at) {
   if (i > 5) return true;
   __u64 a = r->args[i & 7];
   switch (kind) {
@@ -281,6 +282,21 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
     case SCT_CAP_WINDOW:
       capture_window(a);
       break;
+    case SCT_CAP_SIZED:
+      if (a && size) capture_to_scratch(a, size, COPY_BYTES, 0);
+      break;
+    case SCT_CAP_ARRAY: {
+      // The decoders show at most -s elements: all of them when they can
+      // be read, else as many as the string limit, else one.
+      __u64 n = count_at < 6 ? r->args[count_at & 7] : (ret > 0 ? (__u64)ret : 0);
+      if (!a || !size || !n) break;
+      __u64 bytes = n * size;
+      __u64 some = (__u64)buf_cap * size;
+      if (bytes > SCT_BUF_CAP - 1) bytes = SCT_BUF_CAP - 1;
+      if (some > bytes) some = bytes;
+      capture_fitting(a, (__u32)bytes, (__u32)some, size);
+      break;
+    }
     case SCT_CAP_ARGV:
       capture_array(a, true);
       break;
@@ -440,6 +456,8 @@ static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
 struct args_ctx {
   struct sct_record* r;
   const unsigned char* kinds; /* the plan's, or null: nothing but `again` */
+  const unsigned short* sizes; /* the plan's struct sizes (SCT_CAP_SIZED, SCT_CAP_ARRAY) */
+  const unsigned char* counts; /* the plan's array counts (SCT_CAP_ARRAY) */
   long ret;
   int again;  /* strings to copy again at exit: their entry copy faulted */
   int retry;  /* out: strings whose copy faulted now */
@@ -451,9 +469,11 @@ static long capture_one(__u32 i, void* arg) {
   __u32 at = i;
   asm volatile("" : "+r"(at));  // keep the mask: the verifier needs the bound it gives
   at &= 7;
-  if (c->again & (1 << at)) capture_arg(c->r, SCT_CAP_STR, at, c->ret);
+  if (c->again & (1 << at)) capture_arg(c->r, SCT_CAP_STR, at, c->ret, 0, 0);
   __u8 kind = c->kinds ? c->kinds[at] : 0;
-  if (kind && !capture_arg(c->r, kind, at, c->ret)) c->retry |= 1 << at;
+  __u32 size = c->sizes ? c->sizes[at] : 0;
+  __u32 count_at = c->counts ? c->counts[at] : 0;
+  if (kind && !capture_arg(c->r, kind, at, c->ret, size, count_at)) c->retry |= 1 << at;
   return 0;
 }
 
@@ -469,7 +489,7 @@ static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs
 /* The entry captures and the cwd (-y) of the current call into `r`;
  * returns the arguments whose string copy faulted. */
 static __always_inline int entry_captures(struct sct_record* r, struct sct_plan* p, struct task_struct* task) {
-  struct args_ctx c = {.r = r, .kinds = p->entry};
+  struct args_ctx c = {.r = r, .kinds = p->entry, .sizes = p->size, .counts = p->count};
   if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
   if (p->stack) capture_window(r->sp);
   if (p->cwd) {
@@ -562,7 +582,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     t->retry = 0;
     entry_captures(r, p, task);
   }
-  struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .ret = ret, .again = t->retry};
+  struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .sizes = p->size, .counts = p->count, .ret = ret, .again = t->retry};
   // Calls without anything to copy (most of them) skip the loop.
   if (t->retry) bpf_loop(6, capture_one, &c, 0);
   else if (!failed && p->exit_n) bpf_loop(p->exit_n, capture_one, &c, 0);

@@ -29,7 +29,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 20 &&
+static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
                   sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 

@@ -1,0 +1,86 @@
+#include "core/struct_value.hpp"
+
+#include "core/arg_sets.hpp"
+
+#include <climits>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+namespace sct {
+
+namespace {
+
+uint64_t load(const unsigned char* p, size_t size) {
+  uint64_t v = 0;
+  std::memcpy(&v, p, size);  // little-endian: the low bytes first
+  return v;
+}
+
+int64_t sign_extend(uint64_t v, size_t size) {
+  if (size >= 8) return static_cast<int64_t>(v);
+  unsigned shift = 64 - static_cast<unsigned>(size) * 8;
+  return static_cast<int64_t>(v << shift) >> shift;
+}
+
+// A time in seconds with its local date in a comment, as strace prints it;
+// bare when the date cannot be had.
+Value time_value(int64_t secs) {
+  time_t t = static_cast<time_t>(secs);
+  struct tm tm;
+  char date[64];
+  if (!localtime_r(&t, &tm) || !strftime(date, sizeof date, "%FT%T%z", &tm)) return Int{secs};
+  return commented(Int{secs}, date);
+}
+
+Value field_value(const FieldDesc& f, const unsigned char* base) {
+  const unsigned char* p = base + f.offset;
+  switch (f.type) {
+    case FieldT::Struct: return struct_value_of(f.sub, p);
+    case FieldT::Int: return Int{sign_extend(load(p, f.size), f.size)};
+    case FieldT::Uint: return Uint{load(p, f.size)};
+    case FieldT::Uid: {
+      uint64_t v = load(p, f.size);
+      if (f.size == 4 && v == UINT_MAX) return Int{-1};
+      return Uint{v};
+    }
+    case FieldT::Hex: return Hex{load(p, f.size)};
+    case FieldT::Ptr: return Ptr{load(p, f.size)};
+    case FieldT::Set: return arg_set_value(f.set, load(p, f.size));
+    case FieldT::Time: return time_value(sign_extend(load(p, f.size), f.size));
+  }
+  return Uint{0};
+}
+
+}  // namespace
+
+Value struct_value_of(StructId id, const unsigned char* bytes) {
+  const StructDesc& d = struct_desc(id);
+  if (d.box) return Array{{field_value(d.fields[0], bytes)}};
+  Struct s;
+  s.fields.reserve(d.fields.size());
+  for (const FieldDesc& f : d.fields) s.fields.push_back(Field{std::string(f.name), field_value(f, bytes)});
+  return s;
+}
+
+Value struct_value(Memory& mem, StructId id, uint64_t addr) {
+  if (addr == 0) return Ptr{0};
+  const StructDesc& d = struct_desc(id);
+  std::vector<unsigned char> bytes(d.size);
+  if (!mem.read(addr, bytes.data(), bytes.size())) return Ptr{addr};
+  return struct_value_of(id, bytes.data());
+}
+
+Value struct_array_value(Memory& mem, StructId id, uint64_t addr, uint64_t count, size_t max_items) {
+  if (addr == 0) return Ptr{0};
+  const StructDesc& d = struct_desc(id);
+  Array a;
+  uint64_t shown = count < max_items ? count : max_items;
+  std::vector<unsigned char> bytes(static_cast<size_t>(shown) * d.size);
+  if (shown && !mem.read(addr, bytes.data(), bytes.size())) return Ptr{addr};
+  for (uint64_t k = 0; k < shown; ++k) a.items.push_back(struct_value_of(id, bytes.data() + k * d.size));
+  a.elided = shown < count;
+  return a;
+}
+
+}  // namespace sct
