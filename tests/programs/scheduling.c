@@ -93,5 +93,11 @@ int main(void) {
   syscall(SYS_getcpu, NULL, &node, NULL);
   syscall(SYS_getcpu, NULL, NULL, NULL);
   syscall(SYS_getcpu, BAD, &node, (void*)2);
+  syscall(SYS_getcpu, NULL, &node, (void*)0x7fff12345678);
+
+  /* The robust list head is an address the kernel keeps, not read. */
+  syscall(SYS_set_robust_list, NULL, 0xffffffffUL);
+  syscall(SYS_set_robust_list, (void*)0x1000, 25);  /* a wrong size: EINVAL, the list stays */
+  syscall(SYS_set_robust_list, BAD, 1);
   return 0;
 }
