@@ -118,8 +118,5 @@ class Call {
 // The path of a tracee's descriptor from /proc, or "" when it cannot be read.
 std::string proc_fd_path(pid_t pid, int64_t fd);
 
-// Runs the syscall's decoder for one phase (entry or exit).
-void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts);
-void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts);
 
 }  // namespace sct

@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "decode/signal/siginfo.hpp"
+#include "decode/dispatch.hpp"
 
 namespace sct {
 

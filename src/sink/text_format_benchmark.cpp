@@ -10,6 +10,7 @@
 #include "sink/json_sink.hpp"
 #include "sink/text_format.hpp"
 #include "testing/decode_harness.hpp"
+#include "decode/dispatch.hpp"
 
 namespace sct {
 namespace {

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "testing/decode_harness.hpp"
+#include "decode/dispatch.hpp"
 
 namespace sct {
 namespace {

@@ -1,3 +1,5 @@
+#include "syscalls/arg_set_ids.hpp"
+#include "syscalls/struct_ids.hpp"
 #include "syscalls/struct_desc.hpp"
 
 #include "syscalls/syscall_table.hpp"

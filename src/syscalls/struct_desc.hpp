@@ -11,18 +11,10 @@ namespace sct {
 
 enum class ArgSet : uint8_t;  // syscall_table.hpp: the sets of arg_sets.def
 
-enum class StructId : uint8_t {
-  None,
-#define STRUCT(id, ...) id,
-#define BOX(id, ...) id,
-#define ARG_STRUCT(...)
-#define ARG_ARRAY(...)
-#include "syscalls/structs.def"
-#undef STRUCT
-#undef BOX
-#undef ARG_STRUCT
-#undef ARG_ARRAY
-};
+// The structs of structs.def; None for an argument without one. Its names
+// are in struct_ids.hpp, included only where a struct is named, so that
+// describing a struct rebuilds only those files.
+enum class StructId : uint8_t;
 
 // How a field prints.
 enum class FieldT : uint8_t {

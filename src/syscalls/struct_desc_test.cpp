@@ -1,4 +1,5 @@
 #include "syscalls/struct_desc.hpp"
+#include "syscalls/struct_ids.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,3 +1,5 @@
+#include "syscalls/arg_set_ids.hpp"
+#include "syscalls/struct_ids.hpp"
 #include "syscalls/syscall_table.hpp"
 
 #include <asm/unistd_64.h>
@@ -9,20 +11,11 @@
 
 namespace sct {
 
-// Every Custom row names a decode_<name> function; a missing one fails the link.
-#define SC(nr, name, nargs, classes, ret, dec, ...) SC_DECLARE_##dec(name)
-#define SC_DECLARE_Generic(name)
-#define SC_DECLARE_Custom(name) bool decode_##name(Call&);
-#include "syscalls/x86_64.def"
-#undef SC
-
 namespace {
 
-#define SC_FN_Generic(name) nullptr
-#define SC_FN_Custom(name) &decode_##name
 #define SC(nr, name, nargs, classes, ret, dec, ...)                                   \
   SyscallInfo{nr, #name, nargs, classes, Ret::ret, Dec::dec, {__VA_OPT__(SC_ARGS(__VA_ARGS__))}, \
-              SC_FN_##dec(name), Proto::None, {}, 0, {}},  // prototype: kArgs below
+              Proto::None, {}, 0, {}},  // prototype: kArgs below
 #define SC_ARGS(...) SC_MAP(__VA_ARGS__)
 // Prefix each argument type with ArgT:: (up to six).
 #define SC_MAP(...) SC_PICK(__VA_ARGS__, SC_M6, SC_M5, SC_M4, SC_M3, SC_M2, SC_M1)(__VA_ARGS__)

@@ -94,15 +94,10 @@ enum class ArgT : uint8_t {
   Struct,     // a pointer to a struct structs.def describes, in or out (ARG_STRUCT)
 };
 
-// The flag and constant sets of arg_sets.def; None for an argument without one.
-enum class ArgSet : uint8_t {
-  None,
-#define SET(id, ...) id,
-#define ARG_SET(...)
-#include "syscalls/arg_sets.def"
-#undef SET
-#undef ARG_SET
-};
+// The flag and constant sets of arg_sets.def; None for an argument without
+// one. Its names are in arg_set_ids.hpp, included only where a set is named,
+// so that adding a set rebuilds only those files.
+enum class ArgSet : uint8_t;
 
 struct ArgSetInfo {
   std::string_view name;     // the set's id
@@ -115,9 +110,6 @@ const ArgSetInfo& arg_set_info(ArgSet s);
 
 enum class Dec : uint8_t { Generic, Custom };
 
-// A custom decoder is called on entry; it returns true when every argument
-// is printed, false to be called again on exit for the rest.
-using DecodeFn = bool (*)(Call&);
 
 // Where a row's kernel prototype (x86_64_args.def) comes from.
 enum class Proto : uint8_t {
@@ -134,7 +126,6 @@ struct SyscallInfo {
   Ret ret;
   Dec dec;
   std::array<ArgT, 6> args;  // how each argument prints
-  DecodeFn custom;  // non-null exactly when dec == Custom
   // The kernel's prototype: argument names and C types, from x86_64_args.def.
   Proto proto = Proto::None;
   std::string_view proto_source;  // the event's name, or why there is none

@@ -1,4 +1,5 @@
 #include "testing/decode_harness.hpp"
+#include "decode/dispatch.hpp"
 
 namespace sct::testing {
 

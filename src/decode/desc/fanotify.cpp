@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/arg_sets.hpp"
+#include "syscalls/arg_set_ids.hpp"
 #include "core/call.hpp"
 #include "core/xlat.hpp"
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 
 #include "core/call.hpp"
+#include "syscalls/struct_ids.hpp"
 #include "core/struct_value.hpp"
 #include "core/xlat.hpp"
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/arg_sets.hpp"
+#include "syscalls/arg_set_ids.hpp"
 #include "core/call.hpp"
 #include "decode/common.hpp"
 

@@ -2,6 +2,7 @@
 #include <linux/reboot.h>
 
 #include "core/arg_sets.hpp"
+#include "syscalls/arg_set_ids.hpp"
 #include "core/call.hpp"
 
 namespace sct {

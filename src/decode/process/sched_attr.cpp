@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/arg_sets.hpp"
+#include "syscalls/arg_set_ids.hpp"
 #include "core/call.hpp"
 
 namespace sct {
