@@ -85,7 +85,12 @@ int main(int argc, char** argv) {
   // A command under the seccomp filter is traced from a child process, which
   // can serve the filter after the user stops tracing (engine/supervisor.hpp).
   const sct::EngineConfig engine = sct::engine_config(opts);
-  if (!ebpf && sct::PtraceTracer::uses_seccomp(engine)) sct::run_supervised();
+  // -I4 (never_tstp): Ctrl-Z stops the command, never sctrace; set before
+  // the split, so that both processes keep it.
+  if (opts.interruptible == 4) sct::block_terminal_stop();
+  // With -D the shell waits for the command itself, and the tracer, a
+  // detached grandchild, serves filtered tracees to their end: no supervisor.
+  if (!ebpf && sct::PtraceTracer::uses_seccomp(engine) && !engine.daemonize) sct::run_supervised();
 
   sct::Output out;
   std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;

@@ -6,6 +6,15 @@ EngineConfig engine_config(const Options& o) {
   EngineConfig c;
   c.command = o.command;
   c.env = o.env;
+  c.setup.argv0 = o.argv0;
+  c.setup.switch_user = !o.user.empty();
+  c.setup.user_name = o.user_name;
+  c.setup.uid = o.user_uid;
+  c.setup.gid = o.user_gid;
+  c.daemonize = o.daemonize;
+  c.detach_on_execve = o.detach_on_execve;
+  c.kill_on_exit = o.kill_on_exit;
+  c.syscall_limit = o.syscall_limit;
   c.attach = o.attach;
   c.follow_forks = o.follow_forks;
   c.quiet_mask = o.quiet_mask;

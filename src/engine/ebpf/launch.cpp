@@ -96,7 +96,7 @@ std::string fork_command(const EngineConfig& opts, PendingCommand& cmd) {
     // pipe's end of file comes as well when sctrace dies: run then too.
     wait_for_tracer(sync[0]);
     apply_env(opts.env);
-    exec_command(path, opts.command);
+    exec_command(path, opts.command, opts.setup);
   }
   close(sync[0]);
   cmd.pid = pid;

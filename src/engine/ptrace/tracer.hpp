@@ -15,6 +15,7 @@
 #include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
+#include "engine/ptrace/seccomp_filter.hpp"
 
 namespace sct {
 
@@ -55,6 +56,9 @@ class PtraceTracer : public Engine {
     bool in_syscall = false;
     bool attached = false;   // by -p: "Process N detached" at the end
     bool seccomp_entry = false;  // it was seen at a seccomp stop
+    // The started command before its first exec, which -b execve does not
+    // count (strace's rule).
+    bool initial_exec = false;
     long nr = -1;                // the call in progress
   };
 
@@ -75,6 +79,17 @@ class PtraceTracer : public Engine {
   void emit(const RawEvent& e) { sink_.on_raw(e); }
   RawEvent make_event(RawEvent::Kind k, pid_t pid);
   std::string attach(pid_t pid);
+  // Forks the command, waits until it is seized, installs the filter, execs.
+  std::string start_command(const std::string& path, const std::vector<sock_filter>& filter);
+  // -D: this process becomes the command; a detached grandchild seizes it
+  // and returns here as the tracer.
+  std::string start_daemonized(const std::string& path, const std::vector<sock_filter>& filter);
+  // The command just made a tracee, before it is let go to exec.
+  void add_command(pid_t pid);
+  // -b execve: a tracee that exec'd leaves the trace.
+  void detach_at_exec(Tracee& t);
+  // --syscall-limit: one more call that passed -e trace=.
+  void count_call(const Tracee& t);
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
@@ -90,6 +105,8 @@ class PtraceTracer : public Engine {
   int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   bool output_failed_ = false;
+  unsigned long long calls_counted_ = 0;  // --syscall-limit
+  bool limit_reached_ = false;
 };
 
 }  // namespace sct
