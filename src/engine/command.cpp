@@ -85,8 +85,9 @@ namespace {
   _exit(1);
 }
 
-// -u: the user's ids. A traced execve does not honour the set-user-ID and
-// set-group-ID bits the way an untraced one would for this user, so, as
+// -u: the user's ids. A traced execve need not honour the set-user-ID and
+// set-group-ID bits (the kernel drops them unless the tracer is privileged,
+// and never with no_new_privs, which the seccomp filter may need), so, as
 // strace does, the effective ids are set here to the file's owner and group
 // when it has those bits: the program runs with the privileges it would
 // have had untraced.
@@ -96,7 +97,9 @@ void switch_user(const std::string& path, const CommandSetup& s) {
   struct stat st;
   if (stat(path.c_str(), &st) == 0) {
     if (st.st_mode & S_ISUID) euid = st.st_uid;
-    if ((st.st_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP)) egid = st.st_gid;
+    // strace's rule, not the kernel's (which wants S_IXGRP too): a
+    // set-group-ID file that its group may not run then fails with EACCES.
+    if (st.st_mode & S_ISGID) egid = st.st_gid;
   }
   // UID:GID names no user: no supplementary groups rather than sctrace's own.
   if (!s.user_name.empty() ? initgroups(s.user_name.c_str(), s.gid) != 0 : setgroups(0, nullptr) != 0)
