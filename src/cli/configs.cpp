@@ -19,7 +19,7 @@ EngineConfig engine_config(const Options& o) {
   c.follow_forks = o.follow_forks;
   c.quiet_mask = o.quiet_mask;
   c.announce_new_tasks = o.follow_forks && o.output.empty() && !(o.quiet_mask & kQuietAttach);
-  c.announce_exec_detach = o.output.empty() && !(o.quiet_mask & kQuietAttach);
+  c.announce_task_changes = o.output.empty() && !(o.quiet_mask & kQuietAttach);
   c.decode = o.decode;
   c.filter = o.filter;
   c.seccomp = o.seccomp;

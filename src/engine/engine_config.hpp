@@ -30,9 +30,10 @@ struct EngineConfig {
   // strace says "Process N attached" of each task -f follows only when the
   // trace itself goes to stderr (no -o), where the two interleave.
   bool announce_new_tasks = false;
-  // ... and "Process N detached" of a task -b execve lets go, by the same
-  // rule, with or without -f.
-  bool announce_exec_detach = false;
+  // ... and, by the same rule with or without -f, "Process N attached" of
+  // the command -D seizes and "Process N detached" of a task -b execve
+  // lets go.
+  bool announce_task_changes = false;
   DecodeOptions decode;              // -s -x -v -y
   FilterOptions filter;              // which calls, paths and signals are traced
   bool seccomp = true;               // --seccomp-bpf (ptrace)

@@ -40,7 +40,7 @@ def normalise(text, tool):
     name = os.path.basename(tool)
     text = text.replace(name + ":", "TRACER:").replace("Try '%s -h'" % name, "Try 'TRACER -h'")
     text = re.sub(r"0x[0-9a-f]+", "0xADDR", text)
-    text = re.sub(r"\b(Process|pid|si_pid=) ?\d+", r"\1 N", text)
+    text = re.sub(r"\b(Process|pid|si_pid=) *\d+", r"\1 N", text)
     return text
 
 
@@ -111,6 +111,8 @@ def test_daemonize():
         # The filter's fast path (-e trace=) and the stops of every call.
         same_as_strace(form + trace, PTRACE_ONLY, ["--no-seccomp-bpf"])
         same_as_strace(form + ["-f", "-qq", "-e", "trace=none", "sh", "-c", "cat /etc/hostname"], PTRACE_ONLY)
+        # Said only when the trace goes to stderr, as for tasks -f follows.
+        same_as_strace(form + ["-o", os.devnull] + trace, PTRACE_ONLY)
     # Who is whose: the command's parent is the caller; its tracer is in the
     # command's group for -D, another group for -DD, another session for -DDD.
     probe = ("t=$(awk '/^TracerPid/ {print $2}' /proc/$$/status); "

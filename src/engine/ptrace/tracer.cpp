@@ -257,7 +257,7 @@ std::string PtraceTracer::start_daemonized(const std::string& path, const std::v
     }
     add_command(command);
     // The command is seized as -p would seize it, and strace says so.
-    if (!(opts_.quiet_mask & kQuietAttach)) say(fmt::format("Process {} attached", command));
+    if (opts_.announce_task_changes) say(fmt::format("Process {} attached", command));
     char go = 1;
     while (write(sync[1], &go, 1) < 0 && errno == EINTR) {}
     close(sync[1]);
@@ -495,7 +495,7 @@ void PtraceTracer::detach_at_exec(Tracee& t) {
   // strace's order: its message ends the exec's unfinished line, then
   // " <detached ...>" follows; the trace so far must be out first.
   sink_.flush();
-  if (opts_.announce_exec_detach) say(fmt::format("Process {} detached", pid));
+  if (opts_.announce_task_changes) say(fmt::format("Process {} detached", pid));
   emit(make_event(RawEvent::Kind::Detached, pid));
   if (t.filtered) {
     // A task that carries the seccomp filter cannot be let go: it leaves the
