@@ -176,15 +176,30 @@ def test_interruptible():
         same_as_strace(["-I", value, "true"])
 
     def stopped_by_tstp(tool, value, extra):
-        """Whether SIGTSTP (Ctrl-Z) sent to the tracer stops it."""
-        p = subprocess.Popen([tool, "-I", value] + extra + ["-o", "/dev/null", "sleep", "0.6"])
-        time.sleep(0.2)
+        """Whether SIGTSTP (Ctrl-Z) sent to the tracer stops it, once the
+        command runs (the tracer has set up its signals by then)."""
+        p = subprocess.Popen([tool, "-I", value] + extra + ["-o", "/dev/null", "sleep", "30"])
+        command = None
+        deadline = time.time() + 10
+        while command is None and time.time() < deadline:
+            time.sleep(0.02)
+            for pid in tree_of(p.pid):
+                try:
+                    if open("/proc/%d/comm" % pid).read().strip() == "sleep":
+                        command = pid
+                except OSError:
+                    pass
         p.send_signal(signal.SIGTSTP)
-        time.sleep(0.1)
-        state = re.search(r"^State:\s+(\S)", open("/proc/%d/status" % p.pid).read(), re.M).group(1)
+        stopped = False
+        deadline = time.time() + 1
+        while not stopped and time.time() < deadline:
+            stopped = re.search(r"^State:\s+(\S)", open("/proc/%d/status" % p.pid).read(), re.M).group(1) == "T"
+            time.sleep(0.02)
         os.kill(p.pid, signal.SIGCONT)
+        if command:
+            os.kill(command, signal.SIGKILL)
         p.wait(timeout=10)
-        return state == "T"
+        return stopped if command else None  # None: the command never ran
     for value in ("2", "4", "never_tstp"):
         want = stopped_by_tstp(STRACE, value, [])
         check(want == (value == "2"), "strace -I%s: stopped by SIGTSTP: %r" % (value, want))
