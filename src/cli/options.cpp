@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 #include <pwd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -400,6 +401,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
               "See status qualifier for more complex filters.");
   if (seccomp_asked && o.filter.trace_all)
     error_msg("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+  // Only root can take another user's ids (setgroups, setreuid).
+  if (!o.user.empty() && (getuid() != 0 || geteuid() != 0)) {
+    error_msg("You must be root to use the -u/--username option");
+    return {false, 1};
+  }
   if (!o.user.empty() && !resolve_user(o)) {
     error_msg("Cannot find user '%s'", o.user.c_str());
     return {false, 1};
