@@ -312,6 +312,13 @@ def test_syscall_limit():
     code, out, err = run(SCTRACE, ["--syscall-limit=1", "-e", "trace=openat", "cat", "/etc/hostname"])
     check(re.fullmatch(r'openat\(AT_FDCWD, "/etc/ld.so.cache", O_RDONLY\|O_CLOEXEC\) = 3\n', err),
           "--syscall-limit=1: %r" % err)
+    # -e status= too: with -Z only failed calls count, with -z successful ones.
+    for flag, ret in (("-Z", r"-1 ENOENT \(No such file or directory\)"), ("-z", r"\d+")):
+        code, out, err = run(SCTRACE, ["--syscall-limit=2", flag, "-e", "signal=none", "-e", "trace=openat,access", "sh", "-c",
+                                       "cat /nonexistent-1 /nonexistent-2 /nonexistent-3 2>/dev/null; exec cat /etc/hostname"])
+        lines = err.splitlines()
+        check(len(lines) == 2 and all(re.search(r"\) += " + ret + "$", l) for l in lines),
+              "--syscall-limit=2 %s: %r" % (flag, lines))
     # Without a limit the same command shows more (the control).
     code, out, err = run(SCTRACE, ["-e", "trace=openat", "cat", "/etc/hostname"])
     check(err.count("openat(") > 1, "no limit: %r" % err)

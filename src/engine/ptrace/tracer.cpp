@@ -460,7 +460,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       resume(pid);
       return;
     }
-    if (!t.in_syscall) count_call(t);
+    if (!t.in_syscall) count_call(t, kStatusUnfinished);  // exit, exit_group: "= ?"
     RawEvent ev = make_event(RawEvent::Kind::Entry, pid);
     ev.cpu_clock_ns = stop_stime_ns_;
     ev.nr = t.nr;
@@ -478,15 +478,19 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       PtraceMemory mem(pid);
       ev.mem = &mem;
       emit(ev);
-      count_call(t);
+      // -e status= (-z, -Z) by the return value, as the session decides
+      // (a call that never fails returns any value).
+      const SyscallInfo* s = syscall_by_nr(t.nr);
+      const bool failed = !(s && (s->classes & NF)) && info.exit.rval < 0 && info.exit.rval >= -4095;
+      count_call(t, failed ? kStatusFailed : kStatusSuccessful);
     }
     t.in_syscall = false;
   }
   resume(pid);
 }
 
-void PtraceTracer::count_call(const Tracee& t) {
-  if (!opts_.syscall_limit || !opts_.filter.traces(t.nr)) return;
+void PtraceTracer::count_call(const Tracee& t, unsigned status) {
+  if (!opts_.syscall_limit || !opts_.filter.traces(t.nr) || !(opts_.filter.status & status)) return;
   if (++calls_counted_ >= opts_.syscall_limit) limit_reached_ = true;
 }
 

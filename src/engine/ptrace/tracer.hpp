@@ -88,8 +88,10 @@ class PtraceTracer : public Engine {
   void add_command(pid_t pid);
   // -b execve: a tracee that exec'd leaves the trace.
   void detach_at_exec(Tracee& t);
-  // --syscall-limit: one more call that passed -e trace=.
-  void count_call(const Tracee& t);
+  // --syscall-limit: one more call, if it passed -e trace= and -e status=
+  // (`status`: how it ended, a kStatus* bit). -P needs the decoded call,
+  // which the session has, not the engine: it is not applied here.
+  void count_call(const Tracee& t, unsigned status);
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
