@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/call_limit.hpp"
 #include "cli/configs.hpp"
 #include "cli/engine_choice.hpp"
 #include "cli/options.hpp"
@@ -123,6 +124,9 @@ int main(int argc, char** argv) {
   if (!opts.json.empty()) sinks.push_back(&json.emplace(sct::json_config(opts, ebpf), json_out));
   std::optional<sct::PerfettoSink> perfetto;
   if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(perfetto_out));
+  // --syscall-limit counts what the sinks are shown.
+  std::optional<sct::CallLimit> limit;
+  if (opts.syscall_limit) sinks.push_back(&limit.emplace(opts.syscall_limit, opts.filter.status));
   sct::TeeSink sink(sinks);
   install_signal_handlers();
   int status = 0, fatal = 0;

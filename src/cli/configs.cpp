@@ -14,7 +14,6 @@ EngineConfig engine_config(const Options& o) {
   c.daemonize = o.daemonize;
   c.detach_on_execve = o.detach_on_execve;
   c.kill_on_exit = o.kill_on_exit;
-  c.syscall_limit = o.syscall_limit;
   c.attach = o.attach;
   c.follow_forks = o.follow_forks;
   c.quiet_mask = o.quiet_mask;

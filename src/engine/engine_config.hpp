@@ -23,7 +23,6 @@ struct EngineConfig {
   int daemonize = 0;
   bool detach_on_execve = false;     // -b execve (ptrace)
   bool kill_on_exit = false;         // --kill-on-exit: PTRACE_O_EXITKILL for all (ptrace)
-  unsigned long long syscall_limit = 0;  // --syscall-limit: 0 none (ptrace)
   std::vector<pid_t> attach;         // -p
   int follow_forks = 0;              // -f: 1; -ff: 2
   unsigned quiet_mask = 0;           // kQuiet* bits: what the engine does not say

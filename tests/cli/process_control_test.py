@@ -319,6 +319,11 @@ def test_syscall_limit():
         lines = err.splitlines()
         check(len(lines) == 2 and all(re.search(r"\) += " + ret + "$", l) for l in lines),
               "--syscall-limit=2 %s: %r" % (flag, lines))
+    # -P: only the calls it keeps count.
+    code, out, err = run(SCTRACE, ["--syscall-limit=1", "-P", "/etc/hostname", "-e", "signal=none", "sh", "-c",
+                                   "cat /etc/hostname; exec cat /etc/hostname"])
+    check(code == 0 and out == hostname * 2 and
+          re.fullmatch(r'openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) = 3\n', err), "-P: %r" % ((code, out, err),))
     # Without a limit the same command shows more (the control).
     code, out, err = run(SCTRACE, ["-e", "trace=openat", "cat", "/etc/hostname"])
     check(err.count("openat(") > 1, "no limit: %r" % err)

@@ -287,8 +287,8 @@ int PtraceTracer::run() {
   // command traced without -f, which exited): strace would not wait for
   // them. They are served by serve_filtered() afterwards.
   while (static_cast<int>(tracees_.size()) > silent_count_) {
-    if (termination_signal || limit_reached_) {
-      // --syscall-limit: the trace is over; the command runs on untraced.
+    if (termination_signal || trace_complete) {
+      // trace_complete (--syscall-limit): the command runs on untraced.
       release_all();
       break;
     }
@@ -460,7 +460,6 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       resume(pid);
       return;
     }
-    if (!t.in_syscall) count_call(t, kStatusUnfinished);  // exit, exit_group: "= ?"
     RawEvent ev = make_event(RawEvent::Kind::Entry, pid);
     ev.cpu_clock_ns = stop_stime_ns_;
     ev.nr = t.nr;
@@ -478,20 +477,10 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       PtraceMemory mem(pid);
       ev.mem = &mem;
       emit(ev);
-      // -e status= (-z, -Z) by the return value, as the session decides
-      // (a call that never fails returns any value).
-      const SyscallInfo* s = syscall_by_nr(t.nr);
-      const bool failed = !(s && (s->classes & NF)) && info.exit.rval < 0 && info.exit.rval >= -4095;
-      count_call(t, failed ? kStatusFailed : kStatusSuccessful);
     }
     t.in_syscall = false;
   }
   resume(pid);
-}
-
-void PtraceTracer::count_call(const Tracee& t, unsigned status) {
-  if (!opts_.syscall_limit || !opts_.filter.traces(t.nr) || !(opts_.filter.status & status)) return;
-  if (++calls_counted_ >= opts_.syscall_limit) limit_reached_ = true;
 }
 
 void PtraceTracer::detach_at_exec(Tracee& t) {

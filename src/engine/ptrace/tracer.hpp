@@ -88,10 +88,7 @@ class PtraceTracer : public Engine {
   void add_command(pid_t pid);
   // -b execve: a tracee that exec'd leaves the trace.
   void detach_at_exec(Tracee& t);
-  // --syscall-limit: one more call, if it passed -e trace= and -e status=
-  // (`status`: how it ended, a kStatus* bit). -P needs the decoded call,
-  // which the session has, not the engine: it is not applied here.
-  void count_call(const Tracee& t, unsigned status);
+
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
@@ -107,8 +104,6 @@ class PtraceTracer : public Engine {
   int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   bool output_failed_ = false;
-  unsigned long long calls_counted_ = 0;  // --syscall-limit
-  bool limit_reached_ = false;
 };
 
 }  // namespace sct
