@@ -157,6 +157,17 @@ def test_detach_on_execve():
         for form in (["-b", "execve"], ["--detach-on=execve"]):
             same_as_strace(form + args, PTRACE_ONLY)
             same_as_strace(form + args, PTRACE_ONLY, ["--no-seccomp-bpf"])
+    # A -p process: told of with -o too.
+    for extra in (["-o", os.devnull], ["-e", "trace=execve"], ["-q", "-e", "trace=execve"]):
+        want = None
+        for tool in (STRACE, SCTRACE):
+            target = subprocess.Popen(["sh", "-c", "sleep 0.5; exec /bin/true"])
+            time.sleep(0.1)
+            got = run(tool, ["-b", "execve"] + extra + ["-p", str(target.pid)])
+            target.wait()
+            if want is None:
+                want = got
+            check(got == want, "-b execve %s -p: sctrace %r, strace %r" % (extra, got, want))
     same_as_strace(["-b", "exec", "true"], PTRACE_ONLY)
     same_as_strace(["-b", "execve", "-b", "bogus", "true"], PTRACE_ONLY)
     # Really let go without the seccomp filter; kept (served silently) with

@@ -488,7 +488,9 @@ void PtraceTracer::detach_at_exec(Tracee& t) {
   // strace's order: its message ends the exec's unfinished line, then
   // " <detached ...>" follows; the trace so far must be out first.
   sink_.flush();
-  if (opts_.announce_task_changes) say(fmt::format("Process {} detached", pid));
+  // A -p process is told of wherever the trace goes, as at the end.
+  if (opts_.announce_task_changes || (t.attached && !(opts_.quiet_mask & kQuietAttach)))
+    say(fmt::format("Process {} detached", pid));
   emit(make_event(RawEvent::Kind::Detached, pid));
   if (t.filtered) {
     // A task that carries the seccomp filter cannot be let go: it leaves the
