@@ -198,7 +198,10 @@ def test_interruptible():
     def stopped_by_tstp(tool, value, extra):
         """Whether SIGTSTP (Ctrl-Z) sent to the tracer stops it, once the
         command runs (the tracer has set up its signals by then)."""
-        p = subprocess.Popen([tool, "-I", value] + extra + ["-o", "/dev/null", "sleep", "30"])
+        # Its own process group, below this process in this session: never
+        # an orphaned group, in which the kernel would discard SIGTSTP.
+        p = subprocess.Popen([tool, "-I", value] + extra + ["-o", "/dev/null", "sleep", "30"],
+                             preexec_fn=os.setpgrp)
         command = None
         deadline = time.time() + 10
         while command is None and time.time() < deadline:
