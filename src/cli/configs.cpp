@@ -7,7 +7,7 @@ EngineConfig engine_config(const Options& o) {
   c.command = o.command;
   c.env = o.env;
   c.setup.argv0 = o.argv0;
-  c.setup.switch_user = !o.user.empty();
+  c.setup.switch_user = o.user_given;
   c.setup.user_name = o.user_name;
   c.setup.uid = o.user_uid;
   c.setup.gid = o.user_gid;

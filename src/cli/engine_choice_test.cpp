@@ -93,6 +93,7 @@ TEST(EngineChoice, ProcessControlNeedsAnEngineThatHoldsItsTracees) {
   }
   // -u, --argv0 and -I are every engine's: the command is started alike.
   Options o = with(Options::Backend::Ebpf);
+  o.user_given = true;
   o.user = "nobody";
   o.argv0 = "x";
   o.interruptible = 4;

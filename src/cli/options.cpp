@@ -37,6 +37,7 @@ enum LongOnly {
   kOptKillOnExit,
   kOptSyscallLimit,
   kOptArgv0,
+  kOptInterruptible,
 };
 
 constexpr option kLongOptions[] = {
@@ -81,7 +82,7 @@ constexpr option kLongOptions[] = {
     {"user", required_argument, nullptr, 'u'},
     {"daemonize", optional_argument, nullptr, kOptDaemonize},
     {"detach-on", required_argument, nullptr, 'b'},
-    {"interruptible", required_argument, nullptr, 'I'},
+    {"interruptible", required_argument, nullptr, kOptInterruptible},
     {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
     {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
     {"argv0", required_argument, nullptr, kOptArgv0},
@@ -237,10 +238,15 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         daemonize_named = true;
         break;
       case 'I':
+      case kOptInterruptible:
         o.interruptible = parse_interruptible(optarg);
-        if (!o.interruptible) return usage_error("invalid -I argument: '%s'", optarg);
+        if (!o.interruptible)
+          return usage_error("invalid %s argument: '%s'", c == 'I' ? "-I" : "--interruptible", optarg);
         break;
-      case 'u': o.user = optarg; break;
+      case 'u':
+        o.user = optarg;
+        o.user_given = true;
+        break;
       case kOptKillOnExit: o.kill_on_exit = true; break;
       case kOptSyscallLimit: {
         char* end = nullptr;
@@ -402,11 +408,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   if (seccomp_asked && o.filter.trace_all)
     error_msg("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
   // Only root can take another user's ids (setgroups, setreuid).
-  if (!o.user.empty() && (getuid() != 0 || geteuid() != 0)) {
+  if (o.user_given && (getuid() != 0 || geteuid() != 0)) {
     error_msg("You must be root to use the -u/--username option");
     return {false, 1};
   }
-  if (!o.user.empty() && !resolve_user(o)) {
+  if (o.user_given && !resolve_user(o)) {
     error_msg("Cannot find user '%s'", o.user.c_str());
     return {false, 1};
   }

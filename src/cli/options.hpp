@@ -26,6 +26,7 @@ struct Options {
   bool syscall_times = false;        // -T
   int align = 40;                    // -a
   std::vector<std::string> env;      // -E VAR=VAL / -E VAR
+  bool user_given = false;           // -u (an empty name is looked up too)
   std::string user;                  // -u USERNAME or UID:GID
   uid_t user_uid = 0;                // -u resolved
   gid_t user_gid = 0;

@@ -69,6 +69,8 @@ def test_user():
     same_as_strace(["--user=daemon", "-qq", "-e", "trace=none", "sh", "-c", "id; id -G"])
     same_as_strace(["-u", "no-such-user-here", "true"])
     same_as_strace(["-u", "no-such-user-here"])
+    same_as_strace(["-u", "", "true"])
+    same_as_strace(["--user=", "true"])
     # Not root: strace's refusal, before the user is looked up.
     for ids in (["--reuid=65534", "--regid=65534", "--clear-groups"], ["--euid=65534"]):
         for args in (["-u", "nobody", "true"], ["-u", "no-such-user-here", "-A", "true"], ["-u", "nobody", "-p", "1"]):
@@ -144,7 +146,7 @@ def test_daemonize():
             code, out, err = run(SCTRACE, engine + form + ["-qq", "-e", "trace=none", "sh", "-c", "echo $PPID"])
             check(out == "%d\n" % os.getpid(), "%s %s: parent %r, want the caller" % (engine, form, out))
     # strace's refusals.
-    for args in (["-D", "-p", "1"], ["-DDDD", "true"], ["-D", "--daemonize=session", "true"],
+    for args in (["-D", "-p", "1"], ["-DDDD", "true"], ["--daemonize=", "true"], ["-D", "--daemonize=session", "true"],
                  ["--daemonize=session", "-D", "true"], ["--daemonize=bogus", "true"], ["--daemonize=1", "true"]):
         same_as_strace(args, PTRACE_ONLY)
 
@@ -174,6 +176,7 @@ def test_detach_on_execve():
                 want = got
             check(got == want, "-b execve %s -p: sctrace %r, strace %r" % (extra, got, want))
     same_as_strace(["-b", "exec", "true"], PTRACE_ONLY)
+    same_as_strace(["--detach-on=foo", "true"], PTRACE_ONLY)
     same_as_strace(["-b", "execve", "-b", "bogus", "true"], PTRACE_ONLY)
     # Really let go without the seccomp filter; kept (served silently) with
     # it, since a filtered task without a tracer has its calls fail
@@ -199,6 +202,7 @@ def test_interruptible():
                         "grep -E '^Sig(Blk|Ign)' /proc/self/status"])
     for value in ("0", "5", "bogus", ""):
         same_as_strace(["-I", value, "true"])
+        same_as_strace(["--interruptible=" + value, "true"])
 
     def stopped_by_tstp(tool, value, extra):
         """Whether SIGTSTP (Ctrl-Z) sent to the tracer stops it, once the
