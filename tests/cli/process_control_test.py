@@ -125,6 +125,8 @@ def test_daemonize():
         same_as_strace(form + ["-f", "-qq", "-e", "trace=none", "sh", "-c", "cat /etc/hostname"])
         # Said only when the trace goes to stderr, as for tasks -f follows.
         same_as_strace(form + ["-o", os.devnull] + trace)
+    # With -u the command, sctrace's own process, takes the user's ids.
+    same_as_strace(["-D", "-u", "nobody", "-e", "trace=execve", "id"])
     # The eBPF engine's in-kernel count: the message, and the command's status.
     for engine in ENGINES[1:]:
         code, out, err = run(SCTRACE, engine + ["-D", "-c", "-e", "trace=exit_group", "sh", "-c", "exit 3"])
