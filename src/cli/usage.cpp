@@ -44,8 +44,9 @@ ParseResult not_supported(const std::string& opt) {
 void print_help() {
   fputs(
       "Usage: sctrace [-ACffhqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
-      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]... [-p PID]...\n"
-      "               [-U COLUMNS] [--seccomp-bpf] { -p PID | [-D] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
+      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]...\n"
+      "               [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
+      "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
       "   or: sctrace -c[fwzZ] [-e EXPR]... [-S SORTBY] [-P PATH]... [-p PID]...\n"
       "               [-U COLUMNS] [--seccomp-bpf] { -p PID | [-E VAR=VAL]... PROG [ARGS] }\n"
       "\n"
@@ -66,8 +67,8 @@ void print_help() {
       "  --argv0=NAME           the command's argv[0]\n"
       "  -D, --daemonize[=grandchild]\n"
       "                         trace from a detached grandchild: the command keeps\n"
-      "                         sctrace's pid; -DD (pgroup) in its own process group,\n"
-      "                         -DDD (session) in its own session\n"
+      "                         sctrace's pid; -DD (=pgroup): the tracer in a process\n"
+      "                         group of its own; -DDD (=session): in a session of its own\n"
       "  -b execve, --detach-on=execve\n"
       "                         stop tracing a process when it execs (not the command's\n"
       "                         first exec)\n"
