@@ -318,6 +318,7 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
     }
   }
   if (shown(t)) emit(e);
+  if (t.before_creator_event) gone_before_creator_event_.insert(pid);
   erase_tracee(it);
 }
 
@@ -325,6 +326,7 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
   auto it = tracees_.find(pid);
   // A new child can report before its parent's fork event.
   Tracee& t = it == tracees_.end() ? add_new_task(pid) : it->second;
+  if (it == tracees_.end()) t.before_creator_event = true;
   int sig = WSTOPSIG(status);
   int event = status >> 16;
   if (sig == (SIGTRAP | 0x80)) {
@@ -360,8 +362,12 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
       // The creator is known for sure now, also for a child already met.
       auto c = tracees_.find(static_cast<pid_t>(child));
-      if (c == tracees_.end()) add_new_task(static_cast<pid_t>(child), &t);
-      else inherit(c->second, t);
+      if (c != tracees_.end()) {
+        c->second.before_creator_event = false;
+        inherit(c->second, t);
+      } else if (!gone_before_creator_event_.erase(static_cast<pid_t>(child))) {
+        add_new_task(static_cast<pid_t>(child), &t);
+      }  // else it ran and exited before this event: not to be met again
       resume(pid);
       return;
     }
@@ -558,7 +564,8 @@ void PtraceTracer::release_all() {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
       // The new child is traced too; it stops on its own, then goes.
-      if (!tracees_.count(static_cast<pid_t>(child))) add_new_task(static_cast<pid_t>(child));
+      if (!tracees_.count(static_cast<pid_t>(child)) && !gone_before_creator_event_.erase(static_cast<pid_t>(child)))
+        add_new_task(static_cast<pid_t>(child));
     } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
       pass = sig;  // a signal-delivery stop: the signal must not be lost
     }

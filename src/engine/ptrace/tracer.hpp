@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,6 +60,9 @@ class PtraceTracer : public Engine {
     // The started command before its first exec, which -b execve does not
     // count (strace's rule).
     bool initial_exec = false;
+    // Met at its own first stop, before its creator's fork/clone event: that
+    // event is still to come, and may come after this task has exited.
+    bool before_creator_event = false;
     long nr = -1;                // the call in progress
   };
 
@@ -96,6 +100,9 @@ class PtraceTracer : public Engine {
   RawEventSink& sink_;
   const Capabilities caps_;
   std::map<pid_t, Tracee> tracees_;
+  // Tasks that exited before their creator's fork/clone event came: that
+  // event must not bring them back.
+  std::set<pid_t> gone_before_creator_event_;
   int silent_count_ = 0;  // tracees_ that are silent: not in strace's count
   bool released_ = false;  // tracing has ended; filtered tracees are served
   pid_t child_ = 0;       // the started command
