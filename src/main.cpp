@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "cli/call_limit.hpp"
 #include "cli/configs.hpp"
 #include "cli/engine_choice.hpp"
 #include "cli/options.hpp"
@@ -85,7 +86,12 @@ int main(int argc, char** argv) {
   // A command under the seccomp filter is traced from a child process, which
   // can serve the filter after the user stops tracing (engine/supervisor.hpp).
   const sct::EngineConfig engine = sct::engine_config(opts);
-  if (!ebpf && sct::PtraceTracer::uses_seccomp(engine)) sct::run_supervised();
+  // -I4 (never_tstp): Ctrl-Z stops the command, never sctrace; set before
+  // the split, so that both processes keep it.
+  if (opts.interruptible == 4) sct::block_terminal_stop();
+  // With -D the shell waits for the command itself, and the tracer, a
+  // detached grandchild, serves filtered tracees to their end: no supervisor.
+  if (!ebpf && sct::PtraceTracer::uses_seccomp(engine) && !engine.daemonize) sct::run_supervised();
 
   sct::Output out;
   std::string spec = opts.follow_forks == 2 ? std::string() : opts.output;
@@ -118,6 +124,9 @@ int main(int argc, char** argv) {
   if (!opts.json.empty()) sinks.push_back(&json.emplace(sct::json_config(opts, ebpf), json_out));
   std::optional<sct::PerfettoSink> perfetto;
   if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(perfetto_out));
+  // --syscall-limit counts what the sinks are shown.
+  std::optional<sct::CallLimit> limit;
+  if (opts.syscall_limit) sinks.push_back(&limit.emplace(opts.syscall_limit, opts.filter.status));
   sct::TeeSink sink(sinks);
   install_signal_handlers();
   int status = 0, fatal = 0;

@@ -6,6 +6,17 @@ std::string refusal(const Options& o, const Capabilities& caps) {
   if (!caps.available) return caps.why_not;
   const std::string engine = "--backend=" + caps.engine;
   if (!o.attach.empty() && !caps.attach) return engine + ": cannot attach to a running process (-p)";
+  // The eBPF engine follows tasks in the kernel and never holds them: what
+  // needs a tracer holding its tracees is the ptrace engine's.
+  const std::string use = "; use --backend=ptrace";
+  if (o.daemonize && !caps.daemonize)
+    return engine + ": cannot trace from a detached grandchild (-D/--daemonize): it starts the command as its own child" + use;
+  if (o.detach_on_execve && !caps.detach_on_exec)
+    return engine + ": cannot detach a task at its execve (-b execve): tasks are followed in the kernel" + use;
+  if (o.kill_on_exit && !caps.kill_on_exit)
+    return engine + ": cannot have the kernel kill the tracees when sctrace exits (--kill-on-exit): only a ptrace tracer can" + use;
+  if (o.syscall_limit && !caps.syscall_limit)
+    return engine + ": cannot stop tracing after exactly N calls (--syscall-limit): the kernel runs ahead of what is read" + use;
   return {};
 }
 

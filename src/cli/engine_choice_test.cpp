@@ -67,5 +67,38 @@ TEST(EngineChoice, AnOptionTheEngineCannotHonourIsRefused) {
   EXPECT_EQ(r.value().kind, EngineKind::Ptrace);
 }
 
+TEST(EngineChoice, ProcessControlNeedsAnEngineThatHoldsItsTracees) {
+  Capabilities ptrace = usable("ptrace");
+  ptrace.daemonize = ptrace.detach_on_exec = ptrace.kill_on_exit = ptrace.syscall_limit = true;
+  const std::pair<void (*)(Options&), const char*> cases[] = {
+      {[](Options& o) { o.daemonize = 1; }, "(-D/--daemonize)"},
+      {[](Options& o) { o.detach_on_execve = true; }, "(-b execve)"},
+      {[](Options& o) { o.kill_on_exit = true; }, "(--kill-on-exit)"},
+      {[](Options& o) { o.syscall_limit = 10; }, "(--syscall-limit)"},
+  };
+  for (const auto& [set, option] : cases) {
+    Options o = with(Options::Backend::Ebpf);
+    set(o);
+    auto r = choose_engine(o, ptrace, usable("ebpf"));
+    ASSERT_FALSE(r.ok()) << option;
+    EXPECT_EQ(r.error().rfind("--backend=ebpf: cannot ", 0), 0u) << r.error();
+    EXPECT_NE(r.error().find(option), std::string::npos) << r.error();
+    EXPECT_NE(r.error().find("; use --backend=ptrace"), std::string::npos) << r.error();
+    o.backend = Options::Backend::Auto;
+    r = choose_engine(o, ptrace, usable("ebpf"));
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.value().kind, EngineKind::Ptrace) << option;
+    o.backend = Options::Backend::Ptrace;
+    EXPECT_TRUE(choose_engine(o, ptrace, usable("ebpf")).ok()) << option;
+  }
+  // -u, --argv0 and -I are every engine's: the command is started alike.
+  Options o = with(Options::Backend::Ebpf);
+  o.user_given = true;
+  o.user = "nobody";
+  o.argv0 = "x";
+  o.interruptible = 4;
+  EXPECT_TRUE(choose_engine(o, ptrace, usable("ebpf")).ok());
+}
+
 }  // namespace
 }  // namespace sct

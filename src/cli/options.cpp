@@ -1,6 +1,8 @@
 #include "cli/options.hpp"
 
 #include <getopt.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -31,6 +33,11 @@ enum LongOnly {
   kOptPerfetto,
   kOptColor,
   kOptOutputSeparately,
+  kOptDaemonize,
+  kOptKillOnExit,
+  kOptSyscallLimit,
+  kOptArgv0,
+  kOptInterruptible,
 };
 
 constexpr option kLongOptions[] = {
@@ -72,11 +79,18 @@ constexpr option kLongOptions[] = {
     {"perfetto", required_argument, nullptr, kOptPerfetto},
     {"color", required_argument, nullptr, kOptColor},
     {"colour", required_argument, nullptr, kOptColor},
+    {"user", required_argument, nullptr, 'u'},
+    {"daemonize", optional_argument, nullptr, kOptDaemonize},
+    {"detach-on", required_argument, nullptr, 'b'},
+    {"interruptible", required_argument, nullptr, kOptInterruptible},
+    {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
+    {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
+    {"argv0", required_argument, nullptr, kOptArgv0},
     {nullptr, 0, nullptr, 0},
 };
 
 // strace's option letters; those not implemented yet are refused clearly.
-constexpr const char kShortOptions[] = "+a:AcCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
+constexpr const char kShortOptions[] = "+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
 
 bool parse_int(const char* s, long lo, long hi, long& out) {
   if (!s || !*s) return false;
@@ -137,6 +151,42 @@ std::string apply_expression(const std::string& arg, Options& o) {
   return set_trace(arg, o);
 }
 
+// -I: strace 6.1's numbers and names.
+int parse_interruptible(const char* s) {
+  static constexpr const char* kNames[] = {"anywhere", "waiting", "never", "never_tstp"};
+  for (int i = 0; i < 4; ++i)
+    if (!strcmp(s, kNames[i])) return i + 1;
+  long v;
+  return parse_int(s, 1, 4, v) ? static_cast<int>(v) : 0;
+}
+
+// --daemonize=: strace 6.1's names; 0 for none of them.
+int parse_daemonize(const char* s) {
+  if (!strcmp(s, "grandchild")) return 1;
+  if (!strcmp(s, "pgroup") || !strcmp(s, "pgrp")) return 2;
+  if (!strcmp(s, "session")) return 3;
+  return 0;
+}
+
+// -u: a user name, or UID:GID (strace 7.x's form; 6.1 looks it up as a
+// name and does not find it).
+bool resolve_user(Options& o) {
+  if (const passwd* pw = getpwnam(o.user.c_str())) {
+    o.user_uid = pw->pw_uid;
+    o.user_gid = pw->pw_gid;
+    o.user_name = o.user;
+    return true;
+  }
+  auto colon = o.user.find(':');
+  long uid, gid;
+  if (colon == std::string::npos || !parse_int(o.user.substr(0, colon).c_str(), 0, UINT_MAX - 1, uid) ||
+      !parse_int(o.user.c_str() + colon + 1, 0, UINT_MAX - 1, gid))
+    return false;
+  o.user_uid = static_cast<uid_t>(uid);
+  o.user_gid = static_cast<gid_t>(gid);
+  return true;
+}
+
 }  // namespace
 
 void report_repeated_attach(const Options& o) {
@@ -153,6 +203,8 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   bool output_given = false, sort_given = false, columns_given = false, seccomp_given = false;
   int status_options = 0;  // -z and -Z
   bool deprecated_f = false;  // -F: strace 6.1 reads it as -f, with a warning
+  int d_count = 0;             // -D letters given
+  bool daemonize_named = false;  // --daemonize given
   while ((c = getopt_long(argc, argv, kShortOptions, kLongOptions, &longind)) != -1) {
     long v;
     switch (c) {
@@ -161,6 +213,50 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         o.align = static_cast<int>(v);
         break;
       case 'A': o.append = true; break;
+      case 'b':
+        if (strcmp(optarg, "execve") != 0) {
+          error_msg("Syscall '%s' for -b isn't supported", optarg);
+          return {false, 1};
+        }
+        o.detach_on_execve = true;
+        break;
+      case 'D':
+        if (daemonize_named) {
+          error_msg("-D and --daemonize cannot be provided simultaneously");
+          return {false, 1};
+        }
+        ++o.daemonize;
+        ++d_count;
+        break;
+      case kOptDaemonize:
+        if (d_count) {
+          error_msg("-D and --daemonize cannot be provided simultaneously");
+          return {false, 1};
+        }
+        o.daemonize = optarg ? parse_daemonize(optarg) : 1;
+        if (!o.daemonize) return usage_error("invalid --daemonize argument: '%s'", optarg);
+        daemonize_named = true;
+        break;
+      case 'I':
+      case kOptInterruptible:
+        o.interruptible = parse_interruptible(optarg);
+        if (!o.interruptible)
+          return usage_error("invalid %s argument: '%s'", c == 'I' ? "-I" : "--interruptible", optarg);
+        break;
+      case 'u':
+        o.user = optarg;
+        o.user_given = true;
+        break;
+      case kOptKillOnExit: o.kill_on_exit = true; break;
+      case kOptSyscallLimit: {
+        char* end = nullptr;
+        errno = 0;
+        unsigned long long n = *optarg >= '0' && *optarg <= '9' ? strtoull(optarg, &end, 10) : 0;
+        if (!n || errno || *end) return usage_error("invalid --syscall-limit argument: '%s'", optarg);
+        o.syscall_limit = n;
+        break;
+      }
+      case kOptArgv0: o.argv0 = optarg; break;
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
       case 'F': deprecated_f = true; break;
@@ -275,6 +371,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   }
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
+  if (o.daemonize && o.command.empty()) return usage_error("PROG [ARGS] must be specified with -D/--daemonize");
+  if (d_count > 3) return usage_error("Too many -D's (%d), maximum supported -D count is 3", d_count);
+  // strace 7.x's rule: a process sctrace did not start is not its to kill.
+  if (o.kill_on_exit && !o.attach.empty())
+    return usage_error("--kill-on-exit and -p/--attach are mutually exclusive options");
   // strace's checks after parsing, in its order.
   if (seccomp_given && o.command.empty()) {
     // No filter can be put into a running process.
@@ -306,6 +407,15 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
               "See status qualifier for more complex filters.");
   if (seccomp_asked && o.filter.trace_all)
     error_msg("Seccomp filter is requested but there are no syscalls to filter.  See -e trace to filter syscalls.");
+  // Only root can take another user's ids (setgroups, setreuid).
+  if (o.user_given && (getuid() != 0 || geteuid() != 0)) {
+    error_msg("You must be root to use the -u/--username option");
+    return {false, 1};
+  }
+  if (o.user_given && !resolve_user(o)) {
+    error_msg("Cannot find user '%s'", o.user.c_str());
+    return {false, 1};
+  }
   // -o '' names no file; with -ff, strace writes the files ".PID".
   if (output_given && o.output.empty() && o.follow_forks < 2) {
     error_msg("Can't fopen '': No such file or directory");

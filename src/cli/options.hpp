@@ -26,6 +26,17 @@ struct Options {
   bool syscall_times = false;        // -T
   int align = 40;                    // -a
   std::vector<std::string> env;      // -E VAR=VAL / -E VAR
+  bool user_given = false;           // -u (an empty name is looked up too)
+  std::string user;                  // -u USERNAME or UID:GID
+  uid_t user_uid = 0;                // -u resolved
+  gid_t user_gid = 0;
+  std::string user_name;             // empty for UID:GID
+  std::string argv0;                 // --argv0
+  int daemonize = 0;                 // -D: 1, -DD: 2, -DDD: 3
+  bool detach_on_execve = false;     // -b execve
+  bool kill_on_exit = false;         // --kill-on-exit
+  int interruptible = 0;             // -I 1..4; 0: not given
+  unsigned long long syscall_limit = 0;  // --syscall-limit
   DecodeOptions decode;              // -s -x -v -y
   FilterOptions filter;              // -e trace/status/signal, -z, -Z, -P
   int summary = 0;                   // -c: 1 (summary only), -C: 2 (and the trace)

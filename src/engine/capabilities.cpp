@@ -8,6 +8,10 @@ Capabilities ptrace_capabilities() {
   c.available = true;
   c.attach = true;
   c.stops_tracee = true;
+  c.daemonize = true;
+  c.detach_on_exec = true;
+  c.kill_on_exit = true;
+  c.syscall_limit = true;
   return c;
 }
 

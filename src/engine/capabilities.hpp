@@ -18,6 +18,11 @@ struct Capabilities {
   bool inject = false;      // -e inject= / -e fault=
   bool user_stacks = false;   // -k
   bool kernel_stacks = false;
+  // Process control, which needs a tracer that holds its tracees (ptrace):
+  bool daemonize = false;       // -D: seize the command from a detached grandchild
+  bool detach_on_exec = false;  // -b execve: let a task go at its exec
+  bool kill_on_exit = false;    // --kill-on-exit: tracees die with the tracer
+  bool syscall_limit = false;   // --syscall-limit: stop tracing after exactly N calls
   // The most bytes of one buffer or string it can show; 0: no limit.
   size_t max_capture = 0;
   // Its calls are decoded after the tracee has moved on (eBPF records), so

@@ -1,5 +1,6 @@
 #include "engine/command.hpp"
 
+#include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -70,7 +71,46 @@ void remember_signal_state() {
   g_remembered = true;
 }
 
-void exec_command(const std::string& path, const std::vector<std::string>& command) {
+void block_terminal_stop() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTSTP);
+  sigprocmask(SIG_BLOCK, &set, nullptr);
+}
+
+namespace {
+
+[[noreturn]] void die_before_exec(const char* what) {
+  fprintf(stderr, "sctrace: %s: %s\n", what, strerror(errno));
+  _exit(1);
+}
+
+// -u: the user's ids. A traced execve need not honour the set-user-ID and
+// set-group-ID bits (the kernel drops them unless the tracer is privileged,
+// and never with no_new_privs, which the seccomp filter may need), so, as
+// strace does, the effective ids are set here to the file's owner and group
+// when it has those bits: the program runs with the privileges it would
+// have had untraced.
+void switch_user(const std::string& path, const CommandSetup& s) {
+  uid_t euid = s.uid;
+  gid_t egid = s.gid;
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0) {
+    if (st.st_mode & S_ISUID) euid = st.st_uid;
+    // strace's rule, not the kernel's (which wants S_IXGRP too): a
+    // set-group-ID file that its group may not run then fails with EACCES.
+    if (st.st_mode & S_ISGID) egid = st.st_gid;
+  }
+  // UID:GID names no user: no supplementary groups rather than sctrace's own.
+  if (!s.user_name.empty() ? initgroups(s.user_name.c_str(), s.gid) != 0 : setgroups(0, nullptr) != 0)
+    die_before_exec(s.user_name.empty() ? "setgroups" : "initgroups");
+  if (setregid(s.gid, egid) != 0) die_before_exec("setregid");
+  if (setreuid(s.uid, euid) != 0) die_before_exec("setreuid");
+}
+
+}  // namespace
+
+void exec_command(const std::string& path, const std::vector<std::string>& command, const CommandSetup& setup) {
   if (g_remembered) {
     // A caught signal is reset by execve anyway; an ignored one must be
     // ignored again, since sctrace caught it meanwhile.
@@ -78,8 +118,10 @@ void exec_command(const std::string& path, const std::vector<std::string>& comma
       if (g_ignored[i]) signal(kCaught[i], SIG_IGN);
     sigprocmask(SIG_SETMASK, &g_mask, nullptr);
   }
+  if (setup.switch_user) switch_user(path, setup);
   std::vector<char*> argv;
   for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
+  if (!setup.argv0.empty()) argv[0] = const_cast<char*>(setup.argv0.c_str());
   argv.push_back(nullptr);
   execv(path.c_str(), argv.data());
   fprintf(stderr, "sctrace: exec: %s\n", strerror(errno));

@@ -9,6 +9,16 @@
 
 namespace sct {
 
+// How the command is started, beyond its path and arguments: the same for
+// every engine, since each forks the command and calls exec_command.
+struct CommandSetup {
+  std::string argv0;         // --argv0: the command's argv[0]; empty: its own
+  bool switch_user = false;  // -u
+  std::string user_name;     // -u USERNAME: its supplementary groups; empty with -u UID:GID
+  uid_t uid = 0;
+  gid_t gid = 0;
+};
+
 // The program's path as execve will get it, searched in PATH as strace does;
 // `err` gets strace's message ("Can't stat 'x': ...") when there is none.
 std::string find_program(const std::string& name, std::string& err);
@@ -23,7 +33,12 @@ void remember_signal_state();
 // In the child: execs the command, or says why not and exits 1. The command
 // gets the signal state sctrace was given: a signal ignored by the shell
 // (nohup, a background job) stays ignored, as under strace.
-[[noreturn]] void exec_command(const std::string& path, const std::vector<std::string>& command);
+// With `setup.switch_user` it takes the user's ids and groups first (-u).
+[[noreturn]] void exec_command(const std::string& path, const std::vector<std::string>& command,
+                               const CommandSetup& setup);
+// Blocks SIGTSTP in sctrace (-I4, strace's never_tstp): Ctrl-Z then stops
+// the command, not the tracer. The command gets the remembered mask back.
+void block_terminal_stop();
 // strace's refusal to trace itself when -p names its own pid; empty for others.
 std::string self_attach_refusal(pid_t pid);
 

@@ -42,6 +42,8 @@ const Capabilities& ebpf_capabilities() {
     Capabilities c;
     c.engine = "ebpf";
     c.attach = true;
+    // Tasks are found by pid in the kernel: the command need not be a child.
+    c.daemonize = true;
     // No kprobes here, so no bpf_override_return: nothing can be injected;
     // user stacks need frame pointers Debian's libraries lack (docs/ebpf.md).
     c.max_capture = SCT_BUF_CAP - 2;
@@ -59,8 +61,10 @@ const Capabilities& ebpf_capabilities() {
 EbpfTracer::~EbpfTracer() { summary_bpf__destroy(skel_); }
 
 std::string EbpfTracer::start() {
-  return start_command_around(opts_, child_, [this] { return load(); },
-                              [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
+  std::string e = start_command_around(opts_, child_, [this] { return load(); },
+                                       [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
+  if (e.empty() && opts_.daemonize && opts_.announce_task_changes) say(fmt::format("Process {} attached", child_));
+  return e;
 }
 
 std::string EbpfTracer::load() {

@@ -78,12 +78,48 @@ std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
   return {};
 }
 
+namespace {
+
+// -D: this process becomes the command, and a detached grandchild, which
+// returns here, loads the programs and lets it go (or not: then the command
+// exits 1 without running, since nobody would trace it).
+std::string fork_daemonized(const EngineConfig& opts, const std::string& path, int sync[2], PendingCommand& cmd) {
+  const pid_t command = getpid();
+  pid_t middle = fork();
+  if (middle < 0) {
+    close(sync[0]);
+    close(sync[1]);
+    return fmt::format("fork: {}", strerror(errno));
+  }
+  if (middle == 0) {
+    // The middle process exits at once: the tracer is nobody's child the
+    // shell knows of, and the command has no child left behind.
+    pid_t tracer = fork();
+    if (tracer != 0) _exit(tracer < 0 ? 1 : 0);
+    close(sync[0]);
+    if (opts.daemonize == 2) setpgid(0, 0);
+    if (opts.daemonize >= 3) setsid();
+    cmd.pid = command;
+    cmd.go = sync[1];
+    cmd.daemonized = true;
+    return {};
+  }
+  close(sync[1]);
+  while (waitpid(middle, nullptr, 0) < 0 && errno == EINTR) {}
+  if (!wait_for_tracer(sync[0])) _exit(1);
+  apply_env(opts.env);
+  exec_command(path, opts.command, opts.setup);
+}
+
+}  // namespace
+
 std::string fork_command(const EngineConfig& opts, PendingCommand& cmd) {
   std::string err;
   std::string path = find_program(opts.command[0], err);
   if (!err.empty()) return err;
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
+  if (opts.daemonize) return fork_daemonized(opts, path, sync, cmd);
   pid_t pid = fork();
   if (pid < 0) {
     close(sync[0]);
@@ -96,7 +132,7 @@ std::string fork_command(const EngineConfig& opts, PendingCommand& cmd) {
     // pipe's end of file comes as well when sctrace dies: run then too.
     wait_for_tracer(sync[0]);
     apply_env(opts.env);
-    exec_command(path, opts.command);
+    exec_command(path, opts.command, opts.setup);
   }
   close(sync[0]);
   cmd.pid = pid;
@@ -111,6 +147,9 @@ std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child
     return e;
   }
   child = cmd.pid;
+  // A byte, then the end: a -D command runs only when it gets the byte.
+  char go = 1;
+  while (write(cmd.go, &go, 1) < 0 && errno == EINTR) {}
   close(cmd.go);
   cmd = PendingCommand{};
   return {};
@@ -118,6 +157,13 @@ std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child
 
 void abandon_command(PendingCommand& cmd) {
   if (!cmd.pid) return;
+  if (cmd.daemonized) {
+    // The end without a byte: it exits 1 itself (the shell's child is not
+    // ours to kill or reap).
+    close(cmd.go);
+    cmd = PendingCommand{};
+    return;
+  }
   // Killed before the pipe closes, it never gets to exec.
   kill(cmd.pid, SIGKILL);
   close(cmd.go);

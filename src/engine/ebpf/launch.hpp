@@ -57,10 +57,13 @@ std::string add_attached(const TaskMaps& m, const std::vector<pid_t>& pids,
 struct PendingCommand {
   pid_t pid = 0;
   int go = -1;  // closing it lets the command run
+  bool daemonized = false;  // -D: pid is this process's grandparent, not a child
 };
 // Forks the command, first of all: loading the programs takes a while, and
 // if sctrace is killed meanwhile the command must still run (untraced), as
 // under ptrace. It waits until release_command, or until sctrace is gone.
+// With -D the fork is turned around: the caller's process becomes the
+// command, and returns only in the detached grandchild that will trace it.
 std::string fork_command(const EngineConfig& cfg, PendingCommand& cmd);
 // Traces it (hidden until its execve) and lets it run; `child` gets its pid.
 std::string release_command(const TaskMaps& m, PendingCommand& cmd, pid_t& child);

@@ -115,6 +115,8 @@ StreamTracer::~StreamTracer() {
 std::string StreamTracer::start() {
   std::string e = start_command_around(opts_, child_, [this] { return load(); },
                                        [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
+  // -D: strace seizes the command as it seizes -p pids, and says so.
+  if (e.empty() && opts_.daemonize && opts_.announce_task_changes) say(fmt::format("Process {} attached", child_));
   // What it inherits, not what its exec will close (the tracer's own).
   if (e.empty() && track_fds_ && child_) {
     sct_record r{};

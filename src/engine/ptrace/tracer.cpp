@@ -2,6 +2,7 @@
 
 #include <sched.h>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
@@ -114,6 +115,8 @@ long seize_options(const EngineConfig& o, bool seccomp) {
   // If sctrace is killed outright (SIGKILL of the tracing process), a filtered
   // tracee dies with it rather than running on with calls failing.
   if (seccomp) opts |= PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL;
+  // --kill-on-exit: every tracee dies with the tracer, even a SIGKILLed one.
+  if (o.kill_on_exit) opts |= PTRACE_O_EXITKILL;
   return opts;
 }
 
@@ -159,7 +162,37 @@ std::string PtraceTracer::start() {
   use_seccomp_ = uses_seccomp(opts_);
   std::vector<sock_filter> filter;
   if (use_seccomp_) filter = build_seccomp_filter(opts_.filter.trace);
+  if (opts_.daemonize) return start_daemonized(path, filter);
+  return start_command(path, filter);
+}
 
+void PtraceTracer::add_command(pid_t pid) {
+  ptrace(PTRACE_INTERRUPT, pid, 0, 0);
+  Tracee& t = add_tracee(pid);
+  t.hide = true;
+  t.filtered = use_seccomp_;
+  t.initial_exec = true;
+  child_ = pid;
+}
+
+namespace {
+
+// In the command, once seized: the environment, the filter, the exec.
+[[noreturn]] void become_command(const EngineConfig& o, const std::string& path,
+                                 const std::vector<sock_filter>& filter, bool traced) {
+  apply_env(o.env);
+  if (!filter.empty() && traced) {
+    if (std::string e = install_seccomp_filter(filter); !e.empty()) {
+      fprintf(stderr, "sctrace: %s\n", e.c_str());
+      _exit(1);
+    }
+  }
+  exec_command(path, o.command, o.setup);
+}
+
+}  // namespace
+
+std::string PtraceTracer::start_command(const std::string& path, const std::vector<sock_filter>& filter) {
   int sync[2];
   if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
   int tracer_cpu = sched_getcpu();
@@ -182,14 +215,7 @@ std::string PtraceTracer::start() {
     // If the tracer is gone (sctrace killed while starting), the command runs
     // untraced, and without the filter: nobody would serve it.
     bool traced = wait_for_tracer(sync[0]);
-    apply_env(opts_.env);
-    if (!filter.empty() && traced) {
-      if (std::string e = install_seccomp_filter(filter); !e.empty()) {
-        fprintf(stderr, "sctrace: %s\n", e.c_str());
-        _exit(1);
-      }
-    }
-    exec_command(path, opts_.command);
+    become_command(opts_, path, filter, traced);
   }
   close(sync[0]);
   child_ = pid;
@@ -198,14 +224,53 @@ std::string PtraceTracer::start() {
     kill(pid, SIGKILL);
     return e;
   }
-  ptrace(PTRACE_INTERRUPT, pid, 0, 0);
-  Tracee& t = add_tracee(pid);
-  t.hide = true;
-  t.filtered = use_seccomp_;
+  add_command(pid);
   char go = 1;
   while (write(sync[1], &go, 1) < 0 && errno == EINTR) {}
   close(sync[1]);
   return {};
+}
+
+std::string PtraceTracer::start_daemonized(const std::string& path, const std::vector<sock_filter>& filter) {
+  int sync[2];
+  if (pipe2(sync, O_CLOEXEC) != 0) return fmt::format("pipe: {}", strerror(errno));
+  const pid_t command = getpid();
+  // Under Yama's ptrace_scope 1 only an ancestor may seize a process; the
+  // tracer here is a grandchild, so this process lets it (until its exec).
+  prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+  pid_t middle = fork();
+  if (middle < 0) return fmt::format("fork: {}", strerror(errno));
+  if (middle == 0) {
+    // The middle process exits at once: the tracer, orphaned, is nobody's
+    // child the shell knows of, and the command has no child left behind.
+    pid_t tracer = fork();
+    if (tracer != 0) _exit(tracer < 0 ? 1 : 0);
+    close(sync[0]);
+    // -DD: out of the terminal's foreground group, so Ctrl-C and Ctrl-Z at
+    // the terminal reach the command only; -DDD: out of its session too.
+    if (opts_.daemonize == 2) setpgid(0, 0);
+    if (opts_.daemonize >= 3) setsid();
+    if (ptrace(PTRACE_SEIZE, command, 0, seize_options(opts_, use_seccomp_)) != 0) {
+      std::string e = fmt::format("attach: ptrace(PTRACE_SEIZE, {}): {}", command, strerror(errno));
+      close(sync[1]);  // the command gives up without running
+      return e;
+    }
+    add_command(command);
+    // The command is seized as -p would seize it, and strace says so.
+    if (opts_.announce_task_changes) say(fmt::format("Process {} attached", command));
+    char go = 1;
+    while (write(sync[1], &go, 1) < 0 && errno == EINTR) {}
+    close(sync[1]);
+    return {};
+  }
+  // This process, the one the shell waits for, becomes the command.
+  close(sync[1]);
+  while (waitpid(middle, nullptr, 0) < 0 && errno == EINTR) {}
+  bool traced = wait_for_tracer(sync[0]);
+  prctl(PR_SET_PTRACER, 0, 0, 0, 0);
+  // Not seized: the tracer said why; the command does not run untraced.
+  if (!traced) _exit(1);
+  become_command(opts_, path, filter, traced);
 }
 
 void PtraceTracer::resume(pid_t pid, int sig) {
@@ -222,7 +287,8 @@ int PtraceTracer::run() {
   // command traced without -f, which exited): strace would not wait for
   // them. They are served by serve_filtered() afterwards.
   while (static_cast<int>(tracees_.size()) > silent_count_) {
-    if (termination_signal) {
+    if (termination_signal || trace_complete) {
+      // trace_complete (--syscall-limit): the command runs on untraced.
       release_all();
       break;
     }
@@ -252,6 +318,7 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
     }
   }
   if (shown(t)) emit(e);
+  if (t.before_creator_event) gone_before_creator_event_.insert(pid);
   erase_tracee(it);
 }
 
@@ -259,6 +326,7 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
   auto it = tracees_.find(pid);
   // A new child can report before its parent's fork event.
   Tracee& t = it == tracees_.end() ? add_new_task(pid) : it->second;
+  if (it == tracees_.end()) t.before_creator_event = true;
   int sig = WSTOPSIG(status);
   int event = status >> 16;
   if (sig == (SIGTRAP | 0x80)) {
@@ -294,8 +362,12 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
       // The creator is known for sure now, also for a child already met.
       auto c = tracees_.find(static_cast<pid_t>(child));
-      if (c == tracees_.end()) add_new_task(static_cast<pid_t>(child), &t);
-      else inherit(c->second, t);
+      if (c != tracees_.end()) {
+        c->second.before_creator_event = false;
+        inherit(c->second, t);
+      } else if (!gone_before_creator_event_.erase(static_cast<pid_t>(child))) {
+        add_new_task(static_cast<pid_t>(child), &t);
+      }  // else it ran and exited before this event: not to be met again
       resume(pid);
       return;
     }
@@ -325,6 +397,14 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
         erase_tracee(tracees_.find(pid));
         if (moved.silent) ++silent_count_;
         tracees_[pid] = moved;
+      }
+      if (opts_.detach_on_execve) {
+        Tracee& now = tracees_[pid];
+        if (!now.initial_exec && shown(now)) {
+          detach_at_exec(now);
+          return;
+        }
+        now.initial_exec = false;
       }
       resume(pid);
       return;
@@ -409,8 +489,35 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   resume(pid);
 }
 
+void PtraceTracer::detach_at_exec(Tracee& t) {
+  const pid_t pid = t.pid;
+  // strace's order: its message ends the exec's unfinished line, then
+  // " <detached ...>" follows; the trace so far must be out first.
+  sink_.flush();
+  // A -p process is told of wherever the trace goes, as at the end.
+  if (opts_.announce_task_changes || (t.attached && !(opts_.quiet_mask & kQuietAttach)))
+    say(fmt::format("Process {} detached", pid));
+  emit(make_event(RawEvent::Kind::Detached, pid));
+  if (t.filtered) {
+    // A task that carries the seccomp filter cannot be let go: it leaves the
+    // trace and is served silently until it exits (docs/seccomp.md).
+    set_silent(t);
+    resume(pid);
+    return;
+  }
+  ptrace(PTRACE_DETACH, pid, 0, 0);
+  erase_tracee(tracees_.find(pid));
+}
+
 void PtraceTracer::release_all() {
   released_ = true;
+  if (opts_.kill_on_exit) {
+    // --kill-on-exit: nothing is let go. Killed now rather than when this
+    // process exits, so that none outlives the trace by a moment.
+    for (auto& [pid, t] : tracees_) kill(pid, SIGKILL);
+    sink_.flush();
+    return;
+  }
   // A filtered tracee is never let go (its marked calls would fail): it
   // leaves the trace as if detached, and is served silently from now on.
   // The others are interrupted, then detached at their next stop, handing
@@ -457,7 +564,8 @@ void PtraceTracer::release_all() {
       unsigned long child = 0;
       ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
       // The new child is traced too; it stops on its own, then goes.
-      if (!tracees_.count(static_cast<pid_t>(child))) add_new_task(static_cast<pid_t>(child));
+      if (!tracees_.count(static_cast<pid_t>(child)) && !gone_before_creator_event_.erase(static_cast<pid_t>(child)))
+        add_new_task(static_cast<pid_t>(child));
     } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
       pass = sig;  // a signal-delivery stop: the signal must not be lost
     }
@@ -495,6 +603,8 @@ bool PtraceTracer::wait_and_handle() {
 }
 
 void PtraceTracer::serve_filtered() {
+  // --kill-on-exit after an interrupt: the tracees were killed, not kept.
+  if (opts_.kill_on_exit && released_) return;
   while (!tracees_.empty() && wait_and_handle()) {}
 }
 

@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
+#include "engine/ptrace/seccomp_filter.hpp"
 
 namespace sct {
 
@@ -55,6 +57,12 @@ class PtraceTracer : public Engine {
     bool in_syscall = false;
     bool attached = false;   // by -p: "Process N detached" at the end
     bool seccomp_entry = false;  // it was seen at a seccomp stop
+    // The started command before its first exec, which -b execve does not
+    // count (strace's rule).
+    bool initial_exec = false;
+    // Met at its own first stop, before its creator's fork/clone event: that
+    // event is still to come, and may come after this task has exited.
+    bool before_creator_event = false;
     long nr = -1;                // the call in progress
   };
 
@@ -75,6 +83,16 @@ class PtraceTracer : public Engine {
   void emit(const RawEvent& e) { sink_.on_raw(e); }
   RawEvent make_event(RawEvent::Kind k, pid_t pid);
   std::string attach(pid_t pid);
+  // Forks the command, waits until it is seized, installs the filter, execs.
+  std::string start_command(const std::string& path, const std::vector<sock_filter>& filter);
+  // -D: this process becomes the command; a detached grandchild seizes it
+  // and returns here as the tracer.
+  std::string start_daemonized(const std::string& path, const std::vector<sock_filter>& filter);
+  // The command just made a tracee, before it is let go to exec.
+  void add_command(pid_t pid);
+  // -b execve: a tracee that exec'd leaves the trace.
+  void detach_at_exec(Tracee& t);
+
   // Ends tracing: unfiltered tracees are detached, filtered ones made silent.
   void release_all();
 
@@ -82,6 +100,9 @@ class PtraceTracer : public Engine {
   RawEventSink& sink_;
   const Capabilities caps_;
   std::map<pid_t, Tracee> tracees_;
+  // Tasks that exited before their creator's fork/clone event came: that
+  // event must not bring them back.
+  std::set<pid_t> gone_before_creator_event_;
   int silent_count_ = 0;  // tracees_ that are silent: not in strace's count
   bool released_ = false;  // tracing has ended; filtered tracees are served
   pid_t child_ = 0;       // the started command
