@@ -104,6 +104,9 @@ int main(void) {
   syscall(SYS_landlock_create_ruleset, ra, sizeof *ra, HI | 0x2);
   ra->handled_access_fs = 1ULL << 40;
   syscall(SYS_landlock_create_ruleset, ra, sizeof *ra, 0);
+  /* A bad descriptor: nothing is ever enforced. The flags have no names. */
+  syscall(SYS_landlock_restrict_self, -1, 0);
+  syscall(SYS_landlock_restrict_self, -1, HI | 0x5);
 
   /* Values that differ from the futex words: the calls return at once. */
   uint32_t* word = calloc(1, sizeof *word);
@@ -121,5 +124,7 @@ int main(void) {
   syscall(SYS_futex_waitv, w, 1, 0, NULL, CLOCK_MONOTONIC);
   syscall(SYS_futex_waitv, BAD, 1, 0, NULL, CLOCK_MONOTONIC);
   syscall(SYS_futex_waitv, w, 2, 0, BAD, 99);
+  w[0].flags = FUTEX_32;
+  syscall(SYS_futex_waitv, w, 1, HI | 0x5, NULL, CLOCK_MONOTONIC);  /* flags must be 0 */
   return 0;
 }
