@@ -16,42 +16,33 @@ namespace {
 
 using testing::FakeMemory;
 
-// The line without the padding before " = ".
-std::string line(std::string_view name, std::array<uint64_t, 6> args, int64_t ret,
-            Memory& mem) {
-  std::string l = testing::trace_line(name, args, ret, mem);
-  size_t eq = l.find(" = ");
-  size_t end = l.find_last_not_of(' ', eq);
-  return eq == std::string::npos ? l : l.substr(0, end + 1) + l.substr(eq);
-}
-
 // strace 6.1's output for each case is the spec (tests/golden/flagsets.out).
 TEST(ArgSets, FlagsPrintNamesResidueOrComment) {
   FakeMemory m;
-  EXPECT_EQ(line("flock", {3, LOCK_EX | LOCK_NB}, 0, m), "flock(3, LOCK_EX|LOCK_NB) = 0");
-  EXPECT_EQ(line("flock", {3, 0}, -22, m), "flock(3, 0) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("flock", {3, LOCK_SH | 0x100}, 0, m), "flock(3, LOCK_SH|0x100) = 0");
-  EXPECT_EQ(line("flock", {3, 0x100}, 0, m), "flock(3, 0x100 /* LOCK_??? */) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, LOCK_EX | LOCK_NB}, 0, m), "flock(3, LOCK_EX|LOCK_NB) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, 0}, -22, m), "flock(3, 0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, LOCK_SH | 0x100}, 0, m), "flock(3, LOCK_SH|0x100) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, 0x100}, 0, m), "flock(3, 0x100 /* LOCK_??? */) = 0");
   // LOCK_RW before LOCK_READ and LOCK_WRITE, as strace orders them.
-  EXPECT_EQ(line("flock", {3, 32 | 192}, 0, m), "flock(3, LOCK_MAND|LOCK_RW) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, 32 | 192}, 0, m), "flock(3, LOCK_MAND|LOCK_RW) = 0");
   // The kernel reads the low 32 bits (unsigned int cmd).
-  EXPECT_EQ(line("flock", {3, 0xffffffff00000008}, 0, m), "flock(3, LOCK_UN) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("flock", {3, 0xffffffff00000008}, 0, m), "flock(3, LOCK_UN) = 0");
 }
 
 TEST(ArgSets, ConstantsPrintNameOrHexComment) {
   FakeMemory m;
-  EXPECT_EQ(line("shutdown", {4, SHUT_RDWR}, 0, m), "shutdown(4, SHUT_RDWR) = 0");
-  EXPECT_EQ(line("shutdown", {4, ~0ull}, 0, m), "shutdown(4, 0xffffffff /* SHUT_??? */) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("shutdown", {4, SHUT_RDWR}, 0, m), "shutdown(4, SHUT_RDWR) = 0");
+  EXPECT_EQ(testing::trace_line_unpadded("shutdown", {4, ~0ull}, 0, m), "shutdown(4, 0xffffffff /* SHUT_??? */) = 0");
 }
 
 TEST(ArgSets, UnnamedBitsWithoutComment) {
   FakeMemory m;
-  EXPECT_EQ(line("pidfd_getfd", {3, 4, 0}, -9, m), "pidfd_getfd(3, 4, 0) = -1 EBADF (Bad file descriptor)");
-  EXPECT_EQ(line("pidfd_getfd", {3, 4, ~0ull}, -22, m),
+  EXPECT_EQ(testing::trace_line_unpadded("pidfd_getfd", {3, 4, 0}, -9, m), "pidfd_getfd(3, 4, 0) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(testing::trace_line_unpadded("pidfd_getfd", {3, 4, ~0ull}, -22, m),
             "pidfd_getfd(3, 4, 0xffffffff) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("memfd_secret", {0x80001}, -22, m), "memfd_secret(O_CLOEXEC|0x1) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("memfd_secret", {1}, -22, m), "memfd_secret(0x1) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("pkey_alloc", {~0ull << 32, 5}, -22, m),
+  EXPECT_EQ(testing::trace_line_unpadded("memfd_secret", {0x80001}, -22, m), "memfd_secret(O_CLOEXEC|0x1) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(testing::trace_line_unpadded("memfd_secret", {1}, -22, m), "memfd_secret(0x1) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(testing::trace_line_unpadded("pkey_alloc", {~0ull << 32, 5}, -22, m),
             "pkey_alloc(0xffffffff00000000, PKEY_DISABLE_ACCESS|PKEY_DISABLE_EXECUTE) = -1 EINVAL (Invalid argument)");
 }
 

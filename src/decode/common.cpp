@@ -21,14 +21,7 @@ Value file_mode_value(uint64_t mode) { return FileMode{mode}; }
 Value makedev_value(uint64_t dev) { return Dev{dev}; }
 
 std::string time_comment(int64_t sec, int64_t nsec, bool with_nsec) {
-  time_t t = static_cast<time_t>(sec);
-  tm tmv;
-  if (!localtime_r(&t, &tmv)) return {};
-  char date[64], zone[16];
-  strftime(date, sizeof date, "%FT%T", &tmv);
-  strftime(zone, sizeof zone, "%z", &tmv);
-  if (with_nsec && nsec) return fmt::format("{}.{:09}{}", date, nsec, zone);
-  return fmt::format("{}{}", date, zone);
+  return date_text(sec, with_nsec ? nsec : 0);
 }
 
 Value timespec_at(Call& c, uint64_t addr) {

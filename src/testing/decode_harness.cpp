@@ -16,4 +16,12 @@ std::string trace_line(std::string_view name, std::array<uint64_t, 6> args, int6
   return call_line(d, opts);
 }
 
+std::string trace_line_unpadded(std::string_view name, std::array<uint64_t, 6> args, int64_t ret,
+                                Memory& mem, const DecodeOptions& opts) {
+  std::string l = trace_line(name, args, ret, mem, opts);
+  size_t eq = l.find(" = ");
+  if (eq == std::string::npos) return l;
+  return l.substr(0, l.find_last_not_of(' ', eq) + 1) + l.substr(eq);
+}
+
 }  // namespace sct::testing

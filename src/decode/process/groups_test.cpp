@@ -9,25 +9,17 @@
 namespace sct::testing {
 namespace {
 
-// The line without the padding before " = ".
-std::string line(std::string_view name, std::array<uint64_t, 6> args, int64_t ret, Memory& mem,
-                 const DecodeOptions& opts = {}) {
-  std::string l = trace_line(name, args, ret, mem, opts);
-  size_t eq = l.find(" = ");
-  return l.substr(0, l.find_last_not_of(' ', eq) + 1) + l.substr(eq);
-}
-
 TEST(Groups, ArraysCountedByArgumentOrReturn) {
   FakeMemory m;
   uint32_t g[3] = {0, 1, 65534};
   m.put_obj(0x1000, g);
-  EXPECT_EQ(line("setgroups", {3, 0x1000}, 0, m), "setgroups(3, [0, 1, 65534]) = 0");
-  EXPECT_EQ(line("setgroups", {3, 0x9000}, -14, m), "setgroups(3, 0x9000) = -1 EFAULT (Bad address)");
-  EXPECT_EQ(line("setgroups", {0xffffffff, 0x1000}, -22, m), "setgroups(-1, 0x1000) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("getgroups", {64, 0x1000}, 2, m), "getgroups(64, [0, 1]) = 2");
-  EXPECT_EQ(line("getgroups", {0, 0}, 3, m), "getgroups(0, NULL) = 3");
-  EXPECT_EQ(line("getgroups", {0, 0x1000}, 3, m), "getgroups(0, []) = 3");
-  EXPECT_EQ(line("getgroups", {-1ull, 0x1000}, -22, m), "getgroups(-1, 0x1000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(trace_line_unpadded("setgroups", {3, 0x1000}, 0, m), "setgroups(3, [0, 1, 65534]) = 0");
+  EXPECT_EQ(trace_line_unpadded("setgroups", {3, 0x9000}, -14, m), "setgroups(3, 0x9000) = -1 EFAULT (Bad address)");
+  EXPECT_EQ(trace_line_unpadded("setgroups", {0xffffffff, 0x1000}, -22, m), "setgroups(-1, 0x1000) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(trace_line_unpadded("getgroups", {64, 0x1000}, 2, m), "getgroups(64, [0, 1]) = 2");
+  EXPECT_EQ(trace_line_unpadded("getgroups", {0, 0}, 3, m), "getgroups(0, NULL) = 3");
+  EXPECT_EQ(trace_line_unpadded("getgroups", {0, 0x1000}, 3, m), "getgroups(0, []) = 3");
+  EXPECT_EQ(trace_line_unpadded("getgroups", {-1ull, 0x1000}, -22, m), "getgroups(-1, 0x1000) = -1 EINVAL (Invalid argument)");
 }
 
 TEST(Sendfile, OffsetBeforeAndAfter) {
@@ -37,8 +29,8 @@ TEST(Sendfile, OffsetBeforeAndAfter) {
   after.put_obj(0x1000, moved);
   EXPECT_EQ(trace_line("sendfile", {4, 3, 0x1000, 5}, 5, before, {}, &after),
             "sendfile(4, 3, [2] => [7], 5)           = 5");
-  EXPECT_EQ(line("sendfile", {99, 3, 0x1000, 3}, -9, before), "sendfile(99, 3, [2], 3) = -1 EBADF (Bad file descriptor)");
-  EXPECT_EQ(line("sendfile", {4, 3, 0x9000, 3}, -14, before), "sendfile(4, 3, 0x9000, 3) = -1 EFAULT (Bad address)");
+  EXPECT_EQ(trace_line_unpadded("sendfile", {99, 3, 0x1000, 3}, -9, before), "sendfile(99, 3, [2], 3) = -1 EBADF (Bad file descriptor)");
+  EXPECT_EQ(trace_line_unpadded("sendfile", {4, 3, 0x9000, 3}, -14, before), "sendfile(4, 3, 0x9000, 3) = -1 EFAULT (Bad address)");
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <regex>
 #include <string>
 #include <string_view>
 
@@ -13,18 +12,14 @@
 namespace sct::testing {
 namespace {
 
-std::string line(std::string_view name, std::array<uint64_t, 6> args, int64_t ret, Memory& m) {
-  return std::regex_replace(trace_line(name, args, ret, m), std::regex(R"(\) +=)"), ") =");
-}
-
 // strace 6.1's output is the spec (tests/golden/pidfds.out).
 TEST(Signalfd, MaskOnlyOfTheKernelsSigsetSize) {
   FakeMemory m;
   uint64_t set = (1ull << (SIGUSR1 - 1)) | (1ull << (SIGTERM - 1));
   uint64_t p = m.put_obj(0x1000, set);
-  EXPECT_EQ(line("signalfd", {0xffffffff, p, 8}, 3, m), "signalfd(-1, [USR1 TERM], 8) = 3");
-  EXPECT_EQ(line("signalfd", {0xffffffff, p, 16}, -22, m), "signalfd(-1, 0x1000, 16) = -1 EINVAL (Invalid argument)");
-  EXPECT_EQ(line("signalfd4", {0xffffffff, 0x9000, 8, 1}, -14, m),
+  EXPECT_EQ(trace_line_unpadded("signalfd", {0xffffffff, p, 8}, 3, m), "signalfd(-1, [USR1 TERM], 8) = 3");
+  EXPECT_EQ(trace_line_unpadded("signalfd", {0xffffffff, p, 16}, -22, m), "signalfd(-1, 0x1000, 16) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(trace_line_unpadded("signalfd4", {0xffffffff, 0x9000, 8, 1}, -14, m),
             "signalfd4(-1, 0x9000, 8, 0x1 /* SFD_??? */) = -1 EFAULT (Bad address)");
 }
 
@@ -36,12 +31,12 @@ TEST(SigqueueInfo, SiginfoWithItsValue) {
   si.si_pid = 42;
   si.si_value.sival_int = 7;
   uint64_t p = m.put_obj(0x1000, si);
-  EXPECT_EQ(line("rt_tgsigqueueinfo", {42, 43, SIGUSR1, p}, 0, m),
+  EXPECT_EQ(trace_line_unpadded("rt_tgsigqueueinfo", {42, 43, SIGUSR1, p}, 0, m),
             "rt_tgsigqueueinfo(42, 43, SIGUSR1, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=42, si_uid=0, "
             "si_int=7, si_ptr=0x7}) = 0");
-  EXPECT_EQ(line("pidfd_send_signal", {3, SIGUSR1, 0x9000, 0xffffffff00000001}, -14, m),
+  EXPECT_EQ(trace_line_unpadded("pidfd_send_signal", {3, SIGUSR1, 0x9000, 0xffffffff00000001}, -14, m),
             "pidfd_send_signal(3, SIGUSR1, 0x9000, 0x1) = -1 EFAULT (Bad address)");
-  EXPECT_EQ(line("pidfd_send_signal", {3, SIGUSR1, 0, 0}, 0, m), "pidfd_send_signal(3, SIGUSR1, NULL, 0) = 0");
+  EXPECT_EQ(trace_line_unpadded("pidfd_send_signal", {3, SIGUSR1, 0, 0}, 0, m), "pidfd_send_signal(3, SIGUSR1, NULL, 0) = 0");
 }
 
 }  // namespace
