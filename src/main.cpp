@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
   if (!opts.perfetto.empty()) sinks.push_back(&perfetto.emplace(perfetto_out));
   // --syscall-limit counts what the sinks are shown.
   std::optional<sct::CallLimit> limit;
-  if (opts.syscall_limit) sinks.push_back(&limit.emplace(opts.syscall_limit, opts.filter.status));
+  if (opts.syscall_limit) sinks.push_back(&limit.emplace(opts.syscall_limit));
   sct::TeeSink sink(sinks);
   install_signal_handlers();
   int status = 0, fatal = 0;

@@ -1,7 +1,6 @@
 #include "cli/call_limit.hpp"
 
 #include "engine/interrupt.hpp"
-#include "sink/event_filter.hpp"
 
 namespace sct {
 
@@ -9,7 +8,7 @@ void CallLimit::on_event(const Event& e) {
   // A call counts once it has ended, and as -e status= sees its ending: an
   // exit_group ("= ?") is unfinished, as in strace.
   if (e.kind != Event::Kind::SyscallExit && e.kind != Event::Kind::SyscallNoReturn) return;
-  if (!left_ || !(status_ & call_status(e))) return;
+  if (!left_ || !e.shown) return;
   if (--left_ == 0) trace_complete = true;
 }
 

@@ -10,13 +10,12 @@ namespace sct {
 
 class CallLimit : public Sink {
  public:
-  CallLimit(unsigned long long limit, unsigned status) : left_(limit), status_(status) {}
+  explicit CallLimit(unsigned long long limit) : left_(limit) {}
   void on_event(const Event& e) override;
   void flush() override {}
 
  private:
   unsigned long long left_;
-  unsigned status_;  // -e status=: the kStatus* bits shown
 };
 
 }  // namespace sct

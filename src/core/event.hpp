@@ -44,6 +44,14 @@ struct Event {
   uint64_t lost = 0;
   const CallCounts* counts = nullptr;  // Counts
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
+  // The session's -e status= and -e signal= decision: whether the line of
+  // this call or signal is shown. Sinks that show lines obey it; the -c
+  // summary counts every call, as strace's does.
+  bool shown = true;
+  // On SyscallExit/SyscallNoReturn: whether the call's entry was shown. Under
+  // -e status= it is not (the outcome is not known yet), and the line is
+  // written whole at the exit.
+  bool entry_shown = true;
   Value siginfo;        // decoded siginfo for Signal
 };
 

@@ -2,8 +2,9 @@
 
 #include <climits>
 
-#include "decode/signal/siginfo.hpp"
 #include "decode/dispatch.hpp"
+#include "decode/signal/siginfo.hpp"
+#include "filter/status_filter.hpp"
 
 namespace sct {
 
@@ -68,6 +69,7 @@ void Session::on_raw(const RawEvent& e) {
       Event ev = make_event(Event::Kind::Signal, e);
       ev.sig = e.sig;
       ev.siginfo = decode_siginfo(e.siginfo);
+      ev.shown = signal_shown(cfg_.filter, e.sig);
       sink_.on_event(ev);
       break;
     }
@@ -129,11 +131,11 @@ void Session::on_entry(const RawEvent& e) {
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
-  sink_.on_event(ev);
+  emit_call(ev);
   if (t.call.info && t.call.info->ret == Ret::None) {
     // exit and exit_group do not come back: the line ends now, as in strace.
     ev.kind = Event::Kind::SyscallNoReturn;
-    sink_.on_event(ev);
+    emit_call(ev);
     t.in_call = false;
   }
 }
@@ -154,7 +156,7 @@ void Session::on_exit(const RawEvent& e) {
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
   ev.cpu_ns = std::max<int64_t>(0, e.cpu_clock_ns - t.entry_cpu_ns);
-  sink_.on_event(ev);
+  emit_call(ev);
 }
 
 void Session::track_fds(const Thread& t, const RawEvent& e, Memory& mem) {
@@ -186,6 +188,20 @@ void Session::end_unreturned(const Thread& t, const RawEvent& e) {
   if (!t.in_call || !t.traced) return;
   Event ev = make_event(Event::Kind::SyscallNoReturn, e);
   ev.call = &t.call;
+  emit_call(ev);
+}
+
+void Session::emit_call(Event& ev) {
+  // Under -e status= a call's line waits for its outcome: its entry is not
+  // shown, and the exit shows the whole call if the outcome passes.
+  const bool by_status = cfg_.filter.status != kStatusAll;
+  if (ev.kind == Event::Kind::SyscallEntry) {
+    ev.shown = !by_status;
+  } else {
+    const bool ended = ev.kind == Event::Kind::SyscallExit;
+    ev.entry_shown = !by_status;
+    ev.shown = status_shown(cfg_.filter, ended, ended && call_failed(*ev.call));
+  }
   sink_.on_event(ev);
 }
 

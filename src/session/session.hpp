@@ -69,6 +69,8 @@ class Session : public RawEventSink {
   // The table follows calls that close, duplicate or return descriptors.
   void track_fds(const Thread& t, const RawEvent& e, Memory& mem);
   Event make_event(Event::Kind k, const RawEvent& e) const;
+  // Sends a call's event, with the -e status= decision on it.
+  void emit_call(Event& ev);
 
   const SessionConfig cfg_;
   Sink& sink_;

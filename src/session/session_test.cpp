@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cerrno>
+#include <csignal>
 #include <vector>
 
 #include "testing/decode_harness.hpp"
@@ -18,10 +20,12 @@ struct Recorder : Sink {
     pid_t pid;
     long nr;
     int64_t ret;
+    bool shown;
+    bool entry_shown;
   };
   std::vector<Seen> seen;
   void on_event(const Event& e) override {
-    seen.push_back({e.kind, e.pid, e.call ? e.call->nr : -1, e.call ? e.call->ret : 0});
+    seen.push_back({e.kind, e.pid, e.call ? e.call->nr : -1, e.call ? e.call->ret : 0, e.shown, e.entry_shown});
   }
   void flush() override {}
 };
@@ -127,6 +131,47 @@ TEST(Session, TraceFilterHidesCallsButKeepsTheirState) {
   s.on_raw(in);
   EXPECT_NE(s.current_call(7), nullptr);
   EXPECT_TRUE(rec.seen.empty());
+}
+
+TEST(Session, StatusFilterShowsWholeCallsByOutcomeAndSignalFilterHidesSignals) {
+  Recorder rec;
+  SessionConfig cfg;
+  cfg.filter.status = kStatusFailed | kStatusUnfinished;  // -e status=failed,unfinished
+  cfg.filter.signals.reset(SIGCHLD);                      // -e signal=!SIGCHLD
+  Session s(cfg, rec);
+  testing::FakeMemory mem;
+  auto call = [&](const char* name, int64_t ret) {
+    RawEvent in = raw(RawEvent::Kind::Entry, 7, &mem);
+    in.nr = nr_of(name);
+    s.on_raw(in);
+    RawEvent out = raw(RawEvent::Kind::Exit, 7, &mem);
+    out.nr = in.nr;
+    out.ret = ret;
+    s.on_raw(out);
+  };
+  call("getppid", 1);        // successful: hidden
+  call("close", -EBADF);     // failed: shown, written whole at exit
+  RawEvent in = raw(RawEvent::Kind::Entry, 7, &mem);
+  in.nr = nr_of("exit_group");
+  s.on_raw(in);              // never returns: unfinished, shown
+  RawEvent chld = raw(RawEvent::Kind::Signal, 7);
+  chld.sig = SIGCHLD;
+  s.on_raw(chld);
+  RawEvent usr = raw(RawEvent::Kind::Signal, 7);
+  usr.sig = SIGUSR1;
+  s.on_raw(usr);
+  ASSERT_EQ(rec.seen.size(), 8u);
+  for (size_t i : {0u, 2u, 4u}) {
+    EXPECT_EQ(rec.seen[i].kind, Event::Kind::SyscallEntry);
+    EXPECT_FALSE(rec.seen[i].shown) << i;  // the outcome is not known yet
+  }
+  EXPECT_FALSE(rec.seen[1].shown);
+  EXPECT_TRUE(rec.seen[3].shown);
+  EXPECT_FALSE(rec.seen[3].entry_shown);
+  EXPECT_EQ(rec.seen[5].kind, Event::Kind::SyscallNoReturn);
+  EXPECT_TRUE(rec.seen[5].shown);
+  EXPECT_FALSE(rec.seen[6].shown);  // SIGCHLD
+  EXPECT_TRUE(rec.seen[7].shown);   // SIGUSR1
 }
 
 TEST(Session, DescriptorTableFollowsOpenDupAndClose) {

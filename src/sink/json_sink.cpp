@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "core/xlat.hpp"
-#include "sink/event_filter.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"
 
@@ -64,7 +63,7 @@ void JsonSink::syscall(const Event& e) {
   auto entry = entry_ns_.find(e.pid);
   int64_t start = entry != entry_ns_.end() ? entry->second : ns_of(e.wall) - e.duration_ns;
   if (entry != entry_ns_.end()) entry_ns_.erase(entry);
-  if (opts_.filter.status != kStatusAll && !(opts_.filter.status & call_status(e))) return;
+  if (!e.shown) return;
   if (opts_.summary == 1) return;  // -c: the summary record only
 
   std::string r = fmt::format("{{\"type\":\"syscall\",\"pid\":{},\"tid\":{},\"time_ns\":{}",
@@ -123,7 +122,7 @@ void JsonSink::on_event(const Event& e) {
       syscall(e);
       return;
     case K::Signal:
-      if (!signal_shown(opts_.filter, e.sig)) return;
+      if (!e.shown) return;
       begin(r, "signal", e);
       signal_field(r, "signal", e.sig);
       field(r, "siginfo");

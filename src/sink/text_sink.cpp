@@ -5,7 +5,6 @@
 
 #include "core/text_render.hpp"
 #include "core/xlat.hpp"
-#include "sink/event_filter.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
 
@@ -98,7 +97,7 @@ void TextSink::on_event(const Event& e) {
   switch (e.kind) {
     case K::SyscallEntry: {
       // Filtering on the outcome: the line is written whole, at exit.
-      if (opts_.filter.status != kStatusAll) break;
+      if (!e.shown) break;
       begin_line(s, e);
       std::string t = call_entry_text(*e.call, opts_.decode);
       s.col += t.size();
@@ -110,8 +109,8 @@ void TextSink::on_event(const Event& e) {
     case K::SyscallNoReturn: {
       const DecodedCall& d = *e.call;
       std::string line;
-      if (opts_.filter.status != kStatusAll) {
-        if (!(opts_.filter.status & call_status(e))) break;
+      if (!e.shown) break;
+      if (!e.entry_shown) {
         begin_line(s, e);
         line = call_entry_text(d, opts_.decode);
       } else if (s.open_pid != e.pid) {
@@ -123,7 +122,7 @@ void TextSink::on_event(const Event& e) {
       break;
     }
     case K::Signal: {
-      if (!signal_shown(opts_.filter, e.sig)) break;
+      if (!e.shown) break;
       begin_line(s, e);
       std::string t = "--- " + signal_name(e.sig) + " ";
       render_value(t, e.siginfo, opts_.decode);
