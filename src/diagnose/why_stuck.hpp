@@ -1,0 +1,25 @@
+// sctrace --why-stuck -p PID[,PID...] [-f]: why a process is stuck, from a
+// snapshot of /proc and its memory, without stopping it (docs/diagnosis.md).
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "core/decode_options.hpp"
+
+namespace sct {
+
+struct WhyStuckConfig {
+  std::vector<pid_t> pids;  // -p
+  bool follow = false;      // -f: their descendants too
+  bool json = false;        // --json: records instead of text
+  DecodeOptions decode;     // -s -x -v -y for the calls shown
+};
+
+// The report for `cfg`, in `report`; 0, or 1 with `error` set (one line
+// for "sctrace: ...") when a process cannot be read.
+int why_stuck(const WhyStuckConfig& cfg, std::string& report, std::string& error);
+
+}  // namespace sct
