@@ -97,7 +97,7 @@ std::string stop_text(const ThreadSnapshot& t) {
   // be caught or ignored; when the other three are, it was SIGSTOP.
   auto handled = [&](int sig) { return ((t.sig_caught | t.sig_ignored) >> (sig - 1)) & 1; };
   if (handled(SIGTSTP) && handled(SIGTTIN) && handled(SIGTTOU)) return "stopped (SIGSTOP)";
-  return "stopped (SIGSTOP, or SIGTSTP, SIGTTIN, SIGTTOU)";
+  return "stopped (SIGSTOP or SIGTSTP/SIGTTIN/SIGTTOU)";
 }
 
 std::string state_text(const ThreadInfo& t) {
