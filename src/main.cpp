@@ -66,8 +66,10 @@ int why_stuck_main(const sct::Options& opts) {
   cfg.pids = opts.attach;
   cfg.follow = opts.follow_forks != 0;
   cfg.decode = opts.decode;
+  const bool want_json = !opts.json.empty();
+  const bool want_text = !opts.output.empty() || !want_json;
   std::string text, json, error;
-  if (sct::why_stuck(cfg, text, error) != 0) {
+  if (sct::why_stuck(cfg, want_text ? &text : nullptr, want_json ? &json : nullptr, error) != 0) {
     sct::error_msg("%s", error.c_str());
     return 1;
   }
@@ -76,15 +78,8 @@ int why_stuck_main(const sct::Options& opts) {
     std::string* report;
   };
   std::vector<Target> targets;
-  if (!opts.json.empty()) {
-    cfg.json = true;
-    if (sct::why_stuck(cfg, json, error) != 0) {
-      sct::error_msg("%s", error.c_str());
-      return 1;
-    }
-    targets.push_back({opts.json, &json});
-  }
-  if (!opts.output.empty() || opts.json.empty()) targets.push_back({opts.output.empty() ? "-" : opts.output, &text});
+  if (want_json) targets.push_back({opts.json, &json});
+  if (want_text) targets.push_back({opts.output.empty() ? "-" : opts.output, &text});
   for (const Target& t : targets) {
     sct::Output out;
     std::string err;

@@ -12,7 +12,7 @@
 
 namespace sct {
 
-int why_stuck(const WhyStuckConfig& cfg, std::string& report, std::string& error) {
+int why_stuck(const WhyStuckConfig& cfg, std::string* text, std::string* json, std::string& error) {
   WaitGraph g(cfg.decode);
   std::vector<pid_t> pids = cfg.pids;
   std::vector<pid_t> subjects;
@@ -36,7 +36,8 @@ int why_stuck(const WhyStuckConfig& cfg, std::string& report, std::string& error
         if (std::find(pids.begin(), pids.end(), c) == pids.end()) pids.push_back(c);
   }
   const std::vector<Finding> findings = find_causes(g, subjects);
-  report = cfg.json ? report_json(g, findings, subjects) : report_text(g, findings, subjects);
+  if (text) *text = report_text(g, findings, subjects);
+  if (json) *json = report_json(g, findings, subjects);
   return 0;
 }
 

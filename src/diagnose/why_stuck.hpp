@@ -14,12 +14,12 @@ namespace sct {
 struct WhyStuckConfig {
   std::vector<pid_t> pids;  // -p
   bool follow = false;      // -f: their descendants too
-  bool json = false;        // --json: records instead of text
   DecodeOptions decode;     // -s -x -v -y for the calls shown
 };
 
-// The report for `cfg`, in `report`; 0, or 1 with `error` set (one line
-// for "sctrace: ...") when a process cannot be read.
-int why_stuck(const WhyStuckConfig& cfg, std::string& report, std::string& error);
+// The report for `cfg`, as text and/or JSON Lines records (either pointer
+// may be null) from one snapshot; 0, or 1 with `error` set (one line for
+// "sctrace: ...") when a process cannot be read.
+int why_stuck(const WhyStuckConfig& cfg, std::string* text, std::string* json, std::string& error);
 
 }  // namespace sct
