@@ -44,7 +44,8 @@ void thread_text(std::string& out, const WaitGraph& g, const ThreadInfo& t) {
   else if (s.where == ThreadSnapshot::Where::OutsideCall) out += "  call:         (none: blocked outside a system call)\n";
   if (!t.pc_symbol.empty()) out += fmt::format("  at:           {:#x} {}\n", s.pc, t.pc_symbol);
   if (!t.wait.kind.empty()) {
-    out += "  why:          " + (t.wait.phrase.empty() ? t.wait.object : t.wait.phrase);
+    const std::string& head = t.wait.phrase.empty() ? t.wait.object : t.wait.phrase;
+    out += "  why:          " + head;
     for (size_t i = 0; i < t.wait.targets.size(); ++i) {
       if (i == 8) {
         out += fmt::format(", ... ({} threads)", t.wait.targets.size());
@@ -54,8 +55,9 @@ void thread_text(std::string& out, const WaitGraph& g, const ThreadInfo& t) {
       out += fmt::format("{} {}", i ? "," : "", t.wait.targets[i]);
       if (x) out += fmt::format(" ({}, {})", x->snap.comm, x->snap.state);
     }
-    if (t.wait.bounded) out += " (with a timeout)";
-    if (!t.wait.note.empty()) out += (t.wait.targets.empty() && t.wait.phrase.empty() ? ": " : "; ") + t.wait.note;
+    if (t.wait.bounded && t.wait.kind != "sleep") out += " (with a timeout)";
+    if (!t.wait.note.empty())
+      out += (head.empty() ? "" : t.wait.targets.empty() && t.wait.phrase.empty() ? ": " : "; ") + t.wait.note;
     out += '\n';
   }
   if (s.tracer_pid) out += fmt::format("  tracer:       {}\n", s.tracer_pid);

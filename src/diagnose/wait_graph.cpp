@@ -302,6 +302,7 @@ void WaitGraph::wait_on_child(ThreadInfo& t) {
 void WaitGraph::wait_in_sleep(ThreadInfo& t) {
   t.wait.kind = "sleep";
   t.wait.bounded = true;
+  t.wait.object = "a sleep";
   SnapshotMemory mem(t.snap.tgid);
   const std::string call(t.call.call.info->name);
   // nanosleep(req, rem); clock_nanosleep(clockid, flags, req, rem).
@@ -313,8 +314,10 @@ void WaitGraph::wait_in_sleep(ThreadInfo& t) {
     timespec now{};
     clock_gettime(static_cast<clockid_t>(t.snap.args[0]), &now);
     t.wait.left_ns = std::max<int64_t>(0, ns_of(*ts) - (now.tv_sec * 1000000000LL + now.tv_nsec));
+    t.wait.object = fmt::format("a sleep until a set time, {:.1f} s from now", t.wait.left_ns / 1e9);
   } else {
     t.wait.total_ns = ns_of(*ts);
+    t.wait.object = fmt::format("a sleep of {:.1f} s", t.wait.total_ns / 1e9);
   }
 }
 
