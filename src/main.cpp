@@ -66,6 +66,7 @@ int why_stuck_main(const sct::Options& opts) {
   cfg.pids = opts.attach;
   cfg.follow = opts.follow_forks != 0;
   cfg.decode = opts.decode;
+  cfg.stacks = opts.stacks;
   const bool want_json = !opts.json.empty();
   const bool want_text = !opts.output.empty() || !want_json;
   std::string text, json, error;

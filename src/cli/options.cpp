@@ -40,6 +40,7 @@ enum LongOnly {
   kOptInterruptible,
   // --why-stuck (docs/diagnosis.md)
   kOptWhyStuck,
+  kOptStacks,
 };
 
 constexpr option kLongOptions[] = {
@@ -90,6 +91,7 @@ constexpr option kLongOptions[] = {
     {"argv0", required_argument, nullptr, kOptArgv0},
     // --why-stuck (docs/diagnosis.md)
     {"why-stuck", no_argument, nullptr, kOptWhyStuck},
+    {"stacks", no_argument, nullptr, kOptStacks},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -363,6 +365,7 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       // --why-stuck (docs/diagnosis.md)
       case kOptWhyStuck: o.why_stuck = true; break;
+      case kOptStacks: o.stacks = true; break;
       case '?':
         if (optopt && optopt < 0x100) {
           if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);
@@ -378,6 +381,10 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
   // --why-stuck (docs/diagnosis.md): a snapshot of running processes; what
   // starts, traces, filters or counts has no meaning with it.
+  if (o.stacks && !o.why_stuck) {
+    error_msg("--stacks is an option of --why-stuck: --why-stuck --stacks -p PID");
+    return {false, 1};
+  }
   if (o.why_stuck) {
     const char* bad = !o.command.empty()             ? "PROG [ARGS]"
                       : o.attach.empty()             ? nullptr

@@ -53,6 +53,7 @@ struct Options {
   Color color = Color::Auto;         // --color=
   // --why-stuck (docs/diagnosis.md): a report from /proc, nothing traced.
   bool why_stuck = false;            // --why-stuck
+  bool stacks = false;               // --stacks: user stacks, each thread stopped briefly
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

@@ -128,6 +128,8 @@ void print_help() {
       "                         why the processes are stuck: each thread's blocked call, what\n"
       "                         it waits for (lock owners, the other end of pipes and sockets,\n"
       "                         children), deadlocks; from /proc, without stopping anything\n"
+      "  --stacks               with --why-stuck: user stacks too, each thread stopped in turn\n"
+      "                         only while its registers and stack are copied\n"
       "\n"
       "Miscellaneous:\n"
       "  -h, --help             print this help and exit\n"

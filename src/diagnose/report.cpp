@@ -60,6 +60,14 @@ void thread_text(std::string& out, const WaitGraph& g, const ThreadInfo& t) {
       out += (head.empty() ? "" : t.wait.targets.empty() && t.wait.phrase.empty() ? ": " : "; ") + t.wait.note;
     out += '\n';
   }
+  if (t.stack_asked) {
+    if (!t.user_stack_error.empty()) {
+      out += "  user stack:   " + t.user_stack_error + "\n";
+    } else {
+      out += fmt::format("  user stack (stopped for {}):\n", duration_text(t.stopped_ns));
+      for (const std::string& f : t.user_stack) out += "    " + f + "\n";
+    }
+  }
   if (s.tracer_pid) out += fmt::format("  tracer:       {}\n", s.tracer_pid);
   if (!s.wchan.empty()) out += "  wchan:        " + s.wchan + "\n";
   if (!s.stack_error.empty()) {
@@ -143,6 +151,21 @@ std::string report_json(const WaitGraph& g, const std::vector<Finding>& findings
         json_string(out, s.kernel_stack[i]);
       }
       out += ']';
+    }
+    if (t->stack_asked) {
+      out += ",\"user_stack\":{";
+      if (!t->user_stack_error.empty()) {
+        out += "\"error\":";
+        json_string(out, t->user_stack_error);
+      } else {
+        out += fmt::format("\"stopped_ns\":{},\"frames\":[", t->stopped_ns);
+        for (size_t i = 0; i < t->user_stack.size(); ++i) {
+          if (i) out += ',';
+          json_string(out, t->user_stack[i]);
+        }
+        out += ']';
+      }
+      out += '}';
     }
     if (!t->wait.kind.empty()) {
       out += ",\"wait\":{";

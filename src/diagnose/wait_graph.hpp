@@ -40,6 +40,11 @@ struct ThreadInfo {
   BlockedCall call;
   std::string pc_symbol;  // the instruction pointer's symbol
   Wait wait;
+  // --stacks: the user stack, copied while the thread was stopped.
+  bool stack_asked = false;
+  int64_t stopped_ns = 0;
+  std::vector<std::string> user_stack;
+  std::string user_stack_error;
 };
 
 class WaitGraph {
@@ -52,6 +57,7 @@ class WaitGraph {
   // The children of a process (from every /proc/PID/stat's PPid).
   std::vector<pid_t> children_of(pid_t pid);
   const ThreadInfo* thread(pid_t tid) const;
+  ThreadInfo* thread(pid_t tid) { return threads_.count(tid) ? threads_[tid].get() : nullptr; }
   const ProcessSnapshot* process(pid_t pid) const;
   // The threads of process `pid`, as read.
   std::vector<pid_t> threads_of_process(pid_t pid) const;

@@ -9,8 +9,36 @@
 #include "diagnose/findings.hpp"
 #include "diagnose/report.hpp"
 #include "diagnose/wait_graph.hpp"
+#include "engine/snapshot/user_stack.hpp"
 
 namespace sct {
+
+namespace {
+
+// Stops each thread in turn, only for the copy; unwinds once all run again.
+// A thread already stopped, traced or exited is left as it is.
+void copy_user_stacks(WaitGraph& g, const std::vector<pid_t>& subjects) {
+  std::vector<StackCopy> copies;
+  for (pid_t tid : subjects) {
+    ThreadInfo* t = g.thread(tid);
+    if (!t) continue;
+    t->stack_asked = true;
+    const char s = t->snap.state;
+    if (s == 'T' || s == 't' || s == 'Z' || s == 'X' || t->snap.tracer_pid) {
+      t->user_stack_error = t->snap.tracer_pid ? "traced by another process: not touched" : "not running: not touched";
+      continue;
+    }
+    copies.push_back(copy_user_stack(t->snap.tgid, tid));
+  }
+  for (const StackCopy& c : copies) {
+    ThreadInfo* t = g.thread(c.tid);
+    t->stopped_ns = c.stopped_ns;
+    t->user_stack_error = c.error;
+    t->user_stack = unwind_user_stack(c);
+  }
+}
+
+}  // namespace
 
 int why_stuck(const WhyStuckConfig& cfg, std::string* text, std::string* json, std::string& error) {
   WaitGraph g(cfg.decode);
@@ -35,6 +63,7 @@ int why_stuck(const WhyStuckConfig& cfg, std::string* text, std::string* json, s
       for (pid_t c : g.children_of(pids[i]))
         if (std::find(pids.begin(), pids.end(), c) == pids.end()) pids.push_back(c);
   }
+  if (cfg.stacks) copy_user_stacks(g, subjects);
   const std::vector<Finding> findings = find_causes(g, subjects);
   if (text) *text = report_text(g, findings, subjects);
   if (json) *json = report_json(g, findings, subjects);

@@ -15,6 +15,9 @@ struct WhyStuckConfig {
   std::vector<pid_t> pids;  // -p
   bool follow = false;      // -f: their descendants too
   DecodeOptions decode;     // -s -x -v -y for the calls shown
+  // --stacks: each thread asked about is stopped, one at a time, for as
+  // long as copying its registers and stack takes (engine/snapshot/user_stack.hpp).
+  bool stacks = false;
 };
 
 // The report for `cfg`, as text and/or JSON Lines records (either pointer

@@ -264,7 +264,52 @@ def json_records():
         assert rec["wait"]["object"] in (f"mutex {first}", f"mutex {second}"), rec
 
 
+def stacks():
+    # --stacks stops each thread only while it copies its registers and
+    # stack: the deadlock is still there afterwards, nobody traces the
+    # threads, and the user stacks name the program's own function.
+    p = start([prog("lock_order")], stdout=subprocess.PIPE)
+    ready_line(p)
+    settle(p.pid, ["futex"])
+    sleeper = start(["sleep", "300"])
+    settle(sleeper.pid, ["clock_nanosleep", "nanosleep"])
+    out = why("--stacks", "-p", f"{p.pid},{sleeper.pid}").stdout
+    check(out.startswith("deadlock: "), out, "the deadlock first")
+    check(out.count("user stack (stopped for ") == 4, out, "four threads stopped, each said how long")
+    check(len(re.findall(r"#\d+ +0x[0-9a-f]+ take\+0x[0-9a-f]+ \(stuck_lock_order\)", out)) == 2, out,
+          "both lockers' stacks reach the program's take()")
+    check(out.count("pthread_mutex_lock") >= 2, out, "through pthread_mutex_lock")
+    for pid in (p.pid, sleeper.pid):
+        for t in threads(pid):
+            status = open(f"/proc/{pid}/task/{t}/status").read()
+            assert re.search(r"TracerPid:\s+0\n", status), status
+    # Nothing was cut short: the lockers wait again, the sleep goes on.
+    settle(p.pid, ["futex"])
+    time.sleep(0.2)
+    assert sleeper.poll() is None, "the sleep ended early"
+    records = [json.loads(l) for l in why("--stacks", "-p", str(sleeper.pid), "--json=-").stdout.splitlines()]
+    stack = [r for r in records if r["type"] == "thread"][0]["user_stack"]
+    assert stack["stopped_ns"] > 0 and any("nanosleep" in f for f in stack["frames"]), stack
+    r = subprocess.run([SCTRACE, "--stacks", "-p", "1"], capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--stacks" in r.stderr, r.stderr
+
+
+def not_permitted():
+    # Another user's process: its calls cannot be read, and sctrace says so
+    # in one line instead of a partial answer.
+    p = start(["sleep", "300"])
+    settle(p.pid, ["clock_nanosleep", "nanosleep"])
+    r = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", SCTRACE, "--why-stuck", "-p",
+                        str(p.pid)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1, r
+    assert r.stdout == "", r.stdout
+    assert re.fullmatch(rf"sctrace: --why-stuck: cannot read /proc/{p.pid}/task/{p.pid}/syscall: Permission denied "
+                        r"\(run as root or as the process's owner\)\n", r.stderr), r.stderr
+
+
 SCENARIOS = {
+    "not_permitted": not_permitted,
+    "stacks": stacks,
     "deadlock": deadlock,
     "mutex_owner_sleeps": mutex_owner_sleeps,
     "mutex_recursive": lambda: mutex_owner_sleeps("recursive", "recursive mutex"),
