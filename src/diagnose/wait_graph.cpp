@@ -255,7 +255,7 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
     case Descriptor::Kind::EventFd: {
       t.wait.kind = "eventfd";
       const std::string id = eventfd_id(t.snap.tgid, fd);
-      t.wait.object = id.empty() ? "eventfd" : "eventfd " + id;
+      t.wait.object = id.empty() ? "eventfd" : "eventfd (id " + id + ")";
       std::vector<Descriptor> others;
       for (const Descriptor& h : descriptors_->eventfd_holders(id))
         if (!(h.pid == t.snap.tgid && h.fd == fd)) others.push_back(h);

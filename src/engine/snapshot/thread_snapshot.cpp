@@ -1,9 +1,12 @@
 #include "engine/snapshot/thread_snapshot.hpp"
 
+#include <sched.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 
 #include "engine/snapshot/proc_files.hpp"
 
@@ -64,6 +67,15 @@ void parse_stat(const std::string& text, ThreadSnapshot& t, pid_t* ppid, pid_t* 
     if (ppid) *ppid = pp;
     if (pgid) *pgid = pg;
   }
+  // Field 39, "processor": the CPU it last ran on (proc(5)); fields count
+  // from 1 and the state is field 3.
+  const char* p = text.c_str() + close + 2;
+  for (int field = 3; field < 39 && *p; ++field) {
+    p = strchr(p, ' ');
+    if (!p) return;
+    ++p;
+  }
+  if (*p) t.cpu = atoi(p);
 }
 
 void read_stack(const std::string& dir, ThreadSnapshot& t) {
@@ -86,10 +98,23 @@ void read_stack(const std::string& dir, ThreadSnapshot& t) {
 
 }  // namespace
 
-int64_t sched_clock_now_ns() {
+int64_t sched_clock_now_ns(int cpu) {
+  // se.exec_start is on the clock of the CPU the thread last ran on
+  // (rq_clock_task: without interrupt and steal time, so CPUs drift apart,
+  // by seconds in a VM). This thread moves to that CPU for an instant: its
+  // own exec_start, set as it is scheduled in there, is that clock now.
+  // Only sctrace's own affinity changes.
+  cpu_set_t saved, one;
+  const bool moved = cpu >= 0 && cpu < CPU_SETSIZE && sched_getaffinity(0, sizeof saved, &saved) == 0;
+  if (moved) {
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    if (sched_setaffinity(0, sizeof one, &one) != 0) cpu = -1;
+  }
   std::string text;
-  if (read_text("/proc/thread-self/sched", text)) return 0;
-  return exec_start_ns(text).value_or(0);
+  int err = read_text("/proc/thread-self/sched", text);
+  if (moved) sched_setaffinity(0, sizeof saved, &saved);
+  return err ? 0 : exec_start_ns(text).value_or(0);
 }
 
 bool read_process(pid_t pid, ProcessSnapshot& out, SnapshotError& error) {
@@ -106,7 +131,7 @@ bool read_process(pid_t pid, ProcessSnapshot& out, SnapshotError& error) {
     error = {ESRCH, base};
     return false;
   }
-  const int64_t now = sched_clock_now_ns();
+  std::map<int, int64_t> now_on_cpu;
   for (int tid : numeric_entries(base + "/task")) {
     ThreadSnapshot t;
     t.tid = tid;
@@ -138,8 +163,11 @@ bool read_process(pid_t pid, ProcessSnapshot& out, SnapshotError& error) {
     if (!read_text(dir + "/schedstat", text)) t.cpu_ns = strtoull(text.c_str(), nullptr, 10);
     if (t.state == 'R') {
       t.off_cpu_ns = 0;
-    } else if (now && !read_text(dir + "/sched", text)) {
-      if (auto start = exec_start_ns(text)) t.off_cpu_ns = std::max<int64_t>(0, now - *start);
+    } else if (t.cpu >= 0 && !read_text(dir + "/sched", text)) {
+      auto [it, fresh] = now_on_cpu.try_emplace(t.cpu, 0);
+      if (fresh) it->second = sched_clock_now_ns(t.cpu);
+      auto start = exec_start_ns(text);
+      if (start && it->second) t.off_cpu_ns = std::max<int64_t>(0, it->second - *start);
     }
     out.threads.push_back(std::move(t));
   }

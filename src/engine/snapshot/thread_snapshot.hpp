@@ -17,6 +17,7 @@ struct ThreadSnapshot {
   pid_t tgid = 0;
   std::string comm;
   char state = '?';  // R, S, D, T, t, Z, X, I (/proc/TID/stat)
+  int cpu = -1;      // the CPU it last ran on
   // What /proc/TID/syscall says: inside call `nr`, running, or blocked
   // outside any call (a stop, a page fault).
   enum class Where { InCall, Running, OutsideCall, Unknown };
@@ -28,7 +29,8 @@ struct ThreadSnapshot {
   std::vector<std::string> kernel_stack;  // "hrtimer_nanosleep+0x74/0xf0"
   std::string stack_error;                // why kernel_stack is missing
   // Since the thread last ran, from the scheduler's clock (/proc/TID/sched
-  // se.exec_start against this reader's own); none when unknown.
+  // se.exec_start against this reader's own on the same CPU); none when
+  // unknown.
   std::optional<int64_t> off_cpu_ns;
   uint64_t cpu_ns = 0;  // time on CPU (/proc/TID/schedstat)
   uint64_t voluntary_switches = 0, involuntary_switches = 0;
@@ -55,8 +57,8 @@ struct SnapshotError {
 // process does not exist or a file needed to say what it does is refused.
 // An unreadable kernel stack is not an error: it is noted per thread.
 bool read_process(pid_t pid, ProcessSnapshot& out, SnapshotError& error);
-// The scheduler clock now, as /proc/thread-self/sched shows it (ns); 0 when
-// the kernel has no such file.
-int64_t sched_clock_now_ns();
+// The scheduler clock of `cpu` now, as /proc/thread-self/sched shows it
+// (ns); 0 when the kernel has no such file.
+int64_t sched_clock_now_ns(int cpu);
 
 }  // namespace sct
