@@ -28,6 +28,7 @@ BlockingCall blocking_call(std::string_view name) {
   for (const auto& [n, k] : kCalls)
     if (n == name) return {k, 0};
   if (name == "pselect6" || name == "epoll_pwait" || name == "epoll_pwait2") return {Blocking::Poll, 0};
+  if (name == "vfork") return {Blocking::Vfork, 0};
   return {};
 }
 

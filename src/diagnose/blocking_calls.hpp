@@ -13,6 +13,7 @@ enum class Blocking {
   FdWrite,  // waits for room on it
   Accept,   // waits for a connection on it
   Child,    // wait4, waitid: waits for a child to change state
+  Vfork,    // vfork: waits for the child to exec or exit
   Sleep,    // nanosleep, clock_nanosleep: a set time
   Signal,   // pause, rt_sigsuspend, rt_sigtimedwait: any signal
   Poll,     // poll, select, epoll_wait: any of several descriptors

@@ -13,10 +13,11 @@ TEST(BlockingCalls, EveryNameIsARowOfTheSpec) {
   int found = 0;
   for (const SyscallInfo* s = syscalls_begin(); s != syscalls_end(); ++s)
     if (blocking_call(s->name).kind != Blocking::None) ++found;
-  EXPECT_EQ(found, 33);
+  EXPECT_EQ(found, 34);
   EXPECT_EQ(blocking_call("read").kind, Blocking::FdRead);
   EXPECT_EQ(blocking_call("sendmsg").kind, Blocking::FdWrite);
   EXPECT_EQ(blocking_call("wait4").kind, Blocking::Child);
+  EXPECT_EQ(blocking_call("vfork").kind, Blocking::Vfork);
   EXPECT_EQ(blocking_call("clock_nanosleep").kind, Blocking::Sleep);
   EXPECT_EQ(blocking_call("getpid").kind, Blocking::None);
 }

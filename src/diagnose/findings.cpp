@@ -198,7 +198,7 @@ std::vector<Finding> find_causes(const WaitGraph& g, const std::vector<pid_t>& s
         if (on_cycles.count(next)) break;
       }
       f.text += ", which is in the deadlock above";
-    } else if (t->snap.state == 'D') {
+    } else if (t->snap.state == 'D' && t->wait.targets.empty()) {
       f.kind = "D state";
       f.threads = {s};
       f.text = fmt::format("{} in {}{}", who(g, s), t->snap.wchan.empty() ? "the kernel" : t->snap.wchan, off_cpu(*t));

@@ -140,6 +140,7 @@ void WaitGraph::analyse(ThreadInfo& t) {
       t.wait.note = "waits for a connection";
       break;
     case Blocking::Child: wait_on_child(t); break;
+    case Blocking::Vfork: wait_on_child(t); break;
     case Blocking::Sleep: wait_in_sleep(t); break;
     case Blocking::Signal:
       t.wait.kind = "signal";
@@ -274,7 +275,10 @@ void WaitGraph::wait_on_child(ThreadInfo& t) {
   const std::string call(t.call.call.info->name);
   long pid = 0;
   int idtype = P_ALL;
-  if (call == "wait4") {
+  // vfork's parent sleeps (in D) until its child execs or exits: any child
+  // may be that one, as /proc does not mark it.
+  if (call == "vfork") {
+  } else if (call == "wait4") {
     pid = static_cast<int>(t.snap.args[0]);
     idtype = pid > 0 ? P_PID : pid == -1 ? P_ALL : P_PGID;
     if (pid == 0) pid = processes_[t.snap.tgid].pgid;
