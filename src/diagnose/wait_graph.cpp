@@ -204,13 +204,16 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
   if (!d) return;
   if (!descriptors_) descriptors_.emplace();
   const char* verb = reading ? "reads" : "writes";
+  const uint64_t fifo = d->kind == Descriptor::Kind::Other && d->target.starts_with("/") ? fifo_inode(t.snap.tgid, fd) : 0;
+  if (fifo) d->kind = Descriptor::Kind::Pipe;
   switch (d->kind) {
     case Descriptor::Kind::Pipe: {
-      t.wait.kind = "pipe";
+      t.wait.kind = fifo ? "fifo" : "pipe";
+      if (fifo) t.wait.object = "FIFO " + d->target;
       // The other end: descriptors open for writing when this one reads,
       // for reading when it writes (fdinfo flags, O_ACCMODE).
       std::vector<Descriptor> ends;
-      for (const Descriptor& h : descriptors_->holders(d->inode)) {
+      for (const Descriptor& h : fifo ? descriptors_->fifo_holders(d->target, fifo) : descriptors_->holders(d->inode)) {
         int acc = descriptor_flags(h.pid, h.fd) & O_ACCMODE;
         if (acc == O_RDWR || acc == (reading ? O_WRONLY : O_RDONLY)) ends.push_back(h);
       }

@@ -133,6 +133,25 @@ def pipe_writer_stopped():
                    r"which is stopped \(SIGSTOP", line), out, "the reader's writer is named, stopped")
 
 
+def fifo():
+    # A FIFO is a pipe with a name: the other end is found by that name.
+    import tempfile
+    d = tempfile.mkdtemp()
+    path = os.path.join(d, "fifo")
+    os.mkfifo(path)
+    try:
+        writer = start(["sh", "-c", f'exec sleep 300 > "{path}"'])
+        reader = start(["cat", path], stdout=subprocess.DEVNULL)
+        settle(reader.pid, ["read"])
+        out = why("-p", str(reader.pid)).stdout
+        line = head(out, 1)[0]
+        check(re.match(rf"^blocked: {reader.pid} \(cat\) reads FIFO {re.escape(path)} whose writer is {writer.pid} "
+                       r"\(sleep\), which sleeps in (clock_)?nanosleep", line), out, "the FIFO's writer")
+    finally:
+        os.unlink(path)
+        os.rmdir(d)
+
+
 def tcp(noaccept=False):
     p = start([prog("tcp_silent_server")] + (["noaccept"] if noaccept else []), stdout=subprocess.PIPE)
     client, server = map(int, ready_line(p))
@@ -316,6 +335,7 @@ SCENARIOS = {
     "mutex_errorcheck": lambda: mutex_owner_sleeps("errorcheck", "error-checking mutex"),
     "mutex_pi": lambda: mutex_owner_sleeps("pi", "PI mutex"),
     "pipe_writer_stopped": pipe_writer_stopped,
+    "fifo": fifo,
     "tcp_silent_server": tcp,
     "tcp_not_accepted": lambda: tcp(noaccept=True),
     "wait_child_reads_pipe": wait_child_reads_pipe,

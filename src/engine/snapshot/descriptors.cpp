@@ -35,16 +35,7 @@ std::optional<Descriptor> read_descriptor(pid_t pid, int fd) {
   if (d.target.starts_with("pipe:[")) d.kind = Descriptor::Kind::Pipe;
   else if (d.target.starts_with("socket:[")) d.kind = Descriptor::Kind::Socket;
   else if (d.target == "anon_inode:[eventfd]") d.kind = Descriptor::Kind::EventFd;
-  // A FIFO is a pipe with a name: its inode is the file's, seen by stat.
-  if (d.kind == Descriptor::Kind::Pipe || d.kind == Descriptor::Kind::Socket) {
-    d.inode = bracketed(d.target);
-  } else if (d.target.starts_with("/")) {
-    struct stat st {};
-    if (!stat(("/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd)).c_str(), &st) && S_ISFIFO(st.st_mode)) {
-      d.kind = Descriptor::Kind::Pipe;
-      d.inode = st.st_ino;
-    }
-  }
+  if (d.kind == Descriptor::Kind::Pipe || d.kind == Descriptor::Kind::Socket) d.inode = bracketed(d.target);
   return d;
 }
 
@@ -54,6 +45,25 @@ int descriptor_flags(pid_t pid, int fd) {
 }
 
 std::string eventfd_id(pid_t pid, int fd) { return fdinfo_field(pid, fd, "eventfd-id"); }
+
+uint64_t fifo_inode(pid_t pid, int fd) {
+  struct stat st {};
+  if (stat(("/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd)).c_str(), &st) != 0 || !S_ISFIFO(st.st_mode))
+    return 0;
+  return st.st_ino;
+}
+
+std::vector<Descriptor> DescriptorIndex::fifo_holders(const std::string& path, uint64_t inode) {
+  build();
+  std::vector<Descriptor> out;
+  auto [b, e] = by_path_.equal_range(path);
+  for (auto it = b; it != e; ++it) {
+    // fdinfo's "ino:" confirms it is the same file without a stat of it.
+    const Descriptor& d = it->second;
+    if (strtoull(fdinfo_field(d.pid, d.fd, "ino").c_str(), nullptr, 10) == inode) out.push_back(d);
+  }
+  return out;
+}
 
 const std::vector<Descriptor>& DescriptorIndex::holders(uint64_t inode) {
   build();
@@ -85,6 +95,7 @@ void DescriptorIndex::build() {
       if (!d) continue;
       if (d->kind == Descriptor::Kind::EventFd) eventfds_.push_back(*d);
       else if (d->inode) by_inode_[d->inode].push_back(*d);
+      else if (d->target.starts_with("/")) by_path_.emplace(d->target, *d);
     }
   }
 }

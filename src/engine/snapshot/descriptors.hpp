@@ -19,7 +19,7 @@ struct Descriptor {
   int fd = -1;
   Kind kind = Kind::Other;
   std::string target;  // the link: "pipe:[88123]", "socket:[9]", "/dev/null"
-  uint64_t inode = 0;  // of a pipe or socket
+  uint64_t inode = 0;  // of a pipe or socket (a FIFO is Other: fifo_inode())
 };
 
 // The link of /proc/PID/fd/FD, classified; none when it cannot be read.
@@ -28,6 +28,10 @@ std::optional<Descriptor> read_descriptor(pid_t pid, int fd);
 int descriptor_flags(pid_t pid, int fd);
 // An eventfd's identity (fdinfo "eventfd-id:"), or "" on kernels without it.
 std::string eventfd_id(pid_t pid, int fd);
+// The inode of the FIFO a descriptor refers to, or 0 when it is none. It
+// stats the file: asked only of the descriptor a thread is blocked on, never
+// of every process's files (one on a hung mount would hang the report).
+uint64_t fifo_inode(pid_t pid, int fd);
 
 // Every process's descriptors that are pipes, sockets or eventfds, by what
 // they refer to, read once from /proc/*/fd on first use.
@@ -35,6 +39,9 @@ class DescriptorIndex {
  public:
   // Holders of pipe or socket `inode`.
   const std::vector<Descriptor>& holders(uint64_t inode);
+  // Holders of the FIFO `inode` opened by this path (a FIFO opened by
+  // another name is not found).
+  std::vector<Descriptor> fifo_holders(const std::string& path, uint64_t inode);
   // Holders of the eventfd with this fdinfo id.
   std::vector<Descriptor> eventfd_holders(const std::string& id);
   // Processes whose descriptors could not be read (not permitted).
@@ -46,6 +53,7 @@ class DescriptorIndex {
   int unreadable_ = 0;
   std::map<uint64_t, std::vector<Descriptor>> by_inode_;
   std::vector<Descriptor> eventfds_;
+  std::multimap<std::string, Descriptor> by_path_;
 };
 
 }  // namespace sct
