@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -30,11 +32,14 @@ void copy_user_stacks(WaitGraph& g, const std::vector<pid_t>& subjects) {
     }
     copies.push_back(copy_user_stack(t->snap.tgid, tid));
   }
+  std::map<pid_t, std::unique_ptr<StackUnwinder>> unwinders;
   for (const StackCopy& c : copies) {
     ThreadInfo* t = g.thread(c.tid);
     t->stopped_ns = c.stopped_ns;
     t->user_stack_error = c.error;
-    t->user_stack = unwind_user_stack(c);
+    auto& u = unwinders[c.tgid];
+    if (!u) u = std::make_unique<StackUnwinder>(c.tgid);
+    t->user_stack = u->unwind(c);
   }
 }
 

@@ -42,7 +42,7 @@ bool wait_for_stop(pid_t tid) {
 }
 
 struct UnwindState {
-  const StackCopy* copy;
+  const StackCopy* copy = nullptr;
   bool given = false;
 };
 
@@ -121,26 +121,43 @@ StackCopy copy_user_stack(pid_t tgid, pid_t tid) {
   return c;
 }
 
-std::vector<std::string> unwind_user_stack(const StackCopy& copy, size_t max_frames) {
-  std::vector<std::string> out;
-  if (!copy.error.empty()) return out;
+struct StackUnwinder::State {
+  pid_t tgid;
+  Dwfl* dwfl = nullptr;
+  bool attached = false;
+  UnwindState current;
+  Symbolizer symbols;
+  explicit State(pid_t pid) : tgid(pid), symbols(pid) {}
+};
+
+StackUnwinder::StackUnwinder(pid_t tgid) : state_(std::make_unique<State>(tgid)) {
   static char* debuginfo_path = nullptr;
   static const Dwfl_Callbacks callbacks = {dwfl_linux_proc_find_elf, dwfl_standard_find_debuginfo, nullptr,
                                            &debuginfo_path};
-  Dwfl* dwfl = dwfl_begin(&callbacks);
-  if (!dwfl) return out;
-  UnwindState state{&copy};
   static const Dwfl_Thread_Callbacks thread_callbacks = {next_thread, nullptr, memory_read, set_initial_registers,
                                                          nullptr, nullptr};
+  state_->dwfl = dwfl_begin(&callbacks);
+  if (!state_->dwfl) return;
+  state_->attached = dwfl_linux_proc_report(state_->dwfl, tgid) == 0 &&
+                     dwfl_report_end(state_->dwfl, nullptr, nullptr) == 0 &&
+                     dwfl_attach_state(state_->dwfl, nullptr, tgid, &thread_callbacks, &state_->current);
+}
+
+StackUnwinder::~StackUnwinder() {
+  if (state_->dwfl) dwfl_end(state_->dwfl);
+}
+
+std::vector<std::string> StackUnwinder::unwind(const StackCopy& copy, size_t max_frames) {
+  std::vector<std::string> out;
+  if (!copy.error.empty()) return out;
   Frames frames{{}, max_frames};
-  if (dwfl_linux_proc_report(dwfl, copy.tgid) == 0 && dwfl_report_end(dwfl, nullptr, nullptr) == 0 &&
-      dwfl_attach_state(dwfl, nullptr, copy.tgid, &thread_callbacks, &state))
-    dwfl_getthread_frames(dwfl, copy.tid, on_frame, &frames);
-  dwfl_end(dwfl);
+  if (state_->attached) {
+    state_->current = UnwindState{&copy, false};
+    dwfl_getthread_frames(state_->dwfl, copy.tid, on_frame, &frames);
+  }
   if (frames.pcs.empty()) frames.pcs.push_back(copy.regs.rip);
-  Symbolizer symbols(copy.tgid);
   for (size_t i = 0; i < frames.pcs.size(); ++i)
-    out.push_back(fmt::format("#{:<2} {:#x} {}", i, frames.pcs[i], symbols.describe(frames.pcs[i])));
+    out.push_back(fmt::format("#{:<2} {:#x} {}", i, frames.pcs[i], state_->symbols.describe(frames.pcs[i])));
   return out;
 }
 

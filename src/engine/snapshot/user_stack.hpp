@@ -8,6 +8,7 @@
 #include <sys/user.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,20 @@ constexpr size_t kStackWindow = 64 * 1024;
 // lets it go; `error` says why not (already traced, gone, not permitted).
 StackCopy copy_user_stack(pid_t tgid, pid_t tid);
 
-// The frames of the copy, innermost first: "0x7f.. __lll_lock_wait+0x2b
-// (libc.so.6)". Memory outside the window is read live (process_vm_readv).
-std::vector<std::string> unwind_user_stack(const StackCopy& copy, size_t max_frames = 64);
+// Unwinds copies of one process's threads, reading its modules once.
+class StackUnwinder {
+ public:
+  explicit StackUnwinder(pid_t tgid);
+  ~StackUnwinder();
+  StackUnwinder(const StackUnwinder&) = delete;
+  StackUnwinder& operator=(const StackUnwinder&) = delete;
+  // The frames of the copy, innermost first: "#0  0x7f.. __lll_lock_wait+0x2b
+  // (libc.so.6)". Memory outside the window is read live (process_vm_readv).
+  std::vector<std::string> unwind(const StackCopy& copy, size_t max_frames = 64);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace sct
