@@ -76,10 +76,14 @@ std::vector<pid_t> WaitGraph::children_of(pid_t pid) {
 }
 
 const ProcessSnapshot* WaitGraph::load(pid_t pid) {
-  if (auto it = processes_.find(pid); it != processes_.end()) return &it->second;
-  if (processes_.size() >= kMaxProcesses) return nullptr;
-  ProcessSnapshot p;
+  if (processes_.size() >= kMaxProcesses && !processes_.count(pid)) return nullptr;
   SnapshotError err;
+  return read_once(pid, err);
+}
+
+const ProcessSnapshot* WaitGraph::read_once(pid_t pid, SnapshotError& err) {
+  if (auto it = processes_.find(pid); it != processes_.end()) return &it->second;
+  ProcessSnapshot p;
   if (!read_process(pid, p, err)) return nullptr;
   auto& stored = processes_[pid] = std::move(p);
   for (const ThreadSnapshot& t : stored.threads) {
@@ -92,18 +96,7 @@ const ProcessSnapshot* WaitGraph::load(pid_t pid) {
 }
 
 bool WaitGraph::add(pid_t pid, SnapshotError& err) {
-  if (!processes_.count(pid)) {
-    ProcessSnapshot p;
-    if (!read_process(pid, p, err)) return false;
-    processes_.erase(pid);
-    auto& stored = processes_[pid] = std::move(p);
-    for (const ThreadSnapshot& t : stored.threads) {
-      auto info = std::make_unique<ThreadInfo>();
-      info->snap = t;
-      threads_[t.tid] = std::move(info);
-    }
-    pending_.push_back(pid);
-  }
+  if (!read_once(pid, err)) return false;
   while (!pending_.empty()) {
     pid_t next = pending_.front();
     pending_.erase(pending_.begin());

@@ -68,6 +68,8 @@ class WaitGraph {
  private:
   // Loads a process reached by an edge; null when it cannot be read.
   const ProcessSnapshot* load(pid_t pid);
+  // Reads a process the first time it is asked for; later, what was read.
+  const ProcessSnapshot* read_once(pid_t pid, SnapshotError& err);
   void analyse(ThreadInfo& t);
   void wait_on_futex(ThreadInfo& t);
   void wait_on_fd(ThreadInfo& t, bool reading);

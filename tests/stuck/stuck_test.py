@@ -131,6 +131,13 @@ def pipe_writer_stopped():
     line = head(out, 1)[0]
     check(re.match(rf"^blocked: {reader.pid} \(cat\) reads pipe:\[\d+\] whose writer is {writer.pid} \(sleep\), "
                    r"which is stopped \(SIGSTOP", line), out, "the reader's writer is named, stopped")
+    # -y applies to the calls shown; -o writes the report to a file.
+    check(re.search(r"call: +read\(0<pipe:\[\d+\]>,  <unfinished \.\.\.>", why("-y", "-p", str(reader.pid)).stdout),
+          out, "-y shows the pipe")
+    import tempfile
+    with tempfile.NamedTemporaryFile("r") as f:
+        r = why("-p", str(reader.pid), "-o", f.name)
+        assert r.stdout == "" and f.read().splitlines()[0] == line
 
 
 def fifo():
