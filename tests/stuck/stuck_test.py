@@ -159,6 +159,25 @@ def fifo():
         os.rmdir(d)
 
 
+def traced():
+    # A thread in a tracing stop: the tracer is named (this test is it).
+    import ctypes
+    p = start(["sleep", "300"])
+    settle(p.pid, ["clock_nanosleep", "nanosleep"])
+    libc = ctypes.CDLL(None, use_errno=True)
+    PTRACE_ATTACH, PTRACE_DETACH = 16, 17
+    assert libc.ptrace(PTRACE_ATTACH, p.pid, None, None) == 0, ctypes.get_errno()
+    try:
+        os.waitpid(p.pid, 0)
+        out = why("-p", str(p.pid)).stdout
+        line = head(out, 1)[0]
+        check(line == f"stopped: {p.pid} (sleep) is stopped by its tracer {os.getpid()} (python3)", out,
+              "the tracer is named")
+        check(f"  tracer:       {os.getpid()}" in out, out, "and in the detail")
+    finally:
+        libc.ptrace(PTRACE_DETACH, p.pid, None, None)
+
+
 def tcp(noaccept=False):
     p = start([prog("tcp_silent_server")] + (["noaccept"] if noaccept else []), stdout=subprocess.PIPE)
     client, server = map(int, ready_line(p))
@@ -343,6 +362,7 @@ SCENARIOS = {
     "mutex_pi": lambda: mutex_owner_sleeps("pi", "PI mutex"),
     "pipe_writer_stopped": pipe_writer_stopped,
     "fifo": fifo,
+    "traced": traced,
     "tcp_silent_server": tcp,
     "tcp_not_accepted": lambda: tcp(noaccept=True),
     "wait_child_reads_pipe": wait_child_reads_pipe,
