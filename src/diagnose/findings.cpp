@@ -20,7 +20,8 @@ std::set<pid_t> deadlocked(const WaitGraph& g, const std::vector<pid_t>& all) {
   std::set<pid_t> in;
   for (pid_t tid : all) {
     const ThreadInfo* t = g.thread(tid);
-    if (t && !t->wait.targets.empty() && !t->wait.bounded && t->snap.state != 'R') in.insert(tid);
+    if (t && !t->wait.targets.empty() && !t->wait.bounded && t->wait.unread.empty() && t->snap.state != 'R')
+      in.insert(tid);
   }
   for (bool changed = true; changed;) {
     changed = false;
@@ -64,8 +65,16 @@ std::string who(const WaitGraph& g, pid_t tid, pid_t prev_tgid = 0) {
   return fmt::format("{} ({}, of process {})", tid, t->snap.comm, t->snap.tgid);
 }
 
+std::string unread_text(const Wait& w) {
+  std::string out = " (and process";
+  if (w.unread.size() > 1) out += "es";
+  for (size_t i = 0; i < w.unread.size(); ++i) out += fmt::format("{}{}", i ? ", " : " ", w.unread[i]);
+  return out + ", which could not be read)";
+}
+
 std::string others(const Wait& w) {
-  return w.targets.size() > 1 ? fmt::format(" (or one of {} other threads)", w.targets.size() - 1) : "";
+  std::string out = w.targets.size() > 1 ? fmt::format(" (or one of {} other threads)", w.targets.size() - 1) : "";
+  return w.unread.empty() ? out : out + unread_text(w);
 }
 
 std::string call_name_of(const ThreadInfo& t) {
@@ -132,6 +141,7 @@ std::string state_text(const ThreadInfo& t) {
   if (t.has_call) {
     std::string out = fmt::format("is in {}{}", t.call.text, off_cpu(t));
     if (!t.wait.note.empty()) out += " (" + t.wait.note + ")";
+    if (!t.wait.unread.empty()) out += unread_text(t.wait);
     return out;
   }
   return fmt::format("is sleeping outside any call{}{}", s.wchan.empty() ? "" : " in " + s.wchan, off_cpu(t));

@@ -58,6 +58,8 @@ void thread_text(std::string& out, const WaitGraph& g, const ThreadInfo& t) {
     if (t.wait.bounded && t.wait.kind != "sleep") out += " (with a timeout)";
     if (!t.wait.note.empty())
       out += (head.empty() ? "" : t.wait.targets.empty() && t.wait.phrase.empty() ? ": " : "; ") + t.wait.note;
+    for (size_t i = 0; i < t.wait.unread.size(); ++i)
+      out += fmt::format("{}{}", i ? ", " : "; and process(es) that could not be read: ", t.wait.unread[i]);
     out += '\n';
   }
   if (t.stack_asked) {
@@ -178,6 +180,10 @@ std::string report_json(const WaitGraph& g, const std::vector<Finding>& findings
       if (t->wait.total_ns >= 0) out += fmt::format(",\"total_ns\":{}", t->wait.total_ns);
       if (t->wait.left_ns >= 0) out += fmt::format(",\"left_ns\":{}", t->wait.left_ns);
       if (!t->wait.note.empty()) json_field(out, "note", t->wait.note);
+      if (!t->wait.unread.empty()) {
+        out += ",\"unread\":";
+        json_pids(out, t->wait.unread);
+      }
       out += "}";
     }
     out += "}\n";

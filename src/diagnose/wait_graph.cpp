@@ -127,11 +127,19 @@ void WaitGraph::analyse(ThreadInfo& t) {
     case Blocking::Futex: wait_on_futex(t); break;
     case Blocking::FdRead: wait_on_fd(t, true); break;
     case Blocking::FdWrite: wait_on_fd(t, false); break;
-    case Blocking::Accept:
+    case Blocking::Accept: {
       t.wait.kind = "accept";
-      t.wait.object = fmt::format("descriptor {}", static_cast<int>(t.snap.args[0]));
+      const int fd = static_cast<int>(t.snap.args[0]);
+      auto d = read_descriptor(t.snap.tgid, fd);
+      t.wait.object = d ? d->target : fmt::format("descriptor {}", fd);
+      if (d && d->kind == Descriptor::Kind::Socket) {
+        const std::vector<NetSocket> table = read_net_tables(t.snap.tgid);
+        if (const NetSocket* s = socket_by_inode(table, d->inode))
+          t.wait.object += fmt::format(" ({} {})", s->proto, s->local);
+      }
       t.wait.note = "waits for a connection";
       break;
+    }
     case Blocking::Child: wait_on_child(t); break;
     case Blocking::Vfork: wait_on_child(t); break;
     case Blocking::Sleep: wait_in_sleep(t); break;
@@ -177,16 +185,24 @@ void WaitGraph::wait_on_futex(ThreadInfo& t) {
   t.wait.note = "no owner known: not a held mutex or rwlock (a condition variable, a semaphore, ...)";
 }
 
-std::vector<pid_t> WaitGraph::threads_holding(const std::vector<Descriptor>& ds) {
+std::vector<pid_t> WaitGraph::threads_holding(const std::vector<Descriptor>& ds, Wait& w) {
   std::vector<pid_t> out;
+  std::vector<pid_t> seen;
   for (const Descriptor& d : ds) {
-    if (std::find_if(out.begin(), out.end(), [&](pid_t tid) { return thread(tid) && thread(tid)->snap.tgid == d.pid; }) !=
-        out.end())
+    if (std::find(seen.begin(), seen.end(), d.pid) != seen.end()) continue;
+    seen.push_back(d.pid);
+    if (!load(d.pid)) {
+      unread(w, d.pid);
       continue;
-    if (!load(d.pid)) continue;
+    }
     for (pid_t tid : threads_of_process(d.pid)) out.push_back(tid);
   }
   return out;
+}
+
+void WaitGraph::unread(Wait& w, pid_t pid) {
+  // Whoever it is might end the wait: never a deadlock (findings.cpp), and said.
+  w.unread.push_back(pid);
 }
 
 void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
@@ -211,8 +227,8 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
         if (acc == O_RDWR || acc == (reading ? O_WRONLY : O_RDONLY)) ends.push_back(h);
       }
       t.wait.phrase = fmt::format("{} {} whose {} is", verb, t.wait.object, reading ? "writer" : "reader");
-      t.wait.targets = threads_holding(ends);
-      if (t.wait.targets.empty())
+      t.wait.targets = threads_holding(ends, t.wait);
+      if (t.wait.targets.empty() && t.wait.unread.empty())
         t.wait.note = fmt::format("no process holds its {} end", reading ? "write" : "read");
       break;
     }
@@ -238,14 +254,14 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
       const NetSocket* peer = tcp_peer(table, *s);
       if (peer && peer->inode) {
         t.wait.phrase = fmt::format("{} {} whose peer is held by", verb, t.wait.object);
-        t.wait.targets = threads_holding(descriptors_->holders(peer->inode));
+        t.wait.targets = threads_holding(descriptors_->holders(peer->inode), t.wait);
       } else if (const NetSocket* l = peer ? tcp_listener(table, *s) : nullptr) {
         // Connected by the kernel, waiting in the listener's accept queue.
         t.wait.phrase = fmt::format("{} {} whose peer, not yet accepted, waits on the listening socket of", verb,
                                     t.wait.object);
-        t.wait.targets = threads_holding(descriptors_->holders(l->inode));
+        t.wait.targets = threads_holding(descriptors_->holders(l->inode), t.wait);
       }
-      if (t.wait.targets.empty())
+      if (t.wait.targets.empty() && t.wait.unread.empty())
         t.wait.note = peer ? "no process of this host holds the peer" : "the peer is not on this host";
       break;
     }
@@ -257,7 +273,7 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
       for (const Descriptor& h : descriptors_->eventfd_holders(id))
         if (!(h.pid == t.snap.tgid && h.fd == fd)) others.push_back(h);
       t.wait.phrase = fmt::format("{} {}, also held by", verb, t.wait.object);
-      t.wait.targets = threads_holding(others);
+      t.wait.targets = threads_holding(others, t.wait);
       std::erase(t.wait.targets, t.snap.tid);
       if (id.empty()) t.wait.note = "this kernel's fdinfo has no eventfd-id: other holders unknown";
       break;
@@ -265,6 +281,11 @@ void WaitGraph::wait_on_fd(ThreadInfo& t, bool reading) {
     case Descriptor::Kind::Other: break;
   }
   unreadable_ = descriptors_->unreadable();
+  // Where nobody was found, somebody whose descriptors could not be
+  // searched may be the other end.
+  if (t.wait.targets.empty() && unreadable_ && t.wait.note.starts_with("no process "))
+    t.wait.note = fmt::format("no process whose descriptors could be read {}; those of {} could not be (run as root)",
+                              t.wait.note.substr(11), unreadable_);
 }
 
 void WaitGraph::wait_on_child(ThreadInfo& t) {
@@ -288,7 +309,10 @@ void WaitGraph::wait_on_child(ThreadInfo& t) {
   std::vector<pid_t> kids;
   for (pid_t c : children_of(t.snap.tgid)) {
     const ProcessSnapshot* p = load(c);
-    if (!p) continue;
+    if (!p) {
+      unread(t.wait, c);
+      continue;
+    }
     if (idtype == P_ALL || (idtype == P_PID && c == pid) || (idtype == P_PGID && p->pgid == pid)) kids.push_back(c);
   }
   t.wait.object = kids.empty() ? "no child" : kids.size() == 1 ? fmt::format("child {}", kids[0])
@@ -296,7 +320,7 @@ void WaitGraph::wait_on_child(ThreadInfo& t) {
   t.wait.phrase = fmt::format("waits in {} for child", call);
   for (pid_t c : kids)
     for (pid_t tid : threads_of_process(c)) t.wait.targets.push_back(tid);
-  if (kids.empty()) t.wait.note = "no child it waits for exists";
+  if (kids.empty() && t.wait.unread.empty()) t.wait.note = "no child it waits for exists";
 }
 
 void WaitGraph::wait_in_sleep(ThreadInfo& t) {

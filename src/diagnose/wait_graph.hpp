@@ -32,6 +32,10 @@ struct Wait {
   std::string note;            // why there is no target, or more of the object
   int64_t total_ns = -1;       // a relative sleep's length
   int64_t left_ns = -1;        // an absolute sleep's time left
+  // Processes that may end the wait but could not be read (not permitted,
+  // or past the limit of processes read): the wait is then never called a
+  // deadlock, and the report names them.
+  std::vector<pid_t> unread;
 };
 
 struct ThreadInfo {
@@ -76,7 +80,9 @@ class WaitGraph {
   void wait_on_child(ThreadInfo& t);
   void wait_in_sleep(ThreadInfo& t);
   // Every thread of the processes holding these descriptors.
-  std::vector<pid_t> threads_holding(const std::vector<Descriptor>& ds);
+  std::vector<pid_t> threads_holding(const std::vector<Descriptor>& ds, Wait& w);
+  // Process `pid` may end wait `w` but could not be read.
+  void unread(Wait& w, pid_t pid);
   std::string name(pid_t tid) const;
 
   DecodeOptions opts_;

@@ -352,7 +352,29 @@ def not_permitted():
                         r"\(run as root or as the process's owner\)\n", r.stderr), r.stderr
 
 
+def other_user_writer():
+    # sctrace run by another user than the pipe's writer: the writer's
+    # descriptors cannot be searched, and the report says so instead of
+    # claiming that nobody holds the write end.
+    r, w = os.pipe()
+    writer = start(["sleep", "300"], stdout=w)
+    reader = start(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "cat"], stdin=r,
+                   stdout=subprocess.DEVNULL)
+    os.close(r)
+    os.close(w)
+    settle(reader.pid, ["read"])
+    out = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", SCTRACE, "--why-stuck", "-p",
+                          str(reader.pid)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    line = head(out.stdout, 1)[0]
+    check(re.match(rf"^waiting: {reader.pid} \(cat\) is in read\(0,  <unfinished \.\.\.> .*\(no process whose "
+                   r"descriptors could be read holds its write end; those of \d+ could not be \(run as root\)\)$", line),
+          out.stdout, "the unreadable processes are said")
+    check("deadlock" not in out.stdout, out.stdout, "no deadlock claimed")
+
+
 SCENARIOS = {
+    "other_user_writer": other_user_writer,
     "not_permitted": not_permitted,
     "stacks": stacks,
     "deadlock": deadlock,
