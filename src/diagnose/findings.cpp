@@ -200,9 +200,9 @@ std::vector<Finding> find_causes(const WaitGraph& g, const std::vector<pid_t>& s
       f.kind = "blocked";
       f.threads = path;
       f.text = who(g, s);
-      for (size_t i = 0; i + 1 < path.size() || i == 0; ++i) {
+      for (size_t i = 0; i + 1 < path.size(); ++i) {
         const ThreadInfo* c = g.thread(path[i]);
-        pid_t next = i + 1 < path.size() ? path[i + 1] : cur;
+        const pid_t next = path[i + 1];
         if (i) f.text += ", which";
         f.text += " " + c->wait.phrase + " " + who(g, next, c->snap.tgid);
         if (on_cycles.count(next)) break;
@@ -246,10 +246,11 @@ std::vector<Finding> find_causes(const WaitGraph& g, const std::vector<pid_t>& s
     } else if (t->wait.kind == "sleep") {
       f.kind = "sleeping";
       f.threads = {s};
-      f.text = who(g, s) + " " + state_text(*t);
-      // "sleeping: 4500 in nanosleep for 12.3 s of 300 s"
-      const std::string prefix = "sleeps ";
-      if (f.text.find(prefix) != std::string::npos) f.text.replace(f.text.find(prefix), prefix.size(), "");
+      // "sleeping: 4500 (sleep) in nanosleep for 12.3 s of 300.0 s": the
+      // chain's "sleeps in ..." without its verb.
+      std::string what = state_text(*t);
+      if (what.starts_with("sleeps ")) what.erase(0, 7);
+      f.text = who(g, s) + " " + what;
     } else if (t->snap.state == 'R') {
       f.kind = "running";
       f.threads = {s};
