@@ -18,6 +18,7 @@
 #include "engine/interrupt.hpp"
 #include "engine/ptrace/tracer.hpp"
 #include "engine/supervisor.hpp"
+#include "diagnose/why_stuck.hpp"
 #include "session/session.hpp"
 #ifdef SCTRACE_HAVE_EBPF
 #include "engine/ebpf/ebpf_tracer.hpp"
@@ -58,6 +59,45 @@ bool trace_with(sct::Engine& tracer, const sct::Options& opts, int& status, int&
   return true;
 }
 
+// --why-stuck (docs/diagnosis.md): the report, to -o FILE, --json=FILE, or
+// standard output; nothing is traced.
+int why_stuck_main(const sct::Options& opts) {
+  sct::WhyStuckConfig cfg;
+  cfg.pids = opts.attach;
+  cfg.follow = opts.follow_forks != 0;
+  cfg.decode = opts.decode;
+  cfg.stacks = opts.stacks;
+  const bool want_json = !opts.json.empty();
+  const bool want_text = !opts.output.empty() || !want_json;
+  std::string text, json, error;
+  if (sct::why_stuck(cfg, want_text ? &text : nullptr, want_json ? &json : nullptr, error) != 0) {
+    sct::error_msg("%s", error.c_str());
+    return 1;
+  }
+  struct Target {
+    std::string spec;
+    std::string* report;
+  };
+  std::vector<Target> targets;
+  if (want_json) targets.push_back({opts.json, &json});
+  if (want_text) targets.push_back({opts.output.empty() ? "-" : opts.output, &text});
+  for (const Target& t : targets) {
+    sct::Output out;
+    std::string err;
+    if (t.spec == "-") out.open_fd(1);
+    else err = out.open(t.spec, opts.append);
+    if (err.empty()) {
+      out.write(*t.report);
+      err = out.close();
+    }
+    if (!err.empty()) {
+      sct::error_msg("%s", err.c_str());
+      return 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,6 +105,7 @@ int main(int argc, char** argv) {
   sct::Options opts;
   sct::ParseResult pr = sct::parse_options(argc, argv, opts);
   if (!pr.run) return pr.exit_code;
+  if (opts.why_stuck) return why_stuck_main(opts);
 
 #ifdef SCTRACE_HAVE_EBPF
   const sct::Capabilities& ebpf_caps = sct::ebpf_capabilities();

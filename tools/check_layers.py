@@ -22,6 +22,12 @@ one above or beside it. Lowest first:
                   table, filters, decoding: engine, filter and below
                   (engines never include it; main wires them)
   sink            text, JSON, summary, Perfetto: filter and below (no engine)
+  engine/snapshot the /proc snapshot engine of --why-stuck (threads, their
+                  calls, descriptors, socket tables, a symboliser): engine
+                  and what it may include
+  diagnose        --why-stuck's wait-for graph, findings and report: it
+                  decodes through the session and renders through sink/:
+                  session, sink, engine/snapshot and below
   cli             options, messages, the configs it fills: sink, engine and
                   below (no engine/ptrace, engine/ebpf, engine/capture)
   testing         test support: everything but cli and main
@@ -45,7 +51,7 @@ BELOW_FILTER = {"filter", "decode", "core", "syscalls"}
 ENGINE_SEES = {"filter", "core", "syscalls"}
 BELOW_ENGINE = {"engine"} | ENGINE_SEES
 ALL = {"syscalls", "core", "decode", "filter", "engine", "engine/capture", "engine/ptrace",
-       "engine/ebpf", "session", "sink", "cli", "testing"}
+       "engine/ebpf", "engine/snapshot", "session", "sink", "diagnose", "cli", "testing"}
 
 # Layer -> the other layers its files may include.
 MAY_INCLUDE = {
@@ -57,8 +63,10 @@ MAY_INCLUDE = {
     "engine/capture": BELOW_ENGINE,
     "engine/ptrace": BELOW_ENGINE,
     "engine/ebpf": {"engine/capture"} | BELOW_ENGINE,
+    "engine/snapshot": BELOW_ENGINE,
     "session": {"engine"} | BELOW_FILTER,
     "sink": BELOW_FILTER,
+    "diagnose": {"session", "sink", "engine", "engine/snapshot"} | BELOW_FILTER,
     "cli": {"sink", "engine"} | BELOW_FILTER,
     "testing": ALL - {"cli", "testing"},
     "main": ALL,

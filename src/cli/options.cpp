@@ -38,6 +38,9 @@ enum LongOnly {
   kOptSyscallLimit,
   kOptArgv0,
   kOptInterruptible,
+  // --why-stuck (docs/diagnosis.md)
+  kOptWhyStuck,
+  kOptStacks,
 };
 
 constexpr option kLongOptions[] = {
@@ -86,6 +89,9 @@ constexpr option kLongOptions[] = {
     {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
     {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
     {"argv0", required_argument, nullptr, kOptArgv0},
+    // --why-stuck (docs/diagnosis.md)
+    {"why-stuck", no_argument, nullptr, kOptWhyStuck},
+    {"stacks", no_argument, nullptr, kOptStacks},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -357,6 +363,9 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         else if (!strcmp(optarg, "never")) o.color = Options::Color::Never;
         else return usage_error("invalid color mode: '%s' (auto, always or never)", optarg);
         break;
+      // --why-stuck (docs/diagnosis.md)
+      case kOptWhyStuck: o.why_stuck = true; break;
+      case kOptStacks: o.stacks = true; break;
       case '?':
         if (optopt && optopt < 0x100) {
           if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);
@@ -370,6 +379,35 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
     }
   }
   for (int i = optind; i < argc; ++i) o.command.emplace_back(argv[i]);
+  // --why-stuck (docs/diagnosis.md): a snapshot of running processes; what
+  // starts, traces, filters or counts has no meaning with it.
+  if (o.stacks && !o.why_stuck) {
+    error_msg("--stacks is an option of --why-stuck: --why-stuck --stacks -p PID");
+    return {false, 1};
+  }
+  if (o.why_stuck) {
+    const char* bad = !o.command.empty()             ? "PROG [ARGS]"
+                      : o.attach.empty()             ? nullptr
+                      : o.summary                    ? "-c/-C"
+                      : o.daemonize                  ? "-D"
+                      : o.user_given                 ? "-u"
+                      : o.detach_on_execve           ? "-b"
+                      : o.kill_on_exit               ? "--kill-on-exit"
+                      : o.syscall_limit              ? "--syscall-limit"
+                      : !o.perfetto.empty()          ? "--perfetto"
+                      : o.backend == Options::Backend::Ebpf ? "--backend=ebpf"
+                      : !o.filter.trace_all          ? "-e trace="
+                      : !o.filter.paths.empty()      ? "-P"
+                      : o.follow_forks == 2          ? "-ff"
+                      : o.timestamps || o.relative || o.syscall_times ? "-t/-r/-T"
+                                                     : nullptr;
+    if (o.attach.empty() && o.command.empty()) bad = "no -p PID";
+    if (bad) {
+      error_msg("--why-stuck and %s make no sense together: --why-stuck -p PID[,PID...] [-f] [-o FILE] [--json=FILE]",
+                bad);
+      return {false, 1};
+    }
+  }
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
   if (o.daemonize && o.command.empty()) return usage_error("PROG [ARGS] must be specified with -D/--daemonize");
   if (d_count > 3) return usage_error("Too many -D's (%d), maximum supported -D count is 3", d_count);

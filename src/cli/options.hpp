@@ -51,6 +51,9 @@ struct Options {
   std::string perfetto;              // --perfetto=FILE
   using Color = ColorMode;
   Color color = Color::Auto;         // --color=
+  // --why-stuck (docs/diagnosis.md): a report from /proc, nothing traced.
+  bool why_stuck = false;            // --why-stuck
+  bool stacks = false;               // --stacks: user stacks, each thread stopped briefly
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

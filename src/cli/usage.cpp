@@ -122,6 +122,15 @@ void print_help() {
       "  --color=auto|always|never\n"
       "                         colour on a terminal (NO_COLOR is respected)\n"
       "\n"
+      // --why-stuck (docs/diagnosis.md)
+      "Diagnosis:\n"
+      "  --why-stuck -p PID[,PID...] [-f]\n"
+      "                         why the processes are stuck: each thread's blocked call, what\n"
+      "                         it waits for (lock owners, the other end of pipes and sockets,\n"
+      "                         children), deadlocks; from /proc, without stopping anything\n"
+      "  --stacks               with --why-stuck: user stacks too, each thread stopped in turn\n"
+      "                         only while its registers and stack are copied\n"
+      "\n"
       "Miscellaneous:\n"
       "  -h, --help             print this help and exit\n"
       "  -V, --version          print the version and exit\n",
