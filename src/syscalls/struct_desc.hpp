@@ -27,6 +27,12 @@ enum class FieldT : uint8_t {
   Set,     // a flags word or a constant of arg_sets.def (FieldDesc::set)
   Time,    // seconds since the epoch: signed decimal, then the local date
            // in a comment (1 /* 1970-01-01T00:00:01+0000 */)
+  // A timestamp in two fields (struct timeval): strace prints the local date
+  // in a comment after the struct, only when the microseconds are valid.
+  TimeSec,   // its seconds, signed decimal
+  TimeUsec,  // its microseconds, unsigned decimal
+  Errno,     // an int that is a negative errno or else a number (move_pages'
+             // status): -EFAULT, 0
 };
 
 struct FieldDesc {
