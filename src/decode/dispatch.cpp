@@ -97,7 +97,10 @@ Value generic_arg(Call& c, ArgT t, int i) {
       if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
       int8_t n = c.info()->counts[k];
       if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
-      uint64_t count = n == kCountRet ? static_cast<uint64_t>(c.ret()) : n >= 0 && n < 6 ? kernel_reads(c, n) : 0;
+      uint64_t count = n == kCountRet           ? static_cast<uint64_t>(c.ret())
+                       : count_is_fixed(n)       ? static_cast<uint64_t>(n - kCountFixed)
+                       : n >= 0 && n < 6         ? kernel_reads(c, n)
+                                                 : 0;
       return struct_array_value(c.mem(), c.info()->structs[k], c.arg(i), count, c.opts().max_strlen);
     }
     case ArgT::Argv:

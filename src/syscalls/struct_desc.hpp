@@ -56,9 +56,12 @@ struct StructDesc {
 enum class Dir : uint8_t { None, In, Out };
 
 // Where an array argument's element count comes from: an argument's index
-// (0-5), the return value, or nowhere (one struct, not an array).
+// (0-5), the return value, a fixed number (kCountFixed + n: utimes' two
+// times), or nowhere (one struct, not an array).
 constexpr int8_t kCountNone = -1;
 constexpr int8_t kCountRet = 6;
+constexpr int8_t kCountFixed = 8;
+constexpr bool count_is_fixed(int8_t c) { return c >= kCountFixed; }
 
 // The description of `id` (an empty one for None).
 const StructDesc& struct_desc(StructId id);
