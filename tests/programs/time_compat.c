@@ -30,5 +30,19 @@ int main(void) {
   syscall(SYS_ustat, HI | 0xfffffeffUL, NULL);
   syscall(SYS_ustat, 0x123456789abcUL, BAD);
   syscall(SYS_ustat, 0, malloc(sizeof u));
+
+  struct timeval tv[2] = {{1700000000, 5}, {-1, 999999}};
+  syscall(SYS_utimes, "f", tv);
+  syscall(SYS_utimes, "f", NULL);
+  syscall(SYS_utimes, "f", BAD);
+  struct timeval *bad_usec = malloc(2 * sizeof *bad_usec);
+  bad_usec[0] = (struct timeval){0, 1000000};
+  bad_usec[1] = (struct timeval){0x7fffffffffffffffL, 0};
+  syscall(SYS_utimes, "f", bad_usec);
+  bad_usec[0] = (struct timeval){1700000000, 0};
+  bad_usec[1] = (struct timeval){0, -1};
+  syscall(SYS_utimes, "missing/f", bad_usec);
+  bad_usec[1] = (struct timeval){100000000000L, 999999};
+  syscall(SYS_utimes, "f", bad_usec);
   return 0;
 }
