@@ -44,5 +44,11 @@ int main(void) {
   syscall(SYS_utimes, "missing/f", bad_usec);
   bad_usec[1] = (struct timeval){100000000000L, 999999};
   syscall(SYS_utimes, "f", bad_usec);
+
+  syscall(SYS_futimesat, AT_FDCWD, "f", tv);
+  syscall(SYS_futimesat, HI | AT_FDCWD, "f", bad_usec);
+  syscall(SYS_futimesat, -1, "f", NULL);
+  syscall(SYS_futimesat, AT_FDCWD, "f", BAD);
+  syscall(SYS_futimesat, AT_FDCWD, "missing/f", tv);
   return 0;
 }
