@@ -24,6 +24,7 @@
 #include <sys/mman.h>
 #include <sys/sem.h>
 #include <sys/mount.h>
+#include <sys/msg.h>
 #include <sys/personality.h>
 #include <sys/pidfd.h>
 #include <sys/resource.h>

@@ -1,6 +1,8 @@
 #include "core/struct_value.hpp"
 
 #include "core/arg_sets.hpp"
+#include "core/text_render.hpp"
+#include "core/xlat.hpp"
 
 #include <climits>
 #include <cstring>
@@ -48,6 +50,14 @@ Value field_value(const FieldDesc& f, const unsigned char* base) {
     case FieldT::Ptr: return Ptr{load(p, f.size)};
     case FieldT::Set: return arg_set_value(f.set, load(p, f.size));
     case FieldT::Time: return time_value(sign_extend(load(p, f.size), f.size));
+    case FieldT::TimeSec: return Int{sign_extend(load(p, f.size), f.size)};
+    case FieldT::TimeUsec: return Uint{load(p, f.size)};
+    case FieldT::Errno: {
+      int64_t v = sign_extend(load(p, f.size), f.size);
+      const char* name = v < 0 && v > -4096 ? errno_name(static_cast<int>(-v)) : nullptr;
+      if (name) return Sym{std::string("-") + name};
+      return Int{v};
+    }
   }
   return Uint{0};
 }
@@ -59,8 +69,20 @@ Value struct_value_of(StructId id, const unsigned char* bytes) {
   if (d.box) return Array{{field_value(d.fields[0], bytes)}};
   Struct s;
   s.fields.reserve(d.fields.size());
-  for (const FieldDesc& f : d.fields) s.fields.push_back(Field{std::string(f.name), field_value(f, bytes)});
-  return s;
+  const FieldDesc* sec = nullptr;
+  const FieldDesc* usec = nullptr;
+  for (const FieldDesc& f : d.fields) {
+    s.fields.push_back(Field{std::string(f.name), field_value(f, bytes)});
+    if (f.type == FieldT::TimeSec) sec = &f;
+    if (f.type == FieldT::TimeUsec) usec = &f;
+  }
+  if (!sec || !usec) return s;
+  // strace dates a timestamp only when its microseconds are in range.
+  uint64_t us = load(bytes + usec->offset, usec->size);
+  if (us >= 1000000) return s;
+  std::string date = date_text(sign_extend(load(bytes + sec->offset, sec->size), sec->size), static_cast<int64_t>(us), 6);
+  if (date.empty()) return s;
+  return commented(std::move(s), std::move(date));
 }
 
 Value struct_value(Memory& mem, StructId id, uint64_t addr) {
@@ -78,7 +100,11 @@ Value struct_array_value(Memory& mem, StructId id, uint64_t addr, uint64_t count
   uint64_t shown = count < max_items ? count : max_items;
   std::vector<unsigned char> bytes(static_cast<size_t>(shown) * d.size);
   if (shown && !mem.read(addr, bytes.data(), bytes.size())) return Ptr{addr};
-  for (uint64_t k = 0; k < shown; ++k) a.items.push_back(struct_value_of(id, bytes.data() + k * d.size));
+  // An array of boxes is an array of their values: [1, 2], not [[1], [2]].
+  for (uint64_t k = 0; k < shown; ++k) {
+    const unsigned char* e = bytes.data() + k * d.size;
+    a.items.push_back(d.box ? field_value(d.fields[0], e) : struct_value_of(id, e));
+  }
   a.elided = shown < count;
   return a;
 }

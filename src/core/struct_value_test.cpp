@@ -128,3 +128,49 @@ TEST(StructValue, TimesCarryTheirDate) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+// Expected lines: strace 6.1's (tests/golden/time_compat.out, numa_pages.out).
+TEST(StructValue, TimevalPairsAreDatedWhenTheirMicrosecondsAreValid) {
+  const char* old = getenv("TZ");
+  std::string saved = old ? old : "";
+  setenv("TZ", "UTC", 1);
+  tzset();
+  FakeMemory m;
+  int64_t tv[4] = {1700000000, 5, 0, 1000000};
+  m.put_obj(0x1000, tv);
+  m.put_str(0x2000, "f");
+  EXPECT_EQ(trace_line("utimes", {0x2000, 0x1000}, -22, m),
+            "utimes(\"f\", [{tv_sec=1700000000, tv_usec=5} /* 2023-11-14T22:13:20.000005+0000 */, "
+            "{tv_sec=0, tv_usec=1000000}]) = -1 EINVAL (Invalid argument)");
+  int64_t tv2[4] = {1700000000, 0, 0, -1};
+  m.put_obj(0x3000, tv2);
+  EXPECT_EQ(trace_line("futimesat", {0xffffffffffffff9c, 0x2000, 0x3000}, -22, m),
+            "futimesat(AT_FDCWD, \"f\", [{tv_sec=1700000000, tv_usec=0} /* 2023-11-14T22:13:20+0000 */, "
+            "{tv_sec=0, tv_usec=18446744073709551615}]) = -1 EINVAL (Invalid argument)");
+  // The second time runs past what can be read: the address.
+  EXPECT_EQ(testing::trace_line_unpadded("utimes", {0x2000, 0x1008}, -14, m), "utimes(\"f\", 0x1008) = -1 EFAULT (Bad address)");
+  if (old) setenv("TZ", saved.c_str(), 1);
+  else unsetenv("TZ");
+  tzset();
+}
+
+// Arrays of boxes print their values; a negative status is an errno.
+TEST(StructValue, ArraysOfBoxesAndErrnoStatus) {
+  FakeMemory m;
+  uint64_t pages[2] = {0x7000, 0};
+  int nodes[2] = {0, 1};
+  int status[2] = {0, -14};
+  m.put_obj(0x1000, pages);
+  m.put_obj(0x2000, nodes);
+  m.put_obj(0x3000, status);
+  EXPECT_EQ(trace_line("move_pages", {0, 2, 0x1000, 0x2000, 0x3000, 2}, 0, m),
+            "move_pages(0, 2, [0x7000, NULL], [0, 1], [0, -EFAULT], MPOL_MF_MOVE) = 0");
+  EXPECT_EQ(trace_line("move_pages", {0, 2, 0x1000, 0, 0x3000, 0xffffffff00000001}, -22, m),
+            "move_pages(0, 2, [0x7000, NULL], NULL, 0x3000, 0x1 /* MPOL_??? */) = -1 EINVAL (Invalid argument)");
+}
+
+}  // namespace
+}  // namespace sct

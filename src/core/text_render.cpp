@@ -249,14 +249,16 @@ void quote_string(std::string& out, std::string_view s, int xflag) {
   out += '"';
 }
 
-std::string date_text(int64_t sec, int64_t nsec) {
+std::string date_text(int64_t sec, int64_t nsec) { return date_text(sec, nsec, 9); }
+
+std::string date_text(int64_t sec, int64_t frac, int digits) {
   time_t t = static_cast<time_t>(sec);
   tm tmv;
   if (!localtime_r(&t, &tmv)) return {};
   char date[64], zone[16];
   strftime(date, sizeof date, "%FT%T", &tmv);
   strftime(zone, sizeof zone, "%z", &tmv);
-  if (nsec) return fmt::format("{}.{:09}{}", date, nsec, zone);
+  if (frac) return fmt::format("{}.{:0{}}{}", date, frac, digits, zone);
   return fmt::format("{}{}", date, zone);
 }
 

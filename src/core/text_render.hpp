@@ -16,6 +16,8 @@ void render_value(std::string& out, const Value& v, const DecodeOptions& opts);
 // The local date strace puts after a time in seconds: 2024-01-02T03:04:05+0000,
 // with .nnnnnnnnn before the zone when nsec is not 0.
 std::string date_text(int64_t sec, int64_t nsec);
+// The same with a fraction of `digits` digits (6 for microseconds).
+std::string date_text(int64_t sec, int64_t frac, int digits);
 std::string render_value(const Value& v, const DecodeOptions& opts);
 
 }  // namespace sct

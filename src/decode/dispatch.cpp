@@ -6,7 +6,9 @@
 
 #include "core/arg_sets.hpp"
 #include "core/struct_value.hpp"
+#include "core/text_render.hpp"
 #include "core/xlat.hpp"
+#include "decode/common.hpp"
 
 namespace sct {
 
@@ -88,13 +90,17 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::Set: return arg_set_value(c.info()->sets[static_cast<size_t>(i)], kernel_reads(c, i));
     case ArgT::Addr: return c.ptr(c.arg(i));
     case ArgT::AddrHex: return Hex{c.arg(i)};
+    case ArgT::Dev: return makedev_value(c.uarg(i));
     case ArgT::Struct: {
       // What the call wrote is there only when it succeeded.
       auto k = static_cast<size_t>(i);
       if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
       int8_t n = c.info()->counts[k];
       if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
-      uint64_t count = n == kCountRet ? static_cast<uint64_t>(c.ret()) : n >= 0 && n < 6 ? kernel_reads(c, n) : 0;
+      uint64_t count = n == kCountRet           ? static_cast<uint64_t>(c.ret())
+                       : count_is_fixed(n)       ? static_cast<uint64_t>(n - kCountFixed)
+                       : n >= 0 && n < 6         ? kernel_reads(c, n)
+                                                 : 0;
       return struct_array_value(c.mem(), c.info()->structs[k], c.arg(i), count, c.opts().max_strlen);
     }
     case ArgT::Argv:
@@ -145,6 +151,11 @@ void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& o
 void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
   d.has_exit = true;
   if (d.exit_pending) run_decoder(pid, d, mem, opts, true);
+  // A time in seconds returned (time's) shows its date, as strace does.
+  if (d.info && d.info->ret == Ret::Time && !d.ret_aux && !call_failed(d)) {
+    std::string date = date_text(d.ret, 0);
+    if (!date.empty()) d.ret_aux = Sym{std::move(date)};
+  }
   // A new descriptor is shown with its path under -y, resolved now.
   if (opts.decode_fds && d.info && d.info->ret == Ret::Fd && d.ret >= 0 && !d.ret_value)
     d.ret_value = Fd{d.ret, mem.fd_path(pid, d.ret)};

@@ -85,7 +85,8 @@ std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
   } else {
     Ret k = d.info ? d.info->ret : Ret::Int;
     switch (k) {
-      case Ret::Int: t = fmt::format("{}", d.ret); break;
+      case Ret::Int:
+      case Ret::Time: t = fmt::format("{}", d.ret); break;
       case Ret::Uint: t = fmt::format("{}", static_cast<uint64_t>(d.ret)); break;
       case Ret::Hex: render_value(t, Hex{static_cast<uint64_t>(d.ret)}, o); break;
       case Ret::Oct: render_value(t, Oct{static_cast<uint64_t>(d.ret)}, o); break;

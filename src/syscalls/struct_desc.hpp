@@ -27,6 +27,12 @@ enum class FieldT : uint8_t {
   Set,     // a flags word or a constant of arg_sets.def (FieldDesc::set)
   Time,    // seconds since the epoch: signed decimal, then the local date
            // in a comment (1 /* 1970-01-01T00:00:01+0000 */)
+  // A timestamp in two fields (struct timeval): strace prints the local date
+  // in a comment after the struct, only when the microseconds are valid.
+  TimeSec,   // its seconds, signed decimal
+  TimeUsec,  // its microseconds, unsigned decimal
+  Errno,     // an int that is a negative errno or else a number (move_pages'
+             // status): -EFAULT, 0
 };
 
 struct FieldDesc {
@@ -50,9 +56,12 @@ struct StructDesc {
 enum class Dir : uint8_t { None, In, Out };
 
 // Where an array argument's element count comes from: an argument's index
-// (0-5), the return value, or nowhere (one struct, not an array).
+// (0-5), the return value, a fixed number (kCountFixed + n: utimes' two
+// times), or nowhere (one struct, not an array).
 constexpr int8_t kCountNone = -1;
 constexpr int8_t kCountRet = 6;
+constexpr int8_t kCountFixed = 8;
+constexpr bool count_is_fixed(int8_t c) { return c >= kCountFixed; }
 
 // The description of `id` (an empty one for None).
 const StructDesc& struct_desc(StructId id);

@@ -100,7 +100,7 @@ struct ArgStructRow {
   int8_t count;
 };
 constexpr int8_t kCountArg0 = 0, kCountArg1 = 1, kCountArg2 = 2, kCountArg3 = 3, kCountArg4 = 4,
-                 kCountArg5 = 5;
+                 kCountArg5 = 5, kCountFixed2 = kCountFixed + 2;
 constexpr ArgStructRow kArgStructRows[] = {
 #define STRUCT(...)
 #define BOX(...)
@@ -160,7 +160,8 @@ constexpr bool arg_structs_line_up() {
     for (const ArgStructRow& o : kArgStructRows) found += o.name == r.name && o.arg == r.arg;
     bool row = false;
     for (const SyscallInfo& s : kTable) row = row || (s.name == r.name && r.arg < s.nargs &&
-                                                 (r.count == kCountNone || r.count == kCountRet || r.count < s.nargs));
+                                                 (r.count == kCountNone || r.count == kCountRet ||
+                                                  count_is_fixed(r.count) || r.count < s.nargs));
     // A count taken from the return value is known only at exit.
     if (r.count == kCountRet && r.dir != Dir::Out) return false;
     if (!row || found != 1) return false;

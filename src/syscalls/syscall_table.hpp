@@ -54,6 +54,7 @@ enum class Ret : uint8_t {
   Oct,   // 0%o (umask)
   Fd,    // decimal, with the fd's path under -y
   None,  // the call does not return: "= ?"
+  Time,  // seconds since the epoch: decimal, then the local date in parentheses
 };
 
 // How an argument prints in the generic decoder. A syscall whose arguments
@@ -92,6 +93,7 @@ enum class ArgT : uint8_t {
   Addr,       // NULL or 0x...
   AddrHex,    // 0 or 0x...
   Struct,     // a pointer to a struct structs.def describes, in or out (ARG_STRUCT)
+  Dev,        // a 32-bit device number (the kernel's `unsigned dev`): makedev(major, minor)
 };
 
 // The flag and constant sets of arg_sets.def; None for an argument without

@@ -1,4 +1,4 @@
-// mbind, set_mempolicy, get_mempolicy: a policy mode with flags, and node
+// mbind, set_mempolicy, get_mempolicy, migrate_pages: a policy mode with flags, and node
 // masks of maxnode - 1 bits (the kernel drops the last).
 #include <linux/mempolicy.h>
 
@@ -62,6 +62,14 @@ bool decode_mbind(Call& c) {
   c.push(nodemask_at(c, c.arg(3), c.arg(4)));
   c.push(Uint{c.arg(4)});
   c.push(arg_set_value(ArgSet::MpolMbind, c.uarg(5)));
+  return true;
+}
+
+bool decode_migrate_pages(Call& c) {
+  c.push(Int{c.iarg(0)});  // pid_t pid
+  c.push(Uint{c.arg(1)});
+  c.push(nodemask_at(c, c.arg(2), c.arg(1)));
+  c.push(nodemask_at(c, c.arg(3), c.arg(1)));
   return true;
 }
 

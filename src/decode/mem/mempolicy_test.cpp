@@ -33,6 +33,19 @@ TEST(Mempolicy, ModesAndNodeMasks) {
             "get_mempolicy(0x2000, 0x1000, 64, NULL, MPOL_F_NODE|MPOL_F_ADDR) = -1 EFAULT (Bad address)");
 }
 
+// Both masks of maxnode - 1 bits, read at entry whatever the outcome.
+TEST(MigratePages, TwoNodeMasks) {
+  FakeMemory m;
+  uint64_t w[2] = {1, 0x8000000000000000};
+  m.put_obj(0x1000, w);
+  EXPECT_EQ(trace_line_unpadded("migrate_pages", {0, 128, 0x1000, 0x1000}, 0, m),
+            "migrate_pages(0, 128, [0x00000000000001, 0x8000000000000000], [0x00000000000001, 0x8000000000000000]) = 0");
+  EXPECT_EQ(trace_line_unpadded("migrate_pages", {0xffffffffffffffff, 65, 0, 1}, -3, m),
+            "migrate_pages(-1, 65, NULL, 0x1) = -1 ESRCH (No such process)");
+  EXPECT_EQ(trace_line_unpadded("migrate_pages", {0, 1, 0x1000, 0x1000}, -22, m),
+            "migrate_pages(0, 1, 0x1000, 0x1000) = -1 EINVAL (Invalid argument)");
+}
+
 TEST(Mincore, OneBytePerPage) {
   FakeMemory m;
   m.put(0x1000, std::string("\1\0\1\0", 4));

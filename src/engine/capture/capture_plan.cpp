@@ -50,6 +50,11 @@ sct_plan capture_plan(const SyscallInfo& s) {
         auto k = static_cast<size_t>(i);
         p.size[i] = struct_desc(s.structs[k]).size;
         bool array = s.counts[k] != kCountNone;
+        // A fixed number of elements is one struct of their total size.
+        if (count_is_fixed(s.counts[k])) {
+          p.size[i] = static_cast<unsigned short>(p.size[i] * (s.counts[k] - kCountFixed));
+          array = false;
+        }
         if (array) p.count[i] = static_cast<unsigned char>(s.counts[k]);
         (s.dirs[k] == Dir::In ? p.entry[i] : p.exit[i]) = array ? SCT_CAP_ARRAY : SCT_CAP_SIZED;
         break;

@@ -86,6 +86,17 @@ TEST(CapturePlan, DescribedStructsAreCopiedByDirectionAndSize) {
   EXPECT_EQ(plan("sched_getparam").size[1], 4);
 }
 
+// utimes' two times are one copy of both; move_pages' arrays are counted by
+// nr_pages, its status copied at exit.
+TEST(CapturePlan, FixedAndCountedArrays) {
+  EXPECT_EQ(plan("utimes").entry[1], SCT_CAP_SIZED);
+  EXPECT_EQ(plan("utimes").size[1], 32);
+  EXPECT_EQ(plan("move_pages").entry[2], SCT_CAP_ARRAY);
+  EXPECT_EQ(plan("move_pages").count[2], 1);
+  EXPECT_EQ(plan("move_pages").exit[4], SCT_CAP_ARRAY);
+  EXPECT_EQ(plan("move_pages").size[4], 4);
+}
+
 TEST(CapturePlan, AddressesAreNotDereferenced) {
   EXPECT_EQ(plan("mmap").entry[0], SCT_CAP_NONE);  // a memory call's address
   EXPECT_EQ(plan("munmap").entry[0], SCT_CAP_NONE);  // a generic decoder's pointer
