@@ -89,6 +89,8 @@ void SummarySink::on_event(const Event& e) {
   if (call_failed(d)) ++r.errors;
   // strace counts system time unless -w asks for wall-clock latency.
   int64_t t = opts_.summary_wall ? e.duration_ns : e.cpu_ns;
+  // -O: strace takes the tracing overhead off each call, down to zero.
+  t = t > opts_.overhead_ns ? t - opts_.overhead_ns : 0;
   r.total_ns += t;
   r.min_ns = std::min(r.min_ns, t);
   r.max_ns = std::max(r.max_ns, t);
