@@ -74,10 +74,12 @@ bool parse_absolute_stamps(std::string_view arg, StampOptions& o) {
 bool parse_overhead(const char* arg, int64_t& ns) {
   // strtod also reads hexadecimal, "inf" and "nan", which strace refuses:
   // after blanks and a sign, a digit or a point must come.
+  // strace 6.1 also refuses a point right after blanks (" .5"), not ".5".
   const char* p = arg;
   while (isspace(static_cast<unsigned char>(*p))) ++p;
+  const bool blanks = p != arg;
   if (*p == '+' || *p == '-') ++p;
-  if (!isdigit(static_cast<unsigned char>(*p)) && *p != '.') return false;
+  if (!isdigit(static_cast<unsigned char>(*p)) && (*p != '.' || blanks)) return false;
   if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) return false;
   char* end = nullptr;
   errno = 0;

@@ -71,8 +71,10 @@ TEST(StampOptions, OverheadUnits) {
   EXPECT_EQ(ns, 2000000000);
   EXPECT_TRUE(parse_overhead("7ns", ns));
   EXPECT_EQ(ns, 7);
-  EXPECT_TRUE(parse_overhead(" .5us", ns));
+  EXPECT_TRUE(parse_overhead(".5us", ns));
   EXPECT_EQ(ns, 500);
+  EXPECT_TRUE(parse_overhead("\t1", ns));
+  EXPECT_EQ(ns, 1000);
   EXPECT_TRUE(parse_overhead("1e3", ns));
   EXPECT_EQ(ns, 1000000);
   EXPECT_TRUE(parse_overhead("-0", ns));
@@ -83,7 +85,7 @@ TEST(StampOptions, OverheadUnits) {
 
 TEST(StampOptions, OverheadRejectsWhatStraceRejects) {
   int64_t ns = 0;
-  for (const char* bad : {"", "-1", "abc", "1m", "1h", "1S", "1MS", "1 ", "0x10", "0x1p3", "inf", "infinity",
+  for (const char* bad : {"", "-1", "abc", "1m", "1h", "1S", "1MS", "1 ", " .5", "0x10", "0x1p3", "inf", "infinity",
                           "nan", "1e400"})
     EXPECT_FALSE(parse_overhead(bad, ns)) << bad;
 }

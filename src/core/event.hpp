@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <string>
 
 #include "core/call.hpp"
 #include "core/call_counts.hpp"
@@ -44,6 +45,7 @@ struct Event {
   uint64_t lost = 0;
   const CallCounts* counts = nullptr;  // Counts
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
+  std::string comm;      // -Y: the thread's command name, for its pid prefix
   Value siginfo;        // decoded siginfo for Signal
 };
 

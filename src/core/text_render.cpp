@@ -111,6 +111,16 @@ struct Renderer {
       out += '>';
     }
   }
+  void operator()(const Pid& x) {
+    fmt::format_to(std::back_inserter(out), "{}", x.pid);
+    if (!x.comm.empty()) {
+      out += '<';
+      out += x.comm;
+      out += '>';
+    }
+    // strace's words, naming strace: the output is strace's.
+    if (x.outer) fmt::format_to(std::back_inserter(out), " /* {} in strace's PID NS */", x.outer);
+  }
   void operator()(const std::shared_ptr<Commented>& x) {
     render_value(out, x->value, o);
     out += " /* ";

@@ -47,9 +47,9 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
   bool separate = opts_.follow_forks == 2;
   if (!separate && with_pid) {
     if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1 || opts_.always_show_pid))
-      p = fmt::format("{:<5} ", e.pid);
+      p = fmt::format("{:<5} ", e.comm.empty() ? fmt::format("{}", e.pid) : fmt::format("{}<{}>", e.pid, e.comm));
     else if (opts_.output.empty() && (e.live_tracees > 1 || opts_.always_show_pid))
-      p = fmt::format("[pid {:5}] ", e.pid);
+      p = e.comm.empty() ? fmt::format("[pid {:5}] ", e.pid) : fmt::format("[pid {:5}<{}>] ", e.pid, e.comm);
   }
   if (opts_.stamps.any()) {
     int64_t since = 0;
