@@ -24,6 +24,15 @@ TEST(QuoteString, HexModes) {
   EXPECT_EQ(q("hi", 2), R"("\x68\x69")");
 }
 
+// strace 6.1's -Y and --decode-pids=pidns forms.
+TEST(RenderValue, Pids) {
+  DecodeOptions o;
+  EXPECT_EQ(render_value(Pid{42, "sleep"}, o), "42<sleep>");
+  EXPECT_EQ(render_value(Pid{1, "", 25589}, o), "1 /* 25589 in strace's PID NS */");
+  EXPECT_EQ(render_value(Pid{2, "pids", 26440}, o), "2<pids> /* 26440 in strace's PID NS */");
+  EXPECT_EQ(render_value(Pid{7, ""}, o), "7");
+}
+
 TEST(RenderValue, Numbers) {
   DecodeOptions o;
   EXPECT_EQ(render_value(Hex{0}, o), "0");
