@@ -140,7 +140,9 @@ void SummarySink::print() {
     std::string v;
     std::string col = c.name;
     if (col == "time-percent")
-      v = fmt::format("{:.2f}", total.total_ns ? 100.0 * r.total_ns / total.total_ns : 0.0);
+      // strace's total is 100% even when no time was counted (-O took it all).
+      v = fmt::format("{:.2f}", total.total_ns ? 100.0 * r.total_ns / total.total_ns
+                                : &r == &total && !rows.empty() ? 100.0 : 0.0);
     else if (col == "total-time") return seconds(r.total_ns, c.width);
     else if (col == "min-time") return seconds(r.min_ns == INT64_MAX ? 0 : r.min_ns, c.width);
     else if (col == "max-time") return seconds(r.max_ns, c.width);
