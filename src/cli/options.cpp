@@ -52,6 +52,7 @@ enum LongOnly {
   kOptKvm,
   kOptSecontext,
   kOptSummaryOverhead,
+  kOptStringsInHex,
 };
 
 constexpr option kLongOptions[] = {
@@ -109,6 +110,8 @@ constexpr option kLongOptions[] = {
     {"kvm", required_argument, nullptr, kOptKvm},
     {"secontext", optional_argument, nullptr, kOptSecontext},
     {"debug", no_argument, nullptr, 'd'},
+    {"output-append-mode", no_argument, nullptr, 'A'},
+    {"strings-in-hex", optional_argument, nullptr, kOptStringsInHex},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -270,6 +273,7 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   bool daemonize_named = false;  // --daemonize given
   int t_count = 0;               // -t letters given
   bool absolute_named = false;   // --absolute-timestamps / --timestamps given
+  bool x_given = false, strings_in_hex_named = false;  // -x, --strings-in-hex
   while ((c = getopt_long(argc, argv, kShortOptions, kLongOptions, &longind)) != -1) {
     long v;
     switch (c) {
@@ -397,7 +401,14 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       case 'T': o.stamps.durations = true; o.stamps.duration_digits = 6; break;
       case 'v': o.decode.verbose = true; break;
-      case 'x': ++o.decode.xflag; break;
+      case 'x':
+        if (strings_in_hex_named) {
+          error_msg("-x and --strings-in-hex cannot be provided simultaneously");
+          return {false, 1};
+        }
+        ++o.decode.xflag;
+        x_given = true;
+        break;
       case 'y': ++o.decode.decode_fds; break;
       case kOptSeccomp:
         o.seccomp = true;
@@ -471,6 +482,19 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         }
         break;
       case kOptAlwaysShowPid: o.always_show_pid = true; break;
+      case kOptStringsInHex:
+        if (x_given) {
+          error_msg("-x and --strings-in-hex cannot be provided simultaneously");
+          return {false, 1};
+        }
+        // strace 6.1's names; non-ascii-chars (3): hex escapes where octal ones would be.
+        if (!optarg || !strcasecmp(optarg, "all")) o.decode.xflag = 2;
+        else if (!strcasecmp(optarg, "non-ascii")) o.decode.xflag = 1;
+        else if (!strcasecmp(optarg, "non-ascii-chars")) o.decode.xflag = 3;
+        else if (!strcasecmp(optarg, "none")) o.decode.xflag = 0;
+        else return usage_error("invalid --strings-in-hex argument: '%s'", optarg);
+        strings_in_hex_named = true;
+        break;
       case kOptTips:
         o.tips.given = true;
         if (optarg && !parse_tips(optarg, o.tips)) return usage_error("invalid --tips argument: '%s'", optarg);

@@ -98,6 +98,8 @@ void print_help() {
       "  -Y, --decode-pids=comm print command names after pids: 1234<sleep>\n"
       "  --decode-pids=pidns    a tracee's pids in sctrace's pid namespace too\n"
       "  --always-show-pid      the [pid N] prefix even with one process\n"
+      "  --strings-in-hex[=all|non-ascii|non-ascii-chars|none]\n"
+      "                         -xx, -x, hex instead of octal escapes, none\n"
       "  -v, --no-abbrev        print structures and arrays in full\n"
       "  -x, -xx                print non-ASCII strings in hex; all strings in hex\n"
       "  -y, --decode-fds       print the paths of file descriptors\n"

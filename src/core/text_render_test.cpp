@@ -24,6 +24,13 @@ TEST(QuoteString, HexModes) {
   EXPECT_EQ(q("hi", 2), R"("\x68\x69")");
 }
 
+// --strings-in-hex=non-ascii-chars: C escapes kept, hex where octal would be.
+TEST(QuoteString, HexInsteadOfOctal) {
+  std::string out;
+  quote_string(out, std::string_view("a\x01\n\t\xff" "b7", 7), 3);
+  EXPECT_EQ(out, R"("a\x01\n\t\xffb7")");
+}
+
 // strace 6.1's -Y and --decode-pids=pidns forms.
 TEST(RenderValue, Pids) {
   DecodeOptions o;

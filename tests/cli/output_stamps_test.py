@@ -41,7 +41,7 @@ ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
 def run(tool, args, **kw):
     """The tool's (exit status, stdout, stderr), its name replaced by TRACER."""
     r = subprocess.run([os.path.basename(tool)] + args, executable=tool, capture_output=True,
-                       text=True, timeout=60, **kw)
+                       text=True, errors="replace", timeout=60, **kw)
     name = os.path.basename(tool)
     fix = lambda t: re.sub(r"\b%s\b" % name, "TRACER", t)
     return r.returncode, fix(r.stdout), fix(r.stderr)
@@ -317,6 +317,24 @@ def test_tips():
         check(got == want and want[0] == 1, "--tips=%s: sctrace %r, strace %r" % (bad, got, want))
 
 
+def test_long_forms():
+    """6.1's long forms nobody else owns: --strings-in-hex[=...] (and its
+    clash with -x), --output-append-mode."""
+    with tempfile.TemporaryDirectory() as d:
+        data = os.path.join(d, "bin")
+        with open(data, "wb") as f:
+            f.write(b"a\x01\n\t\xffb7")
+        trace = ["-e", "trace=read", "-e", "signal=none", "-s", "64", "cat", data]
+        for form in (["--strings-in-hex"], ["--strings-in-hex=all"], ["--strings-in-hex=NON-ASCII"],
+                     ["--strings-in-hex=non-ascii-chars"], ["--strings-in-hex=none"], ["--strings-in-hex=bogus"],
+                     ["-x", "--strings-in-hex=none"], ["--strings-in-hex=all", "-x"], ["--output-append-mode"]):
+            want = run(STRACE, form + trace)
+            for engine in ENGINES:
+                got = run(SCTRACE, engine + form + trace)
+                check(masked(got[2]) == masked(want[2]) and got[:2] == want[:2],
+                      "%s: sctrace %r, strace %r" % (engine + form, got, want))
+
+
 def test_refused():
     """What cannot work here: one 'sctrace: ...' line and exit 1, never an
     invalid option; strace 6.1's words where it refuses too."""
@@ -332,7 +350,8 @@ def test_refused():
 
 TESTS = {"stamps": test_stamps, "stamp_errors": test_stamp_errors, "durations_ns": test_durations_ns,
          "overhead": test_overhead, "decode_pids": test_decode_pids, "pidns": test_pidns,
-         "always_show_pid": test_always_show_pid, "tips": test_tips, "refused": test_refused}
+         "always_show_pid": test_always_show_pid, "tips": test_tips, "long_forms": test_long_forms,
+         "refused": test_refused}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)
