@@ -218,6 +218,8 @@ int main(int argc, char** argv) {
     // Stopped by the user: sctrace dies of that signal, as strace does.
     fatal = sig;
   }
+  // --tips: on standard error, whatever -o says, as strace does.
+  if (opts.tips.given) fputs(sct::tip_text(opts.tips).c_str(), stderr);
   if (sct::supervised()) {
     // The supervisor exits now; this process stays only while tracees that
     // carry the filter live, and prints nothing more.

@@ -25,7 +25,7 @@ EngineConfig engine_config(const Options& o) {
   c.ring_buffer_kib = o.ring_buffer_kib;
   // Two clock reads per call are a good part of an eBPF call's cost: only
   // when an output shows or sums times.
-  c.need_time = o.timestamps || o.relative || o.syscall_times || o.summary || !o.json.empty() ||
+  c.need_time = o.stamps.any() || o.summary || !o.json.empty() ||
                 !o.perfetto.empty();
   return c;
 }
@@ -37,9 +37,8 @@ TextConfig text_config(const Options& o) {
   c.output = o.output;
   c.append = o.append;
   c.quiet_mask = o.quiet_mask;
-  c.timestamps = o.timestamps;
-  c.relative = o.relative;
-  c.syscall_times = o.syscall_times;
+  c.stamps = o.stamps;
+  c.always_show_pid = o.always_show_pid;
   c.align = o.align;
   c.decode = o.decode;
   c.filter = o.filter;
@@ -52,6 +51,7 @@ SummaryConfig summary_config(const Options& o) {
   c.sort_by = o.sort_by;
   c.columns = o.columns;
   c.summary_wall = o.summary_wall;
+  c.overhead_ns = o.summary_overhead_ns;
   return c;
 }
 
@@ -68,7 +68,9 @@ JsonConfig json_config(const Options& o, bool ebpf) {
 
 bool ebpf_counts_only(const Options& o) {
   // -P, -e status= and --perfetto need each call: the streamed trace gives them.
-  return o.summary == 1 && o.perfetto.empty() && o.filter.paths.empty() && o.filter.status == kStatusAll;
+  // -O takes the overhead off each call, down to zero: totals cannot.
+  return o.summary == 1 && o.perfetto.empty() && o.filter.paths.empty() && o.filter.status == kStatusAll &&
+         !o.summary_overhead_ns;
 }
 
 }  // namespace sct

@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 #include <pwd.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "cli/stamp_options.hpp"
 #include "cli/usage.hpp"
 #include "filter/expressions.hpp"
 #include "sink/summary_sink.hpp"
@@ -41,6 +43,19 @@ enum LongOnly {
   // --why-stuck (docs/diagnosis.md)
   kOptWhyStuck,
   kOptStacks,
+  // Pid, time and summary output controls; options that cannot work here.
+  kOptAbsoluteStamps,
+  kOptTimestamps,
+  kOptRelativeStamps,
+  kOptSyscallTimes,
+  kOptDecodePids,
+  kOptPidnsTranslation,
+  kOptAlwaysShowPid,
+  kOptTips,
+  kOptKvm,
+  kOptSecontext,
+  kOptSummaryOverhead,
+  kOptStringsInHex,
 };
 
 constexpr option kLongOptions[] = {
@@ -49,10 +64,10 @@ constexpr option kLongOptions[] = {
     {"follow-forks", no_argument, nullptr, 'f'},
     {"output-separately", no_argument, nullptr, kOptOutputSeparately},
     {"string-limit", required_argument, nullptr, 's'},
-    {"absolute-timestamps", optional_argument, nullptr, 't'},
-    {"timestamps", optional_argument, nullptr, 't'},
-    {"relative-timestamps", optional_argument, nullptr, 'r'},
-    {"syscall-times", optional_argument, nullptr, 'T'},
+    {"absolute-timestamps", optional_argument, nullptr, kOptAbsoluteStamps},
+    {"timestamps", optional_argument, nullptr, kOptTimestamps},
+    {"relative-timestamps", optional_argument, nullptr, kOptRelativeStamps},
+    {"syscall-times", optional_argument, nullptr, kOptSyscallTimes},
     {"columns", required_argument, nullptr, 'a'},
     {"decode-fds", optional_argument, nullptr, 'y'},
     {"env", required_argument, nullptr, 'E'},
@@ -92,6 +107,17 @@ constexpr option kLongOptions[] = {
     // --why-stuck (docs/diagnosis.md)
     {"why-stuck", no_argument, nullptr, kOptWhyStuck},
     {"stacks", no_argument, nullptr, kOptStacks},
+    // Pid, time and summary output controls; options that cannot work here.
+    {"decode-pids", required_argument, nullptr, kOptDecodePids},
+    {"pidns-translation", no_argument, nullptr, kOptPidnsTranslation},
+    {"always-show-pid", no_argument, nullptr, kOptAlwaysShowPid},
+    {"summary-syscall-overhead", required_argument, nullptr, kOptSummaryOverhead},
+    {"tips", optional_argument, nullptr, kOptTips},
+    {"kvm", required_argument, nullptr, kOptKvm},
+    {"secontext", optional_argument, nullptr, kOptSecontext},
+    {"debug", no_argument, nullptr, 'd'},
+    {"output-append-mode", no_argument, nullptr, 'A'},
+    {"strings-in-hex", optional_argument, nullptr, kOptStringsInHex},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -140,6 +166,43 @@ bool add_pids(const char* arg, std::vector<pid_t>& pids, std::vector<pid_t>& rep
   return any;
 }
 
+// -e decode-pids=SET: each given set replaces the last, as in strace 6.1
+// (-Y --decode-pids=pidns shows no command names).
+std::string parse_decode_pids(const std::string& expr, DecodeOptions& d) {
+  std::string body = expr;
+  bool negate = false;
+  while (!body.empty() && body[0] == '!') {
+    negate = !negate;
+    body.erase(0, 1);
+  }
+  bool comm = false, pidns = false, any = false;
+  size_t i = 0;
+  while (i <= body.size()) {
+    size_t j = body.find(',', i);
+    if (j == std::string::npos) j = body.size();
+    std::string item = body.substr(i, j - i);
+    i = j + 1;
+    if (item.empty()) continue;
+    any = true;
+    if (!strcasecmp(item.c_str(), "comm")) comm = true;
+    else if (!strcasecmp(item.c_str(), "pidns")) pidns = true;
+    else if (!strcasecmp(item.c_str(), "all")) comm = pidns = true;
+    else if (strcasecmp(item.c_str(), "none") != 0) return "invalid decode-pids '" + item + "'";
+  }
+  if (!any) return "invalid decode-pids '" + expr + "'";
+  d.pid_comm = comm != negate;
+  d.pidns = pidns != negate;
+  return "";
+}
+
+// -e kvm=vcpu: strace prints the exit reason of each KVM_RUN; sctrace does
+// not decode KVM's shared run structure, so it says so rather than show
+// less than asked. Other values get strace's message.
+std::string refuse_kvm(const std::string& v) {
+  if (v != "vcpu") return "invalid -e kvm= argument: '" + v + "'";
+  return "-e kvm=vcpu is not supported: sctrace does not decode KVM vcpu exit reasons";
+}
+
 // -e [QUALIFIER=]EXPR. An unknown qualifier is read as a syscall expression,
 // as strace does ("invalid system call 'bogus=1'").
 std::string apply_expression(const std::string& arg, Options& o) {
@@ -150,6 +213,9 @@ std::string apply_expression(const std::string& arg, Options& o) {
   if (q == "signal" || q == "signals" || q == "s") return parse_signal_set(v, o.filter.signals);
   if (q == "status") return parse_status_set(v, o.filter.status);
   if (q == "quiet" || q == "silent" || q == "silence" || q == "q") return parse_quiet_set(v, o.quiet_mask);
+  // Pid decoration and KVM (pid, time and summary output controls).
+  if (q == "decode-pids" || q == "decode_pids") return parse_decode_pids(v, o.decode);
+  if (q == "kvm") return refuse_kvm(v);
   if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
       q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
       q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
@@ -211,6 +277,9 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
   bool deprecated_f = false;  // -F: strace 6.1 reads it as -f, with a warning
   int d_count = 0;             // -D letters given
   bool daemonize_named = false;  // --daemonize given
+  int t_count = 0;               // -t letters given
+  bool absolute_named = false;   // --absolute-timestamps / --timestamps given
+  bool x_given = false, strings_in_hex_named = false;  // -x, --strings-in-hex
   while ((c = getopt_long(argc, argv, kShortOptions, kLongOptions, &longind)) != -1) {
     long v;
     switch (c) {
@@ -323,16 +392,29 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         columns_given = true;
         break;
       }
-      case 'r': o.relative = true; break;
+      case 'r': o.stamps.relative = true; o.stamps.relative_digits = 6; break;
       case 's':
         // strace's limit: a string's printed form (up to 4 bytes per byte) must fit an int.
         if (!parse_int(optarg, 0, INT_MAX / 2, v)) return usage_error("invalid -s argument: '%s'", optarg);
         o.decode.max_strlen = static_cast<size_t>(v);
         break;
-      case 't': ++o.timestamps; break;
-      case 'T': o.syscall_times = true; break;
+      case 't':
+        if (absolute_named) {
+          error_msg("-t and --absolute-timestamps cannot be provided simultaneously");
+          return {false, 1};
+        }
+        ++t_count;
+        break;
+      case 'T': o.stamps.durations = true; o.stamps.duration_digits = 6; break;
       case 'v': o.decode.verbose = true; break;
-      case 'x': ++o.decode.xflag; break;
+      case 'x':
+        if (strings_in_hex_named) {
+          error_msg("-x and --strings-in-hex cannot be provided simultaneously");
+          return {false, 1};
+        }
+        ++o.decode.xflag;
+        x_given = true;
+        break;
       case 'y': ++o.decode.decode_fds; break;
       case kOptSeccomp:
         o.seccomp = true;
@@ -366,6 +448,78 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       // --why-stuck (docs/diagnosis.md)
       case kOptWhyStuck: o.why_stuck = true; break;
       case kOptStacks: o.stacks = true; break;
+      // Pid, time and summary output controls.
+      case kOptAbsoluteStamps:
+      case kOptTimestamps: {
+        const char* name = c == kOptTimestamps ? "--timestamps" : "--absolute-timestamps";
+        if (t_count) {
+          error_msg("-t and --absolute-timestamps cannot be provided simultaneously");
+          return {false, 1};
+        }
+        if (!optarg) o.stamps.absolute = AbsoluteStamp::Time;
+        else if (!parse_absolute_stamps(optarg, o.stamps)) return usage_error("invalid %s argument: '%s'", name, optarg);
+        absolute_named = true;
+        break;
+      }
+      case kOptRelativeStamps:
+      case kOptSyscallTimes: {
+        const bool rel = c == kOptRelativeStamps;
+        int digits = optarg ? parse_precision(optarg) : 6;
+        if (digits < 0)
+          return usage_error("invalid %s argument: '%s'", rel ? "--relative-timestamps" : "--syscall-times", optarg);
+        (rel ? o.stamps.relative : o.stamps.durations) = true;
+        (rel ? o.stamps.relative_digits : o.stamps.duration_digits) = digits;
+        break;
+      }
+      case 'O':
+      case kOptSummaryOverhead:
+        if (!parse_overhead(optarg, o.summary_overhead_ns))
+          return usage_error("invalid %s argument: '%s'", c == 'O' ? "-O" : "--summary-syscall-overhead", optarg);
+        break;
+      case 'Y':
+        o.decode.pid_comm = true;
+        o.decode.pidns = false;
+        break;
+      case kOptPidnsTranslation:
+        o.decode.pid_comm = false;
+        o.decode.pidns = true;
+        break;
+      case kOptDecodePids:
+        if (std::string err = parse_decode_pids(optarg, o.decode); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
+        break;
+      case kOptAlwaysShowPid: o.always_show_pid = true; break;
+      case kOptStringsInHex:
+        if (x_given) {
+          error_msg("-x and --strings-in-hex cannot be provided simultaneously");
+          return {false, 1};
+        }
+        // strace 6.1's names; non-ascii-chars (3): hex escapes where octal ones would be.
+        if (!optarg || !strcasecmp(optarg, "all")) o.decode.xflag = 2;
+        else if (!strcasecmp(optarg, "non-ascii")) o.decode.xflag = 1;
+        else if (!strcasecmp(optarg, "non-ascii-chars")) o.decode.xflag = 3;
+        else if (!strcasecmp(optarg, "none")) o.decode.xflag = 0;
+        else return usage_error("invalid --strings-in-hex argument: '%s'", optarg);
+        strings_in_hex_named = true;
+        break;
+      case kOptTips:
+        o.tips.given = true;
+        if (optarg && !parse_tips(optarg, o.tips)) return usage_error("invalid --tips argument: '%s'", optarg);
+        break;
+      case kOptKvm: {
+        std::string err = refuse_kvm(optarg);
+        error_msg("%s", err.c_str());
+        return {false, 1};
+      }
+      case kOptSecontext:
+        // strace 6.1 built without libselinux says this, whatever the format.
+        error_msg("SELinux context printing (--secontext option) is not supported by this build of sctrace");
+        return {false, 1};
+      case 'd':
+        error_msg("-d/--debug is not supported: sctrace prints no debugging output of its own");
+        return {false, 1};
       case '?':
         if (optopt && optopt < 0x100) {
           if (strchr(kShortOptions, optopt)) return usage_error("option requires an argument -- '%c'", optopt);
@@ -399,7 +553,7 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
                       : !o.filter.trace_all          ? "-e trace="
                       : !o.filter.paths.empty()      ? "-P"
                       : o.follow_forks == 2          ? "-ff"
-                      : o.timestamps || o.relative || o.syscall_times ? "-t/-r/-T"
+                      : o.stamps.any() || t_count ? "-t/-r/-T"
                                                      : nullptr;
     if (o.attach.empty() && o.command.empty()) bad = "no -p PID";
     if (bad) {
@@ -407,6 +561,16 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
                 bad);
       return {false, 1};
     }
+  }
+  // -t, -tt, -ttt: the time of day, with microseconds, in seconds since the epoch.
+  if (t_count) {
+    o.stamps.absolute = t_count >= 3 ? AbsoluteStamp::Unix : AbsoluteStamp::Time;
+    o.stamps.absolute_digits = t_count >= 2 ? 6 : 0;
+  }
+  // strace 7.x: --tips alone shows a tip and exits.
+  if (o.tips.given && o.command.empty() && o.attach.empty()) {
+    fputs(tip_text(o.tips).c_str(), stderr);
+    return {false, 0};
   }
   if (o.command.empty() && o.attach.empty()) return usage_error("must have PROG [ARGS] or -p PID");
   if (o.daemonize && o.command.empty()) return usage_error("PROG [ARGS] must be specified with -D/--daemonize");

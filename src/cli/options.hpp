@@ -3,11 +3,14 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "cli/tips.hpp"
 #include "core/decode_options.hpp"
 #include "filter/filter_options.hpp"
+#include "sink/stamps.hpp"
 #include "sink/text_colour.hpp"
 
 namespace sct {
@@ -21,9 +24,6 @@ struct Options {
   bool append = false;               // -A
   int quiet = 0;                     // -q: 1, -qq: 2
   unsigned quiet_mask = 0;           // what -q, -qq and -e quiet= silence
-  int timestamps = 0;                // -t: 1, -tt: 2, -ttt: 3
-  bool relative = false;             // -r
-  bool syscall_times = false;        // -T
   int align = 40;                    // -a
   std::vector<std::string> env;      // -E VAR=VAL / -E VAR
   bool user_given = false;           // -u (an empty name is looked up too)
@@ -54,6 +54,12 @@ struct Options {
   // --why-stuck (docs/diagnosis.md): a report from /proc, nothing traced.
   bool why_stuck = false;            // --why-stuck
   bool stacks = false;               // --stacks: user stacks, each thread stopped briefly
+  // Pid, time and summary output controls: -t/-r/-T and their long forms,
+  // -Y/--decode-pids (in `decode`), --always-show-pid, -O, --tips.
+  StampOptions stamps;
+  bool always_show_pid = false;      // --always-show-pid (strace 7.x)
+  int64_t summary_overhead_ns = 0;   // -O
+  TipsOptions tips;                  // --tips
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

@@ -43,11 +43,11 @@ ParseResult not_supported(const std::string& opt) {
 
 void print_help() {
   fputs(
-      "Usage: sctrace [-ACffhqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+      "Usage: sctrace [-ACffhqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...\n"
       "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]...\n"
       "               [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
       "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
-      "   or: sctrace -c[fwzZ] [-e EXPR]... [-S SORTBY] [-P PATH]... [-p PID]...\n"
+      "   or: sctrace -c[fwzZ] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID]...\n"
       "               [-U COLUMNS] [--seccomp-bpf] { -p PID | [-E VAR=VAL]... PROG [ARGS] }\n"
       "\n"
       "A system-call tracer with strace's options and output.\n"
@@ -84,12 +84,22 @@ void print_help() {
       "  -a COLUMN, --columns=COLUMN\n"
       "                         align return values at COLUMN (default 40)\n"
       "  -q, --quiet            suppress attach/detach messages; -qq also exit messages\n"
-      "  -r, --relative-timestamps\n"
+      "  -r, --relative-timestamps[=PRECISION]\n"
       "                         print the time since the previous line\n"
       "  -s STRSIZE, --string-limit=STRSIZE\n"
       "                         print at most STRSIZE bytes of strings (default 32)\n"
       "  -t, -tt, -ttt          time of day; with microseconds; as seconds since the epoch\n"
-      "  -T, --syscall-times    print the time spent in each syscall\n"
+      "  -T, --syscall-times[=PRECISION]\n"
+      "                         print the time spent in each syscall\n"
+      // Pid, time and summary output controls.
+      "  --absolute-timestamps=[[format:]none|time|unix][,[precision:]s|ms|us|ns]\n"
+      "  --timestamps=...       the time of each line (-t: time; -tt: time,us;\n"
+      "                         -ttt: unix,us); PRECISION: s, ms, us or ns\n"
+      "  -Y, --decode-pids=comm print command names after pids: 1234<sleep>\n"
+      "  --decode-pids=pidns    a tracee's pids in sctrace's pid namespace too\n"
+      "  --always-show-pid      the [pid N] prefix even with one process\n"
+      "  --strings-in-hex[=all|non-ascii|non-ascii-chars|none]\n"
+      "                         -xx, -x, hex instead of octal escapes, none\n"
       "  -v, --no-abbrev        print structures and arrays in full\n"
       "  -x, -xx                print non-ASCII strings in hex; all strings in hex\n"
       "  -y, --decode-fds       print the paths of file descriptors\n"
@@ -112,6 +122,8 @@ void print_help() {
       "  -c, -C                 count time, calls and errors per syscall; -C with the trace\n"
       "  -S SORTBY, -U COLUMNS, -w\n"
       "                         sort by, columns of, and wall time in the summary\n"
+      "  -O OVERHEAD[s|ms|us|ns], --summary-syscall-overhead=OVERHEAD\n"
+      "                         take OVERHEAD (default unit us) off each call's time\n"
       "\n"
       "Engines and structured output:\n"
       "  --backend=ptrace|ebpf|auto\n"
@@ -133,7 +145,11 @@ void print_help() {
       "\n"
       "Miscellaneous:\n"
       "  -h, --help             print this help and exit\n"
-      "  -V, --version          print the version and exit\n",
+      "  -V, --version          print the version and exit\n"
+      "  --tips[=[[id:]N|random][,[format:]none|compact|full]]\n"
+      "                         a tip about sctrace on stderr when the trace ends\n"
+      "  -e kvm=vcpu, --secontext, --debug\n"
+      "                         refused: not supported by sctrace\n",
       stdout);
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/arg_sets.hpp"
+#include "core/pid_names.hpp"
 #include "core/struct_value.hpp"
 #include "core/xlat.hpp"
 
@@ -28,6 +29,10 @@ std::string Memory::fd_path(pid_t pid, int64_t fd) { return proc_fd_path(pid, fd
 
 std::string Memory::cwd(pid_t pid) { return proc_link(fmt::format("/proc/{}/cwd", pid)); }
 
+int64_t Memory::outer_pid(pid_t tracee, int64_t id) { return proc_outer_pid(tracee, id); }
+
+std::string Memory::pid_comm(int64_t pid) { return proc_pid_comm(pid); }
+
 std::string proc_fd_path(pid_t pid, int64_t fd) {
   if (fd < 0) return {};
   return proc_link(fmt::format("/proc/{}/fd/{}", pid, fd));
@@ -45,6 +50,19 @@ Value Call::fd(int64_t fd) const {
   if (opts_.decode_fds) f.path = mem_.fd_path(pid_, fd);
   return f;
 }
+
+Value describe_pid(Memory& mem, const DecodeOptions& opts, pid_t tracee, int64_t id, bool group) {
+  if ((!opts.pid_comm && !opts.pidns) || id <= 0) return Int{id};
+  // The name is looked up by the id in sctrace's namespace, even when only
+  // -Y is given: strace shows 1<comm> for a namespace's first process.
+  int64_t outer = mem.outer_pid(tracee, id);
+  Pid p{id, {}, opts.pidns && outer != id ? outer : 0};
+  if (opts.pid_comm && !group && outer) p.comm = mem.pid_comm(outer);
+  if (p.comm.empty() && !p.outer) return Int{id};
+  return p;
+}
+
+Value Call::pid(int64_t id, bool group) const { return describe_pid(mem_, opts_, pid_, id, group); }
 
 Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {

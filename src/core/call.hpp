@@ -92,6 +92,9 @@ class Call {
 
   // Building blocks that behave as strace's printers do.
   Value fd(int64_t fd) const;            // 3, or 3</path> under -y
+  // A process or thread id, 1234<comm> under -Y; a process group or
+  // session id (`group`) never shows a name, as in strace.
+  Value pid(int64_t id, bool group = false) const;
   Value dirfd(int64_t fd) const;         // AT_FDCWD or fd
   Value ptr(uint64_t addr) const;        // NULL or 0x...
   Value path(uint64_t addr);             // whole NUL-terminated path, or its address
@@ -114,6 +117,10 @@ class Call {
   const DecodeOptions& opts_;
   bool exiting_;
 };
+
+// Id `id` as `tracee` passed or got it, as -Y and --decode-pids show it
+// (Call::pid): a Pid, or a plain Int when there is nothing to add.
+Value describe_pid(Memory& mem, const DecodeOptions& opts, pid_t tracee, int64_t id, bool group);
 
 // The path of a tracee's descriptor from /proc, or "" when it cannot be read.
 std::string proc_fd_path(pid_t pid, int64_t fd);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <string>
 
 #include "core/call.hpp"
 #include "core/call_counts.hpp"
@@ -52,6 +53,7 @@ struct Event {
   // -e status= it is not (the outcome is not known yet), and the line is
   // written whole at the exit.
   bool entry_shown = true;
+  std::string comm;      // -Y: the thread's command name, for its pid prefix
   Value siginfo;        // decoded siginfo for Signal
 };
 

@@ -26,6 +26,11 @@ class Memory {
   virtual std::string fd_path(pid_t pid, int64_t fd);
   // The tracee's current directory (AT_FDCWD under -y), or "".
   virtual std::string cwd(pid_t pid);
+  // -Y, --decode-pids: id `id` of `tracee`'s pid namespace in sctrace's
+  // (0 when no task has it), and the command name of a task of sctrace's
+  // namespace ("" when it has gone). By default from /proc now.
+  virtual int64_t outer_pid(pid_t tracee, int64_t id);
+  virtual std::string pid_comm(int64_t pid);
 
   template <class T>
   std::optional<T> read_as(uint64_t addr) {

@@ -111,6 +111,16 @@ struct Renderer {
       out += '>';
     }
   }
+  void operator()(const Pid& x) {
+    fmt::format_to(std::back_inserter(out), "{}", x.pid);
+    if (!x.comm.empty()) {
+      out += '<';
+      out += x.comm;
+      out += '>';
+    }
+    // strace's words, naming strace: the output is strace's.
+    if (x.outer) fmt::format_to(std::back_inserter(out), " /* {} in strace's PID NS */", x.outer);
+  }
   void operator()(const std::shared_ptr<Commented>& x) {
     render_value(out, x->value, o);
     out += " /* ";
@@ -229,9 +239,11 @@ void append_octal_escape(std::string& out, unsigned char c, bool full_width) {
 
 }  // namespace
 
+// xflag 3 (--strings-in-hex=non-ascii-chars): as without -x, but \xNN where
+// an octal escape would be.
 void quote_string(std::string& out, std::string_view s, int xflag) {
   out += '"';
-  bool hex = xflag >= 2 || (xflag == 1 && needs_hex(s));
+  bool hex = xflag == 2 || (xflag == 1 && needs_hex(s));
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (hex) {
@@ -240,6 +252,8 @@ void quote_string(std::string& out, std::string_view s, int xflag) {
       out += e;
     } else if (is_printable(c)) {
       out += static_cast<char>(c);
+    } else if (xflag == 3) {
+      append_hex_escape(out, c);
     } else {
       // Octal, as short as it can be unless a digit follows.
       bool digit_next = i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7';

@@ -24,6 +24,22 @@ TEST(QuoteString, HexModes) {
   EXPECT_EQ(q("hi", 2), R"("\x68\x69")");
 }
 
+// --strings-in-hex=non-ascii-chars: C escapes kept, hex where octal would be.
+TEST(QuoteString, HexInsteadOfOctal) {
+  std::string out;
+  quote_string(out, std::string_view("a\x01\n\t\xff" "b7", 7), 3);
+  EXPECT_EQ(out, R"("a\x01\n\t\xffb7")");
+}
+
+// strace 6.1's -Y and --decode-pids=pidns forms.
+TEST(RenderValue, Pids) {
+  DecodeOptions o;
+  EXPECT_EQ(render_value(Pid{42, "sleep"}, o), "42<sleep>");
+  EXPECT_EQ(render_value(Pid{1, "", 25589}, o), "1 /* 25589 in strace's PID NS */");
+  EXPECT_EQ(render_value(Pid{2, "pids", 26440}, o), "2<pids> /* 26440 in strace's PID NS */");
+  EXPECT_EQ(render_value(Pid{7, ""}, o), "7");
+}
+
 TEST(RenderValue, Numbers) {
   DecodeOptions o;
   EXPECT_EQ(render_value(Hex{0}, o), "0");

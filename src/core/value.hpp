@@ -82,6 +82,14 @@ struct Fd {
   std::string path;  // empty when unknown or -y is off
   std::string_view name = {};  // a special descriptor's name: AT_FDCWD
 };
+// A process or thread id under -Y / --decode-pids: 1234<comm>, and
+// 2<comm> /* 1234 in strace's PID NS */ for a tracee in another pid
+// namespace. Without those options pids are plain Ints.
+struct Pid {
+  int64_t pid;
+  std::string comm;   // empty when not asked or not known
+  int64_t outer = 0;  // the id in sctrace's namespace when it differs, else 0
+};
 // A value followed by a C comment: 0x7ffd /* 20 vars */.
 struct Commented;
 // A value whose entry and exit differ: [a => b].
@@ -91,7 +99,7 @@ struct Fn;
 // An argument printed with its name: child_stack=NULL (clone).
 struct Named;
 
-using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd,
+using ValueVariant = std::variant<Int, Uint, Hex, Oct, Ptr, Str, Sym, Flags, Struct, Array, Fd, Pid,
                                   WaitStatus, Toggle, FileMode, Time, Dev, Outcome,
                                   std::shared_ptr<Commented>, std::shared_ptr<Changed>,
                                   std::shared_ptr<Fn>, std::shared_ptr<Named>>;

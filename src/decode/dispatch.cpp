@@ -77,7 +77,8 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::Path: return c.path(c.arg(i));
     case ArgT::Str: return c.cstr(c.arg(i));
     case ArgT::Mode: return Oct{static_cast<unsigned>(kernel_reads(c, i))};
-    case ArgT::Pid: return Int{c.iarg(i)};
+    case ArgT::Pid: return c.pid(c.iarg(i));
+    case ArgT::Pgid: return c.pid(c.iarg(i), true);
     case ArgT::Uid:
       if (c.uarg(i) == UINT_MAX) return Int{-1};
       return Uint{c.uarg(i)};
@@ -159,6 +160,12 @@ void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& op
   // A new descriptor is shown with its path under -y, resolved now.
   if (opts.decode_fds && d.info && d.info->ret == Ret::Fd && d.ret >= 0 && !d.ret_value)
     d.ret_value = Fd{d.ret, mem.fd_path(pid, d.ret)};
+  // A pid returned is named under -Y, translated under --decode-pids=pidns.
+  if ((opts.pid_comm || opts.pidns) && d.info && (d.info->ret == Ret::Pid || d.info->ret == Ret::Pgid) &&
+      d.ret > 0 && !d.ret_value) {
+    Value v = Call(pid, d, mem, opts, true).pid(d.ret, d.info->ret == Ret::Pgid);
+    if (std::holds_alternative<Pid>(v.v)) d.ret_value = std::move(v);
+  }
 }
 
 

@@ -2,6 +2,7 @@
 
 #include <climits>
 
+#include "core/pid_names.hpp"
 #include "decode/dispatch.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "filter/status_filter.hpp"
@@ -14,28 +15,32 @@ int64_t ns_between(const timespec& a, const timespec& b) {
   return (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
 }
 
+}  // namespace
+
 // The engine's memory, with descriptor paths from the session's table first:
 // decoded after the fact, a descriptor may have been closed or reused since.
-class TableMemory : public Memory {
+// Command names of traced threads come from the session's memory of them.
+// No engine memory (a signal): nothing can be read.
+class Session::TableMemory : public Memory {
  public:
-  TableMemory(Memory& inner, const FdTable& fds, pid_t tgid) : inner_(inner), fds_(fds), tgid_(tgid) {}
-  bool read(uint64_t addr, void* buf, size_t len) override { return inner_.read(addr, buf, len); }
+  TableMemory(Memory* inner, const Session& s, pid_t tgid) : inner_(inner), s_(s), tgid_(tgid) {}
+  bool read(uint64_t addr, void* buf, size_t len) override { return inner_ && inner_->read(addr, buf, len); }
   std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override {
-    return inner_.read_cstr(addr, max, terminated);
+    if (!inner_) return std::nullopt;
+    return inner_->read_cstr(addr, max, terminated);
   }
   std::string fd_path(pid_t pid, int64_t fd) override {
-    if (auto p = fds_.lookup(tgid_, static_cast<int>(fd))) return *p;
-    return inner_.fd_path(pid, fd);
+    if (auto p = s_.fds_.lookup(tgid_, static_cast<int>(fd))) return *p;
+    return inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
   }
-  std::string cwd(pid_t pid) override { return inner_.cwd(pid); }
+  std::string cwd(pid_t pid) override { return inner_ ? inner_->cwd(pid) : Memory::cwd(pid); }
+  std::string pid_comm(int64_t pid) override { return s_.task_comm(static_cast<pid_t>(pid)); }
 
  private:
-  Memory& inner_;
-  const FdTable& fds_;
+  Memory* inner_;
+  const Session& s_;
   pid_t tgid_;
 };
-
-}  // namespace
 
 std::vector<std::string> Session::prepare() {
   std::vector<std::string> notes;
@@ -44,13 +49,33 @@ std::vector<std::string> Session::prepare() {
   return notes;
 }
 
+// The sender of a signal (si_pid) as -Y and --decode-pids show pids.
+void Session::describe_sender(Value& siginfo, const RawEvent& e) const {
+  auto* s = std::get_if<Struct>(&siginfo.v);
+  if (!s) return;
+  TableMemory mem(e.mem, *this, e.tgid);
+  for (Field& f : s->fields)
+    if (f.name == "si_pid")
+      if (auto* i = std::get_if<Int>(&f.value.v)) f.value = describe_pid(mem, cfg_.decode, e.tid, i->v, false);
+}
+
 const DecodedCall* Session::current_call(pid_t tid) const {
   auto it = threads_.find(tid);
   return it != threads_.end() && it->second.in_call ? &it->second.call : nullptr;
 }
 
+std::string Session::task_comm(pid_t tid) const {
+  if (auto it = comms_.find(tid); it != comms_.end()) return it->second;
+  std::string c = proc_pid_comm(tid);
+  // Only threads the trace follows are remembered: their exit says when to
+  // forget them. Other ids are read each time, and gone once reaped.
+  if (!c.empty() && threads_.count(tid)) comms_[tid] = c;
+  return c;
+}
+
 Event Session::make_event(Event::Kind k, const RawEvent& e) const {
   Event ev;
+  if (cfg_.decode.pid_comm) ev.comm = task_comm(e.tid);
   ev.kind = k;
   ev.pid = e.tid;
   ev.tgid = e.tgid;
@@ -70,6 +95,7 @@ void Session::on_raw(const RawEvent& e) {
       ev.sig = e.sig;
       ev.siginfo = decode_siginfo(e.siginfo);
       ev.shown = signal_shown(cfg_.filter, e.sig);
+      if (pids_shown()) describe_sender(ev.siginfo, e);
       sink_.on_event(ev);
       break;
     }
@@ -82,6 +108,10 @@ void Session::on_raw(const RawEvent& e) {
     case K::NewTask:
       // A new process starts with its creator's descriptors.
       if (cfg_.track_fds && e.child_tgid != e.tgid) fds_.inherit(e.tgid, e.child_tgid);
+      // And its name, until it execs: known even when an engine that
+      // decodes late finds the child gone from /proc.
+      if (cfg_.decode.pid_comm)
+        if (std::string c = task_comm(e.tid); !c.empty()) comms_[e.child] = std::move(c);
       break;
     case K::Exec: on_exec(e); break;
     case K::TaskExit: on_task_exit(e); break;
@@ -124,8 +154,8 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
-  TableMemory tm(*e.mem, fds_, e.tgid);
-  Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
+  TableMemory tm(e.mem, *this, e.tgid);
+  Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
@@ -147,8 +177,8 @@ void Session::on_exit(const RawEvent& e) {
   Thread& t = it->second;
   t.in_call = false;
   t.call.ret = e.ret;
-  TableMemory tm(*e.mem, fds_, t.tgid);
-  Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
+  TableMemory tm(e.mem, *this, t.tgid);
+  Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, cfg_.decode);
@@ -206,6 +236,9 @@ void Session::emit_call(Event& ev) {
 }
 
 void Session::on_exec(const RawEvent& e) {
+  // A new program, a new command name.
+  comms_.erase(e.tid);
+  comms_.erase(e.former);
   if (e.former == e.tid) return;
   // A thread ran execve and took its leader's pid (the leader's own call
   // ended with its TaskExit): the thread's execve goes on under that pid.
@@ -222,6 +255,7 @@ void Session::on_exec(const RawEvent& e) {
 }
 
 void Session::on_task_exit(const RawEvent& e) {
+  if (e.no_line) comms_.erase(e.tid);
   auto it = threads_.find(e.tid);
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
@@ -233,6 +267,7 @@ void Session::on_task_exit(const RawEvent& e) {
   Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
   sink_.on_event(ev);
+  comms_.erase(e.tid);
 }
 
 }  // namespace sct

@@ -71,12 +71,20 @@ class Session : public RawEventSink {
   Event make_event(Event::Kind k, const RawEvent& e) const;
   // Sends a call's event, with the -e status= decision on it.
   void emit_call(Event& ev);
+  // -Y: a traced thread's command name, remembered until it execs or exits
+  // (an engine that decodes late may find /proc without it by then).
+  std::string task_comm(pid_t tid) const;
+  bool pids_shown() const { return cfg_.decode.pid_comm || cfg_.decode.pidns; }
+  class TableMemory;
+  // The sender of a signal (si_pid) as -Y and --decode-pids show pids.
+  void describe_sender(Value& siginfo, const RawEvent& e) const;
 
   const SessionConfig cfg_;
   Sink& sink_;
   PathFilter paths_;
   std::unordered_map<pid_t, Thread> threads_;
   FdTable fds_;
+  mutable std::unordered_map<pid_t, std::string> comms_;
 };
 
 }  // namespace sct

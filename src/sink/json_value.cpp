@@ -127,6 +127,15 @@ struct Emitter {
     if (x.negated) out += ",\"negated\":true";
     out += '}';
   }
+  void operator()(const Pid& x) {
+    fmt::format_to(std::back_inserter(out), "{{\"pid\":{}", x.pid);
+    if (!x.comm.empty()) {
+      out += ",\"comm\":";
+      json_string(out, x.comm);
+    }
+    if (x.outer) fmt::format_to(std::back_inserter(out), ",\"tracer_ns_pid\":{}", x.outer);
+    out += '}';
+  }
   void operator()(const Fd& x) {
     fmt::format_to(std::back_inserter(out), "{{\"fd\":{}", x.fd);
     if (!x.name.empty()) {

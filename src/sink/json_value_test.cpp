@@ -16,6 +16,14 @@ TEST(JsonValue, Scalars) {
   EXPECT_EQ(json_value(Sym{"", "Seals", 7}), R"({"sym":null,"set":"Seals","value":7})");
 }
 
+// -Y and --decode-pids: the name and the id in sctrace's namespace beside
+// the id, only when known.
+TEST(JsonValue, Pids) {
+  EXPECT_EQ(json_value(Pid{42, "sleep"}), R"({"pid":42,"comm":"sleep"})");
+  EXPECT_EQ(json_value(Pid{2, "sleep", 31208}), R"({"pid":2,"comm":"sleep","tracer_ns_pid":31208})");
+  EXPECT_EQ(json_value(Pid{1, "", 7}), R"({"pid":1,"tracer_ns_pid":7})");
+}
+
 TEST(JsonValue, StringsKeepTheirTruncationAndExactBytes) {
   EXPECT_EQ(json_value(Str{"a\"b\\\n", false}), R"({"str":"a\"b\\\n","len":5,"truncated":false})");
   EXPECT_EQ(json_value(Str{std::string("\x00\x1f", 2), true}), R"({"str":"\u0000\u001f","len":2,"truncated":true})");

@@ -89,6 +89,8 @@ void SummarySink::on_event(const Event& e) {
   if (call_failed(d)) ++r.errors;
   // strace counts system time unless -w asks for wall-clock latency.
   int64_t t = opts_.summary_wall ? e.duration_ns : e.cpu_ns;
+  // -O: strace takes the tracing overhead off each call, down to zero.
+  t = t > opts_.overhead_ns ? t - opts_.overhead_ns : 0;
   r.total_ns += t;
   r.min_ns = std::min(r.min_ns, t);
   r.max_ns = std::max(r.max_ns, t);
@@ -138,7 +140,9 @@ void SummarySink::print() {
     std::string v;
     std::string col = c.name;
     if (col == "time-percent")
-      v = fmt::format("{:.2f}", total.total_ns ? 100.0 * r.total_ns / total.total_ns : 0.0);
+      // strace's total is 100% even when no time was counted (-O took it all).
+      v = fmt::format("{:.2f}", total.total_ns ? 100.0 * r.total_ns / total.total_ns
+                                : &r == &total && !rows.empty() ? 100.0 : 0.0);
     else if (col == "total-time") return seconds(r.total_ns, c.width);
     else if (col == "min-time") return seconds(r.min_ns == INT64_MAX ? 0 : r.min_ns, c.width);
     else if (col == "max-time") return seconds(r.max_ns, c.width);

@@ -22,6 +22,7 @@ struct SummaryConfig {
   std::string sort_by = "time";      // -S
   std::vector<std::string> columns;  // -U
   bool summary_wall = false;         // -w
+  int64_t overhead_ns = 0;           // -O: taken off each call's time
 };
 
 class SummarySink : public Sink {

@@ -30,5 +30,30 @@ TEST(SummarySink, CountsEventsBecomeRowsByName) {
   EXPECT_EQ(sink.total().calls, 6u);
 }
 
+// -O: each call's time loses the overhead, and none goes below zero.
+TEST(SummarySink, OverheadComesOffEachCall) {
+  Output out;
+  ASSERT_EQ(out.open("/dev/null", false), "");
+  SummaryConfig cfg;
+  cfg.summary_wall = true;
+  cfg.overhead_ns = 1000;
+  SummarySink sink(cfg, out);
+  DecodedCall d;
+  d.info = syscall_by_name("close");
+  d.nr = d.info->nr;
+  Event e;
+  e.kind = Event::Kind::SyscallExit;
+  e.call = &d;
+  for (int64_t ns : {11000, 400, 3000}) {
+    e.duration_ns = ns;
+    sink.on_event(e);
+  }
+  const auto& r = sink.rows().at("close");
+  EXPECT_EQ(r.calls, 3u);
+  EXPECT_EQ(r.total_ns, 12000);
+  EXPECT_EQ(r.min_ns, 0);
+  EXPECT_EQ(r.max_ns, 10000);
+}
+
 }  // namespace
 }  // namespace sct

@@ -91,7 +91,9 @@ std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
       case Ret::Hex: render_value(t, Hex{static_cast<uint64_t>(d.ret)}, o); break;
       case Ret::Oct: render_value(t, Oct{static_cast<uint64_t>(d.ret)}, o); break;
       case Ret::None: t = "?"; break;
-      case Ret::Fd: t = fmt::format("{}", d.ret); break;
+      case Ret::Fd:
+      case Ret::Pid:
+      case Ret::Pgid: t = fmt::format("{}", d.ret); break;
     }
   }
   if (d.ret_aux) {

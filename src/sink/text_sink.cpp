@@ -45,28 +45,18 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
   std::string p;
   bool separate = opts_.follow_forks == 2;
   if (!separate && with_pid) {
-    if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1))
-      p = fmt::format("{:<5} ", e.pid);
-    else if (opts_.output.empty() && e.live_tracees > 1)
-      p = fmt::format("[pid {:5}] ", e.pid);
+    if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1 || opts_.always_show_pid))
+      p = fmt::format("{:<5} ", e.comm.empty() ? fmt::format("{}", e.pid) : fmt::format("{}<{}>", e.pid, e.comm));
+    else if (opts_.output.empty() && (e.live_tracees > 1 || opts_.always_show_pid))
+      p = e.comm.empty() ? fmt::format("[pid {:5}] ", e.pid) : fmt::format("[pid {:5}<{}>] ", e.pid, e.comm);
   }
-  if (opts_.relative) {
-    int64_t d = 0;
+  if (opts_.stamps.any()) {
+    int64_t since = 0;
     if (have_last_)
-      d = (e.mono.tv_sec - last_mono_.tv_sec) * 1000000000LL + (e.mono.tv_nsec - last_mono_.tv_nsec);
+      since = (e.mono.tv_sec - last_mono_.tv_sec) * 1000000000LL + (e.mono.tv_nsec - last_mono_.tv_nsec);
     last_mono_ = e.mono;
     have_last_ = true;
-    fmt::format_to(std::back_inserter(p), "{:6}.{:06} ", d / 1000000000, (d % 1000000000) / 1000);
-  } else if (opts_.timestamps) {
-    if (opts_.timestamps >= 3) {
-      fmt::format_to(std::back_inserter(p), "{}.{:06} ", e.wall.tv_sec, e.wall.tv_nsec / 1000);
-    } else {
-      tm t;
-      localtime_r(&e.wall.tv_sec, &t);
-      fmt::format_to(std::back_inserter(p), "{:02}:{:02}:{:02}", t.tm_hour, t.tm_min, t.tm_sec);
-      if (opts_.timestamps == 2) fmt::format_to(std::back_inserter(p), ".{:06}", e.wall.tv_nsec / 1000);
-      p += ' ';
-    }
+    p += line_stamp(opts_.stamps, e.wall, since);
   }
   write_line(s, p);
   s.col = p.size();
@@ -82,9 +72,8 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
   else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
   else line += call_ret_text(d, opts_.decode);
-  if (opts_.syscall_times && e.kind == Event::Kind::SyscallExit)
-    fmt::format_to(std::back_inserter(line), " <{}.{:06}>", e.duration_ns / 1000000000,
-                   (e.duration_ns % 1000000000) / 1000);
+  if (opts_.stamps.durations && e.kind == Event::Kind::SyscallExit)
+    line += duration_stamp(e.duration_ns, opts_.stamps.duration_digits);
   line += '\n';
   write_line(s, line);
   s.open_pid = 0;

@@ -14,6 +14,7 @@
 #include "core/event.hpp"
 #include "core/output.hpp"
 #include "filter/filter_options.hpp"
+#include "sink/stamps.hpp"
 #include "sink/text_colour.hpp"
 
 namespace sct {
@@ -25,9 +26,8 @@ struct TextConfig {
   std::string output;           // -o
   bool append = false;          // -A
   unsigned quiet_mask = 0;      // kQuiet* bits
-  int timestamps = 0;           // -t: 1, -tt: 2, -ttt: 3
-  bool relative = false;        // -r
-  bool syscall_times = false;   // -T
+  StampOptions stamps;          // -t, -r, -T and their long forms
+  bool always_show_pid = false; // --always-show-pid
   int align = 40;               // -a
   DecodeOptions decode;         // -s -x -v -y
   FilterOptions filter;         // -e status=, signal=

@@ -130,7 +130,7 @@ TEST(TextSink, QqHidesExitLines) {
 TEST(TextSink, AlignmentColumnAndSyscallTimes) {
   TextConfig o;
   o.align = 20;
-  o.syscall_times = true;
+  o.stamps.durations = true;
   SinkRun r(o);
   r.call(10, "getppid", {});
   r.entry(10);

@@ -53,6 +53,8 @@ enum class Ret : uint8_t {
   Hex,   // 0x... (brk, mmap, ...)
   Oct,   // 0%o (umask)
   Fd,    // decimal, with the fd's path under -y
+  Pid,   // a process or thread id: 1234<comm> under -Y
+  Pgid,  // a process group or session id: no name under -Y
   None,  // the call does not return: "= ?"
   Time,  // seconds since the epoch: decimal, then the local date in parentheses
 };
@@ -71,7 +73,8 @@ enum class ArgT : uint8_t {
   Path,       // NUL-terminated path in tracee memory, printed whole
   Str,        // NUL-terminated string, limited by -s
   Mode,       // mode_t in octal, 0%03o
-  Pid,        // pid_t, decimal
+  Pid,        // pid_t, decimal: a process or thread (1234<comm> under -Y)
+  Pgid,       // pid_t, decimal: a process group (never a name under -Y)
   Uid,        // uid_t/gid_t: decimal, (unsigned)-1 prints as -1
   Signo,      // signal number: SIGxxx
   OpenFlags,  // O_* flags

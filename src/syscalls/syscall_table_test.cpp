@@ -309,6 +309,23 @@ TEST(SyscallTable, ReturnKinds) {
   EXPECT_EQ(row("open_by_handle_at").ret, Ret::Int);
 }
 
+// -Y names the tasks strace 6.1 names (1234<comm>) and no process group or
+// session; set_tid_address's result is a tid strace leaves plain.
+TEST(SyscallTable, PidReturnsAndArguments) {
+  std::set<std::string> pid, pgid;
+  for (const SyscallInfo* s : rows()) {
+    if (s->ret == Ret::Pid) pid.emplace(s->name);
+    if (s->ret == Ret::Pgid) pgid.emplace(s->name);
+  }
+  EXPECT_EQ(diff(words("getpid getppid gettid fork vfork clone clone3 wait4"), pid), "");
+  EXPECT_EQ(diff(words("getpgrp getpgid getsid setsid"), pgid), "");
+  EXPECT_EQ(row("set_tid_address").ret, Ret::Int);
+  EXPECT_EQ(row("kill").args[0], ArgT::Pid);
+  EXPECT_EQ(row("tgkill").args[1], ArgT::Pid);
+  EXPECT_EQ(row("setpgid").args[0], ArgT::Pid);
+  EXPECT_EQ(row("setpgid").args[1], ArgT::Pgid);
+}
+
 TEST(SyscallTable, ArgumentTypes) {
   using A = ArgT;
   auto args_of = [](std::string_view name) {

@@ -23,7 +23,7 @@ Value cpu_set(Call& c, uint64_t addr, size_t n) {
 
 // The mask the call reads: the length argument's bytes of it, at entry.
 bool decode_sched_setaffinity(Call& c) {
-  c.push(Int{c.iarg(0)});
+  c.push(c.pid(c.iarg(0)));
   c.push(Uint{c.uarg(1)});
   c.push(cpu_set(c, c.arg(2), std::min<size_t>(c.uarg(1), 1024)));
   return true;
@@ -31,7 +31,7 @@ bool decode_sched_setaffinity(Call& c) {
 
 bool decode_sched_getaffinity(Call& c) {
   if (c.entering()) {
-    c.push(Int{c.iarg(0)});
+    c.push(c.pid(c.iarg(0)));
     c.push(Uint{c.uarg(1)});
     return false;
   }

@@ -35,7 +35,7 @@ Value rlimit_at(Call& c, uint64_t addr) {
 
 bool decode_prlimit64(Call& c) {
   if (c.entering()) {
-    c.push(Int{c.iarg(0)});
+    c.push(c.pid(c.iarg(0)));
     c.push(xlat_value(XSET(kResources), c.uarg(1), "RLIMIT_???"));
     c.push(rlimit_at(c, c.arg(2)));
     return false;

@@ -65,7 +65,7 @@ Value sched_attr(Call& c, uint64_t addr, uint64_t avail) {
 
 // Read by the call at entry: as long as the struct says it is.
 bool decode_sched_setattr(Call& c) {
-  c.push(Int{c.iarg(0)});
+  c.push(c.pid(c.iarg(0)));
   c.push(sched_attr(c, c.arg(1), kVer1));
   c.push(Uint{c.uarg(2)});
   return true;
@@ -74,7 +74,7 @@ bool decode_sched_setattr(Call& c) {
 // Written by the call: as many bytes as the size argument allows.
 bool decode_sched_getattr(Call& c) {
   if (c.entering()) {
-    c.push(Int{c.iarg(0)});
+    c.push(c.pid(c.iarg(0)));
     return false;
   }
   c.push(c.failed() ? c.ptr(c.arg(1)) : sched_attr(c, c.arg(1), c.uarg(2)));

@@ -30,7 +30,7 @@ Value wait_status_at(Call& c, uint64_t addr) {
 
 bool decode_wait4(Call& c) {
   if (c.entering()) {
-    c.push(Int{c.iarg(0)});
+    c.push(c.pid(c.iarg(0)));
     return false;
   }
   c.push(wait_status_at(c, c.arg(1)));
@@ -44,7 +44,8 @@ Value rusage_at(Call& c, uint64_t addr);  // decode/process/rusage.cpp
 bool decode_waitid(Call& c) {
   if (c.entering()) {
     c.push(arg_set_value(ArgSet::IdType, c.uarg(0)));
-    c.push(Int{c.iarg(1)});
+    // P_PGID's id is a process group: never a name under -Y.
+    c.push(c.pid(c.iarg(1), c.uarg(0) == P_PGID));
     return false;
   }
   uint64_t info = c.arg(2);
