@@ -38,6 +38,9 @@ enum LongOnly {
   kOptSyscallLimit,
   kOptArgv0,
   kOptInterruptible,
+  // Tampering: --inject=, --fault=.
+  kOptInject,
+  kOptFault,
 };
 
 constexpr option kLongOptions[] = {
@@ -86,6 +89,9 @@ constexpr option kLongOptions[] = {
     {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
     {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
     {"argv0", required_argument, nullptr, kOptArgv0},
+    // Tampering.
+    {"inject", required_argument, nullptr, kOptInject},
+    {"fault", required_argument, nullptr, kOptFault},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -144,9 +150,16 @@ std::string apply_expression(const std::string& arg, Options& o) {
   if (q == "signal" || q == "signals" || q == "s") return parse_signal_set(v, o.filter.signals);
   if (q == "status") return parse_status_set(v, o.filter.status);
   if (q == "quiet" || q == "silent" || q == "silence" || q == "q") return parse_quiet_set(v, o.quiet_mask);
+  // Tampering: strace says its warnings about retval= as it parses.
+  if (q == "inject" || q == "fault") {
+    std::vector<std::string> warnings;
+    std::string err = parse_inject(v, q == "fault", o.inject, warnings);
+    for (const std::string& w : warnings) error_msg("%s", w.c_str());
+    return err;
+  }
   if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
       q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
-      q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
+      q == "kvm" || q == "decode-fds" || q == "decode-pids")
     return "-e " + q + "= is not supported yet";
   return set_trace(arg, o);
 }
@@ -280,8 +293,12 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'e':
       case kOptTrace:
       case kOptSignal:
-      case kOptStatus: {
+      case kOptStatus:
+      case kOptInject:
+      case kOptFault: {
         std::string expr = optarg;
+        if (c == kOptInject) expr = "inject=" + expr;
+        if (c == kOptFault) expr = "fault=" + expr;
         if (c == kOptTrace) expr = "trace=" + expr;
         if (c == kOptSignal) expr = "signal=" + expr;
         if (c == kOptStatus) expr = "status=" + expr;

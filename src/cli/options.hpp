@@ -8,6 +8,7 @@
 
 #include "core/decode_options.hpp"
 #include "filter/filter_options.hpp"
+#include "filter/inject.hpp"
 #include "sink/text_colour.hpp"
 
 namespace sct {
@@ -51,6 +52,8 @@ struct Options {
   std::string perfetto;              // --perfetto=FILE
   using Color = ColorMode;
   Color color = Color::Auto;         // --color=
+  // Tampering: -e inject=, -e fault= (docs/inject.md).
+  InjectOptions inject;
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

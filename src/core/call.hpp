@@ -36,6 +36,7 @@ struct DecodedCall {
   int64_t ret = 0;
   std::optional<Value> ret_value;  // replaces the default rendering of ret
   std::optional<Value> ret_aux;    // printed after it in parentheses
+  uint8_t tampered = 0;  // TamperBit: what -e inject= did to the call
 
   // As new, keeping the room its values took: a tracer reuses one per thread.
   void reset() {

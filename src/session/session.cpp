@@ -126,6 +126,10 @@ void Session::on_entry(const RawEvent& e) {
   Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
   if (!t.traced) return;
+  // strace tampers only with calls it traces, and counts only those; the
+  // engine acts before the entry is decoded, so pokes show in it.
+  if (e.tamperer && injector_.active())
+    if (const Tampering* how = injector_.decide(e.tid, e.nr)) e.tamperer->tamper(*how);
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
@@ -145,6 +149,7 @@ void Session::on_exit(const RawEvent& e) {
   Thread& t = it->second;
   t.in_call = false;
   t.call.ret = e.ret;
+  t.call.tampered = e.tampered;
   TableMemory tm(*e.mem, fds_, t.tgid);
   Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
@@ -206,6 +211,7 @@ void Session::on_exec(const RawEvent& e) {
 }
 
 void Session::on_task_exit(const RawEvent& e) {
+  injector_.forget(e.tid);
   auto it = threads_.find(e.tid);
   if (it != threads_.end()) {
     end_unreturned(it->second, e);

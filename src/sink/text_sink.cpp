@@ -83,6 +83,7 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
   else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
   else line += call_ret_text(d, opts_.decode);
+  if (e.kind == Event::Kind::SyscallExit) line += tamper_marks(d);
   if (opts_.syscall_times && e.kind == Event::Kind::SyscallExit)
     fmt::format_to(std::back_inserter(line), " <{}.{:06}>", e.duration_ns / 1000000000,
                    (e.duration_ns % 1000000000) / 1000);
