@@ -38,6 +38,10 @@ enum TamperBit : uint8_t {
   kTamperedReturn = 1u << 0,
   kTamperedArgs = 1u << 1,
   kTamperDelayed = 1u << 2,
+  // With kTamperedReturn: the value set is an error (error=). strace shows
+  // an injected error as one even for a call that never fails (getpid),
+  // and an injected retval= as a success even when it looks like -errno.
+  kTamperedError = 1u << 3,
 };
 
 // Offered by an engine with each entry it can tamper with; the session calls

@@ -571,7 +571,7 @@ int64_t PtraceTracer::tamper_exit(Tracee& t, int64_t ret) {
   }
   const uint64_t value = how.is_error ? static_cast<uint64_t>(-static_cast<int64_t>(how.value)) : how.value;
   if (!set_return_value(t.pid, value)) return ret;
-  t.tampered |= kTamperedReturn;
+  t.tampered |= kTamperedReturn | (how.is_error ? kTamperedError : 0);
   return static_cast<int64_t>(value);
 }
 
