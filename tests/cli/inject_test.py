@@ -6,6 +6,7 @@ must give the same trace, the same program output and the same exit status
 after normalising pids, addresses and times. Delays are checked with a
 lower bound only. Usage: inject_test.py SCTRACE INJECT_PROBE [test]..."""
 
+import json
 import os
 import re
 import shutil
@@ -116,6 +117,15 @@ def test_retval():
                  "getuid:error=ERESTARTSYS"]:
         same_as_strace(["-e", "trace=getuid", "-e", "inject=" + spec, PROBE, "calls", "2"])
     same_as_strace(["-e", "trace=getuid", "-e", "fault=getuid", PROBE, "calls", "2"])
+    # JSON says what was done, beside the same ret and errno.
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "t.jsonl")
+        subprocess.run([SCTRACE, "-o", os.devnull, "--json=" + out, "-e", "trace=getuid", "-e",
+                        "inject=getuid:error=EPERM:delay_exit=1:when=2", PROBE, "calls", "2"],
+                       capture_output=True, timeout=60)
+        calls = [json.loads(l) for l in open(out) if '"getuid"' in l]
+        check(len(calls) == 2 and "tampered" not in calls[0] and calls[1]["errno"] == "EPERM" and
+              calls[1]["tampered"] == ["retval", "delayed"], "json: %r" % (calls,))
 
 
 def test_signal():
