@@ -128,14 +128,15 @@ void Session::on_entry(const RawEvent& e) {
   if (!t.traced) return;
   // strace tampers only with calls it traces, and counts only those; the
   // engine acts before the entry is decoded, so pokes show in it.
-  if (e.tamperer && injector_.active())
-    if (const Tampering* how = injector_.decide(e.tid, e.nr)) e.tamperer->tamper(*how);
+  const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
+  if (how) e.tamperer->tamper(*how);
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
   sink_.on_event(ev);
-  if (t.call.info && t.call.info->ret == Ret::None) {
-    // exit and exit_group do not come back: the line ends now, as in strace.
+  // exit and exit_group do not come back, unless -e inject= made them fail.
+  if (t.call.info && t.call.info->ret == Ret::None && !(how && how->replace)) {
+    // The line ends now, as in strace.
     ev.kind = Event::Kind::SyscallNoReturn;
     sink_.on_event(ev);
     t.in_call = false;

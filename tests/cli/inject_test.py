@@ -117,6 +117,8 @@ def test_retval():
                  "getuid:error=ERESTARTSYS"]:
         same_as_strace(["-e", "trace=getuid", "-e", "inject=" + spec, PROBE, "calls", "2"])
     same_as_strace(["-e", "trace=getuid", "-e", "fault=getuid", PROBE, "calls", "2"])
+    # A call that does not return comes back when it is failed.
+    same_as_strace(["-e", "trace=exit_group", "-e", "inject=exit_group:error=EPERM", PROBE, "calls", "1"])
     # JSON says what was done, beside the same ret and errno.
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "t.jsonl")
