@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
   session_cfg.filter = engine.filter;
   session_cfg.decode_args = decode;
   session_cfg.quiet_mask = engine.quiet_mask;
+  session_cfg.inject = opts.inject;  // -e inject=, -e fault=: the session decides, the engine acts
   // An engine that copies memory shows no more of a buffer than it copied,
   // cut with "..." as strace cuts at -s (docs/ebpf.md).
   const sct::Capabilities& caps = ebpf ? ebpf_caps : sct::ptrace_capabilities();

@@ -15,6 +15,10 @@ std::string refusal(const Options& o, const Capabilities& caps) {
     return engine + ": cannot detach a task at its execve (-b execve): tasks are followed in the kernel" + use;
   if (o.kill_on_exit && !caps.kill_on_exit)
     return engine + ": cannot have the kernel kill the tracees when sctrace exits (--kill-on-exit): only a ptrace tracer can" + use;
+  // -e inject= / -e fault=: changing a call's outcome from BPF needs
+  // bpf_override_return, which needs kprobes; this kernel has none.
+  if (o.inject.any() && !caps.inject)
+    return engine + ": cannot tamper with syscalls (-e inject=, -e fault=): bpf_override_return needs kprobes, which this kernel lacks" + use;
   if (o.syscall_limit && !caps.syscall_limit)
     return engine + ": cannot stop tracing after exactly N calls (--syscall-limit): the kernel runs ahead of what is read" + use;
   return {};

@@ -100,5 +100,24 @@ TEST(EngineChoice, ProcessControlNeedsAnEngineThatHoldsItsTracees) {
   EXPECT_TRUE(choose_engine(o, ptrace, usable("ebpf")).ok());
 }
 
+// Tampering: only an engine that holds its tracees can change their calls.
+TEST(EngineChoice, InjectNeedsAnEngineThatTampers) {
+  Options o = with(Options::Backend::Ebpf);
+  std::vector<std::string> warnings;
+  ASSERT_EQ(parse_inject("openat:error=EACCES", false, o.inject, warnings), "");
+  Capabilities ptrace = usable("ptrace");
+  ptrace.inject = true;
+  auto r = choose_engine(o, ptrace, usable("ebpf"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(),
+            "--backend=ebpf: cannot tamper with syscalls (-e inject=, -e fault=): bpf_override_return needs "
+            "kprobes, which this kernel lacks; use --backend=ptrace");
+  o.backend = Options::Backend::Auto;
+  r = choose_engine(o, ptrace, usable("ebpf"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().kind, EngineKind::Ptrace);
+  EXPECT_TRUE(ptrace_capabilities().inject);
+}
+
 }  // namespace
 }  // namespace sct

@@ -56,6 +56,9 @@ enum LongOnly {
   kOptSecontext,
   kOptSummaryOverhead,
   kOptStringsInHex,
+  // Tampering: --inject=, --fault=.
+  kOptInject,
+  kOptFault,
 };
 
 constexpr option kLongOptions[] = {
@@ -118,6 +121,9 @@ constexpr option kLongOptions[] = {
     {"debug", no_argument, nullptr, 'd'},
     {"output-append-mode", no_argument, nullptr, 'A'},
     {"strings-in-hex", optional_argument, nullptr, kOptStringsInHex},
+    // Tampering.
+    {"inject", required_argument, nullptr, kOptInject},
+    {"fault", required_argument, nullptr, kOptFault},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -216,9 +222,16 @@ std::string apply_expression(const std::string& arg, Options& o) {
   // Pid decoration and KVM (pid, time and summary output controls).
   if (q == "decode-pids" || q == "decode_pids") return parse_decode_pids(v, o.decode);
   if (q == "kvm") return refuse_kvm(v);
+  // Tampering: strace says its warnings about retval= as it parses.
+  if (q == "inject" || q == "fault") {
+    std::vector<std::string> warnings;
+    std::string err = parse_inject(v, q == "fault", o.inject, warnings);
+    for (const std::string& w : warnings) error_msg("%s", w.c_str());
+    return err;
+  }
   if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
       q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
-      q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
+      q == "kvm" || q == "decode-fds" || q == "decode-pids")
     return "-e " + q + "= is not supported yet";
   return set_trace(arg, o);
 }
@@ -355,8 +368,12 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'e':
       case kOptTrace:
       case kOptSignal:
-      case kOptStatus: {
+      case kOptStatus:
+      case kOptInject:
+      case kOptFault: {
         std::string expr = optarg;
+        if (c == kOptInject) expr = "inject=" + expr;
+        if (c == kOptFault) expr = "fault=" + expr;
         if (c == kOptTrace) expr = "trace=" + expr;
         if (c == kOptSignal) expr = "signal=" + expr;
         if (c == kOptStatus) expr = "status=" + expr;

@@ -10,6 +10,7 @@
 #include "cli/tips.hpp"
 #include "core/decode_options.hpp"
 #include "filter/filter_options.hpp"
+#include "filter/inject.hpp"
 #include "sink/stamps.hpp"
 #include "sink/text_colour.hpp"
 
@@ -60,6 +61,8 @@ struct Options {
   bool always_show_pid = false;      // --always-show-pid (strace 7.x)
   int64_t summary_overhead_ns = 0;   // -O
   TipsOptions tips;                  // --tips
+  // Tampering: -e inject=, -e fault= (docs/inject.md).
+  InjectOptions inject;
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

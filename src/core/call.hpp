@@ -11,6 +11,7 @@
 
 #include "core/decode_options.hpp"
 #include "core/memory.hpp"
+#include "core/tampering.hpp"
 #include "core/value.hpp"
 #include "syscalls/syscall_table.hpp"
 
@@ -36,6 +37,7 @@ struct DecodedCall {
   int64_t ret = 0;
   std::optional<Value> ret_value;  // replaces the default rendering of ret
   std::optional<Value> ret_aux;    // printed after it in parentheses
+  uint8_t tampered = 0;  // TamperBit: what -e inject= did to the call
 
   // As new, keeping the room its values took: a tracer reuses one per thread.
   void reset() {
@@ -53,6 +55,7 @@ std::string_view argument_name(const DecodedCall& d, size_t i);
 
 // Whether the call returned an error (calls that never fail return any value).
 inline bool call_failed(const DecodedCall& d) {
+  if (d.tampered & kTamperedReturn) return d.tampered & kTamperedError;  // -e inject=
   const bool never_fails = d.info && (d.info->classes & NF);
   return !never_fails && d.ret < 0 && d.ret >= -4095;
 }
@@ -74,7 +77,10 @@ class Call {
   uint64_t sp() const { return d_.sp; }
   void save(int i, uint64_t v) { d_.saved[i] = v; }
   uint64_t saved(int i) const { return d_.saved[i]; }
-  bool failed() const { return d_.ret < 0 && d_.ret >= -4095; }
+  bool failed() const {
+    if (d_.tampered & kTamperedReturn) return d_.tampered & kTamperedError;  // -e inject=
+    return d_.ret < 0 && d_.ret >= -4095;
+  }
   Memory& mem() { return mem_; }
   const DecodeOptions& opts() const { return opts_; }
   const SyscallInfo* info() const { return d_.info; }

@@ -13,6 +13,7 @@
 
 #include "core/call_counts.hpp"
 #include "core/memory.hpp"
+#include "core/tampering.hpp"
 
 namespace sct {
 
@@ -51,6 +52,10 @@ struct RawEvent {
   // Exit of a descriptor-returning call: the path the engine saw the new
   // descriptor refer to, or empty (the session looks further).
   std::string_view fd_hint;
+  // Entry: how the session has the engine tamper with this call (-e
+  // inject=); null when the engine cannot. Exit: what was done (TamperBit).
+  Tamperer* tamperer = nullptr;
+  uint8_t tampered = 0;
 
   int sig = 0;
   siginfo_t siginfo{};

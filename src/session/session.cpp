@@ -158,12 +158,17 @@ void Session::on_entry(const RawEvent& e) {
   Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
   if (!t.traced) return;
+  // strace tampers only with calls it traces, and counts only those; the
+  // engine acts before the entry is decoded, so pokes show in it.
+  const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
+  if (how) e.tamperer->tamper(*how);
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
   emit_call(ev);
-  if (t.call.info && t.call.info->ret == Ret::None) {
-    // exit and exit_group do not come back: the line ends now, as in strace.
+  // exit and exit_group do not come back, unless -e inject= made them fail.
+  if (t.call.info && t.call.info->ret == Ret::None && !(how && how->replace)) {
+    // The line ends now, as in strace.
     ev.kind = Event::Kind::SyscallNoReturn;
     emit_call(ev);
     t.in_call = false;
@@ -177,6 +182,7 @@ void Session::on_exit(const RawEvent& e) {
   Thread& t = it->second;
   t.in_call = false;
   t.call.ret = e.ret;
+  t.call.tampered = e.tampered;
   TableMemory tm(e.mem, *this, t.tgid);
   Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
@@ -256,6 +262,7 @@ void Session::on_exec(const RawEvent& e) {
 
 void Session::on_task_exit(const RawEvent& e) {
   if (e.no_line) comms_.erase(e.tid);
+  injector_.forget(e.tid);
   auto it = threads_.find(e.tid);
   if (it != threads_.end()) {
     end_unreturned(it->second, e);

@@ -17,8 +17,10 @@
 #include "core/event.hpp"
 #include "core/raw_event.hpp"
 #include "filter/filter_options.hpp"
+#include "filter/inject.hpp"
 #include "filter/path_filter.hpp"
 #include "session/fd_table.hpp"
+#include "session/injector.hpp"
 
 namespace sct {
 
@@ -32,6 +34,7 @@ struct SessionConfig {
   // /proc no longer tells what a descriptor was, and -y or -P asks.
   bool track_fds = false;
   unsigned quiet_mask = 0;  // kQuiet* bits
+  InjectOptions inject;     // -e inject=, -e fault=
 };
 
 class Session : public RawEventSink {
@@ -85,6 +88,7 @@ class Session : public RawEventSink {
   std::unordered_map<pid_t, Thread> threads_;
   FdTable fds_;
   mutable std::unordered_map<pid_t, std::string> comms_;
+  Injector injector_{cfg_.inject};
 };
 
 }  // namespace sct

@@ -95,6 +95,19 @@ void JsonSink::syscall(const Event& e) {
     field(r, "ret_detail");
     json_value(r, *d.ret_aux);
   }
+  if (d.tampered) {
+    // -e inject=: what strace's text marks (INJECTED: args, retval) (DELAYED).
+    field(r, "tampered");
+    static constexpr std::pair<uint8_t, const char*> kMarks[] = {
+        {kTamperedReturn, "retval"}, {kTamperedArgs, "args"}, {kTamperDelayed, "delayed"}};
+    const char* sep = "[";
+    for (auto [bit, name] : kMarks)
+      if (d.tampered & bit) {
+        fmt::format_to(std::back_inserter(r), "{}\"{}\"", sep, name);
+        sep = ",";
+      }
+    r += ']';
+  }
   fmt::format_to(std::back_inserter(r), ",\"duration_ns\":{}", e.duration_ns);
   end(r);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/text_render.hpp"
+#include "core/tampering.hpp"
 #include "core/xlat.hpp"
 
 namespace sct {
@@ -79,9 +80,9 @@ std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
     // Restart codes never reach the tracee: strace shows them with "?".
     bool restart = err >= 512 && err <= 516;
     t = restart ? "? " : "-1 ";
-    if (name) t += name;
-    else t += fmt::format("E??? /* errno {} */", err);
-    t += " (" + errno_message(err) + ")";
+    // An errno strace has no name for (an injected error=4000, say).
+    if (name) t += fmt::format("{} ({})", name, errno_message(err));
+    else t += fmt::format("(errno {})", err);
   } else {
     Ret k = d.info ? d.info->ret : Ret::Int;
     switch (k) {
@@ -101,6 +102,16 @@ std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
     render_value(t, *d.ret_aux, o);
     t += ')';
   }
+  return t;
+}
+
+std::string tamper_marks(const DecodedCall& d) {
+  std::string t;
+  const bool ret = d.tampered & kTamperedReturn, args = d.tampered & kTamperedArgs;
+  if (ret && args) t = " (INJECTED: args, retval)";
+  else if (args) t = " (INJECTED: args)";
+  else if (ret) t = " (INJECTED)";
+  if (d.tampered & kTamperDelayed) t += " (DELAYED)";
   return t;
 }
 

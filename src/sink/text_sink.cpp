@@ -72,6 +72,7 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
   else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
   else line += call_ret_text(d, opts_.decode);
+  if (e.kind == Event::Kind::SyscallExit) line += tamper_marks(d);
   if (opts_.stamps.durations && e.kind == Event::Kind::SyscallExit)
     line += duration_stamp(e.duration_ns, opts_.stamps.duration_digits);
   line += '\n';

@@ -34,7 +34,11 @@ Value decode_siginfo(const siginfo_t& si) {
   if (si.si_signo == 0) return s;  // no signal: strace prints {}
   s.fields.push_back({"si_signo", signal_value(si.si_signo)});
   if (si.si_errno) s.fields.push_back({"si_errno", Int{si.si_errno}});
-  const char* code = si.si_code <= 0 ? xlat_name(kSiCodes, static_cast<uint64_t>(si.si_code)) : nullptr;
+  // SI_KERNEL (0x80) is the one positive code of the generic set: a signal
+  // the kernel sends itself (a tracer's injected one, a general protection
+  // fault's SIGSEGV).
+  const char* code = si.si_code <= 0 || si.si_code == SI_KERNEL
+                         ? xlat_name(kSiCodes, static_cast<uint64_t>(si.si_code)) : nullptr;
   if (!code && si.si_code > 0 && si.si_signo == SIGCHLD) code = xlat_name(kChldCodes, si.si_code);
   if (!code && si.si_code > 0 && si.si_signo == SIGSEGV) code = xlat_name(kSegvCodes, si.si_code);
   if (code) s.fields.push_back({"si_code", Sym{code, "SiCodes", si.si_code}});

@@ -20,6 +20,7 @@
 
 #include "engine/command.hpp"
 #include "engine/proc.hpp"
+#include "engine/ptrace/injector.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 #include "engine/ptrace_memory.hpp"
 
@@ -342,8 +343,22 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
     return;
   }
   // A signal about to be delivered.
-  siginfo_t si;
-  if (shown(t) && ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
+  siginfo_t si{};
+  bool have_si = false;
+  if ((shown(t) || t.injected_signal) && ptrace(PTRACE_GETSIGINFO, pid, 0, &si) == 0) {
+    have_si = true;
+    if (t.injected_signal == sig && si.si_code == SI_TKILL && si.si_pid == getpid()) {
+      // The signal= of -e inject= sent at a seccomp stop, where the kernel
+      // ignores a signal given with the resume: the tracee gets it as if
+      // the kernel had sent it at the syscall-entry stop, as under strace.
+      si = siginfo_t{};
+      si.si_signo = sig;
+      si.si_code = SI_KERNEL;
+      ptrace(PTRACE_SETSIGINFO, pid, 0, &si);
+      t.injected_signal = 0;
+    }
+  }
+  if (shown(t) && have_si) {
     RawEvent e = make_event(RawEvent::Kind::Signal, pid);
     e.sig = sig;
     e.siginfo = si;
@@ -436,6 +451,9 @@ void PtraceTracer::handle_event(Tracee& t, int event, int sig) {
 void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
   pid_t pid = t.pid;
   if (t.silent) {
+    // Made silent inside a tampered call (the trace ended): it still
+    // returns what it was to return.
+    if (t.tamper && t.in_syscall) tamper_exit_unseen(t);
     t.in_syscall = false;
     resume(pid);
     return;
@@ -458,6 +476,9 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     // The seccomp and entry views share their first fields: nr, then args.
     bool sc = info.op == PTRACE_SYSCALL_INFO_SECCOMP;
     t.nr = static_cast<long>(sc ? info.seccomp.nr : info.entry.nr);
+    t.tamper = nullptr;
+    t.replaced = false;
+    t.tampered = 0;
     const SyscallInfo* s = syscall_by_nr(t.nr);
     if (t.hide && has_role(s, RExec)) t.hide = false;
     // exit and exit_group do not come back: no exit stop to wait for.
@@ -469,24 +490,114 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     RawEvent ev = make_event(RawEvent::Kind::Entry, pid);
     ev.cpu_clock_ns = stop_stime_ns_;
     ev.nr = t.nr;
-    for (int i = 0; i < 6; ++i) ev.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
+    for (int i = 0; i < 6; ++i) ev.args[i] = t.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
     ev.sp = info.stack_pointer;
     PtraceMemory mem(pid);
     ev.mem = &mem;
+    EntryTamperer tamperer(*this, t);
+    ev.tamperer = &tamperer;
     emit(ev);
+    if (!t.tamper) {
+      resume(pid);
+      return;
+    }
+    int sig = t.tamper->signal;
+    if (sig && sc) {
+      // A signal given with the resume from a seccomp stop is dropped by
+      // the kernel (ptrace_event ignores it): sent now, it is pending as
+      // the call runs, as from a syscall-entry stop.
+      if (syscall(SYS_tgkill, t.tgid, pid, sig) == 0) t.injected_signal = sig;
+      sig = 0;
+    }
+    if (t.tamper->delay_enter_ns >= 0) {
+      hold(t, t.tamper->delay_enter_ns, sig);
+      return;
+    }
+    resume(pid, sig);
+    return;
   } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+    int64_t ret = info.exit.rval;
+    const Tampering* how = t.in_syscall ? t.tamper : nullptr;
+    if (how) ret = tamper_exit(t, ret);
     if (t.in_syscall && !t.hide) {
       RawEvent ev = make_event(RawEvent::Kind::Exit, pid);
       ev.cpu_clock_ns = stop_stime_ns_;
       ev.nr = t.nr;
-      ev.ret = info.exit.rval;
+      ev.ret = ret;
+      ev.tampered = t.tampered;
       PtraceMemory mem(pid);
       ev.mem = &mem;
       emit(ev);
     }
     t.in_syscall = false;
+    t.tamper = nullptr;
+    if (how && how->delay_exit_ns >= 0) {
+      hold(t, how->delay_exit_ns, 0);
+      return;
+    }
   }
   resume(pid);
+}
+
+void PtraceTracer::tamper_entry(Tracee& t, const Tampering& how) {
+  t.tamper = &how;
+  if (!how.poke_enter.empty()) {
+    if (write_pokes(t.pid, t.args, how.poke_enter)) t.tampered |= kTamperedArgs;
+    else poke_failed(t.pid);
+  }
+  if (how.replace) {
+    t.replaced = set_syscall_nr(t.pid, how.substitute);
+    // Its exit is to be seen even for a call that would not return.
+    t.in_syscall = true;
+  }
+  if (how.delays()) t.tampered |= kTamperDelayed;
+}
+
+int64_t PtraceTracer::tamper_exit(Tracee& t, int64_t ret) {
+  const Tampering& how = *t.tamper;
+  if (!how.poke_exit.empty()) {
+    if (write_pokes(t.pid, t.args, how.poke_exit)) t.tampered |= kTamperedArgs;
+    else poke_failed(t.pid);
+  }
+  if (!how.replace || !t.replaced) return ret;
+  // Skipped (-1), the call failed with ENOSYS; a substitute (a %pure call)
+  // succeeded. Anything else means the call was not what was set up.
+  const bool failed = ret < 0 && ret >= -4095;
+  if (failed == (how.substitute >= 0)) {
+    sink_.flush();
+    say(fmt::format("Failed to tamper with process {}: unexpectedly got {}error (return value {:#x}, error {})", t.pid,
+                    failed ? "" : "no ", static_cast<uint64_t>(ret), failed ? -ret : 0));
+    return ret;
+  }
+  const uint64_t value = how.is_error ? static_cast<uint64_t>(-static_cast<int64_t>(how.value)) : how.value;
+  if (!set_return_value(t.pid, value)) return ret;
+  t.tampered |= kTamperedReturn | (how.is_error ? kTamperedError : 0);
+  return static_cast<int64_t>(value);
+}
+
+void PtraceTracer::tamper_exit_unseen(Tracee& t) {
+  __ptrace_syscall_info info{};
+  if (ptrace(PTRACE_GET_SYSCALL_INFO, t.pid, sizeof info, &info) > 0 && info.op == PTRACE_SYSCALL_INFO_EXIT)
+    tamper_exit(t, info.exit.rval);
+  t.tamper = nullptr;
+}
+
+void PtraceTracer::poke_failed(pid_t pid) {
+  // strace's words; the trace so far goes out first, as strace's would.
+  sink_.flush();
+  say(fmt::format("poke_tcb: Failed to tamper with process {}: couldn't poke", pid));
+}
+
+void PtraceTracer::hold(Tracee& t, int64_t ns, int sig) { t.hold = delays_.hold(t.pid, ns, sig); }
+
+void PtraceTracer::resume_held(const std::vector<DelayQueue::Held>& held) {
+  for (const DelayQueue::Held& h : held) {
+    auto it = tracees_.find(h.pid);
+    // Gone (killed while held), or a new task with a reused id.
+    if (it == tracees_.end() || it->second.hold != h.token) continue;
+    it->second.hold = 0;
+    resume(h.pid, h.sig);
+  }
 }
 
 void PtraceTracer::detach_at_exec(Tracee& t) {
@@ -511,6 +622,9 @@ void PtraceTracer::detach_at_exec(Tracee& t) {
 
 void PtraceTracer::release_all() {
   released_ = true;
+  // Delays are cut short: a held tracee is stopped, and would never report
+  // the stop the detaching below waits for.
+  resume_held(delays_.take_all());
   if (opts_.kill_on_exit) {
     // --kill-on-exit: nothing is let go. Killed now rather than when this
     // process exits, so that none outlives the trace by a moment.
@@ -568,6 +682,8 @@ void PtraceTracer::release_all() {
         add_new_task(static_cast<pid_t>(child));
     } else if (event == 0 && sig != (SIGTRAP | 0x80)) {
       pass = sig;  // a signal-delivery stop: the signal must not be lost
+    } else if (sig == (SIGTRAP | 0x80) && it->second.tamper && it->second.in_syscall) {
+      tamper_exit_unseen(it->second);  // a tampered call still returns its value
     }
     if (!met) {
       // A child we had not met yet: it is in its first stop.
@@ -592,7 +708,22 @@ bool PtraceTracer::wait_and_handle() {
   // wait4 reports the stopped tracee's system time for free: -c uses it,
   // as strace does.
   pid_t pid;
-  while ((pid = wait4(-1, &status, __WALL, &ru)) < 0) {
+  for (;;) {
+    if (!delays_.empty()) {
+      // Tracees are held (-e inject= delays): their deadlines and the
+      // others' events are both waited for.
+      resume_held(delays_.take_due());
+      if (!delays_.empty()) {
+        pid = wait4(-1, &status, __WALL | WNOHANG, &ru);
+        if (pid > 0) break;
+        if (pid < 0 && errno != EINTR) return false;
+        if (termination_signal) return true;
+        delays_.sleep();
+        continue;
+      }
+    }
+    pid = wait4(-1, &status, __WALL, &ru);
+    if (pid > 0) break;
     if (errno != EINTR) return false;     // no tracee left to wait for
     if (termination_signal) return true;  // the caller decides what to do
   }

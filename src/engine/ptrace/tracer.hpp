@@ -16,6 +16,7 @@
 #include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
+#include "engine/ptrace/delay_queue.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 
 namespace sct {
@@ -64,7 +65,35 @@ class PtraceTracer : public Engine {
     // event is still to come, and may come after this task has exited.
     bool before_creator_event = false;
     long nr = -1;                // the call in progress
+    // -e inject= (docs/inject.md), for the call in progress:
+    uint64_t args[6] = {};              // its arguments, where poke_exit= writes
+    const Tampering* tamper = nullptr;  // what the session asked, or null
+    bool replaced = false;              // its number was changed: set its return
+    uint8_t tampered = 0;               // TamperBit: what was done so far
+    int injected_signal = 0;  // sent by tgkill at a seccomp stop: shown as the kernel's
+    uint64_t hold = 0;        // the token of its delay while held, else 0
   };
+
+  // The session's handle on a tracee stopped at a call's entry.
+  class EntryTamperer : public Tamperer {
+   public:
+    EntryTamperer(PtraceTracer& tracer, Tracee& t) : tracer_(tracer), t_(t) {}
+    void tamper(const Tampering& how) override { tracer_.tamper_entry(t_, how); }
+
+   private:
+    PtraceTracer& tracer_;
+    Tracee& t_;
+  };
+  // At the entry: pokes and the call's number; at the exit: pokes and the
+  // return value (returned, as the call now returns it).
+  void tamper_entry(Tracee& t, const Tampering& how);
+  int64_t tamper_exit(Tracee& t, int64_t ret);
+  // The same at an exit stop that is not shown (the trace has ended).
+  void tamper_exit_unseen(Tracee& t);
+  void poke_failed(pid_t pid);
+  // Keeps a tracee stopped for a delay, then resumes it with `sig`.
+  void hold(Tracee& t, int64_t ns, int sig);
+  void resume_held(const std::vector<DelayQueue::Held>& held);
 
   Tracee& add_tracee(pid_t pid);
   void erase_tracee(std::map<pid_t, Tracee>::iterator it);
@@ -111,6 +140,7 @@ class PtraceTracer : public Engine {
   int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   bool output_failed_ = false;
+  DelayQueue delays_;  // tracees held by delay_enter= / delay_exit=
 };
 
 }  // namespace sct
