@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "cli/fd_options.hpp"
 #include "cli/usage.hpp"
 #include "filter/expressions.hpp"
 #include "sink/summary_sink.hpp"
@@ -38,6 +39,9 @@ enum LongOnly {
   kOptSyscallLimit,
   kOptArgv0,
   kOptInterruptible,
+  // Descriptor data dumps: --read=SET, --write=SET (-e read=, -e write=).
+  kOptReadData,
+  kOptWriteData,
 };
 
 constexpr option kLongOptions[] = {
@@ -86,6 +90,9 @@ constexpr option kLongOptions[] = {
     {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
     {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
     {"argv0", required_argument, nullptr, kOptArgv0},
+    // Descriptor data dumps (-e read=, -e write=).
+    {"read", required_argument, nullptr, kOptReadData},
+    {"write", required_argument, nullptr, kOptWriteData},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -144,9 +151,12 @@ std::string apply_expression(const std::string& arg, Options& o) {
   if (q == "signal" || q == "signals" || q == "s") return parse_signal_set(v, o.filter.signals);
   if (q == "status") return parse_status_set(v, o.filter.status);
   if (q == "quiet" || q == "silent" || q == "silence" || q == "q") return parse_quiet_set(v, o.quiet_mask);
+  // Descriptors: -e read=, -e write=, -e decode-fds= (cli/fd_options.cpp).
+  if (q == "read" || q == "reads" || q == "r") return parse_fd_set(v, o.decode.read_data);
+  if (q == "write" || q == "writes" || q == "w") return parse_fd_set(v, o.decode.write_data);
+  if (q == "decode-fds") return parse_decode_fds(v, o.decode.decode_fds);
   if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
-      q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
-      q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
+      q == "fault" || q == "inject" || q == "kvm" || q == "decode-pids")
     return "-e " + q + "= is not supported yet";
   return set_trace(arg, o);
 }
@@ -280,8 +290,12 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'e':
       case kOptTrace:
       case kOptSignal:
-      case kOptStatus: {
+      case kOptStatus:
+      case kOptReadData:
+      case kOptWriteData: {
         std::string expr = optarg;
+        if (c == kOptReadData) expr = "read=" + expr;
+        if (c == kOptWriteData) expr = "write=" + expr;
         if (c == kOptTrace) expr = "trace=" + expr;
         if (c == kOptSignal) expr = "signal=" + expr;
         if (c == kOptStatus) expr = "status=" + expr;
@@ -327,7 +341,14 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'T': o.syscall_times = true; break;
       case 'v': o.decode.verbose = true; break;
       case 'x': ++o.decode.xflag; break;
-      case 'y': ++o.decode.decode_fds; break;
+      // -y is path, -yy all; --decode-fds=SET names the details.
+      case 'y':
+        if (!optarg) o.decode.decode_fds = o.decode.decode_fds & kFdPath ? kFdAll : kFdPath;
+        else if (std::string err = parse_decode_fds(optarg, o.decode.decode_fds); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
+        break;
       case kOptSeccomp:
         o.seccomp = true;
         seccomp_given = true;

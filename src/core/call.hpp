@@ -17,6 +17,14 @@
 namespace sct {
 
 // A syscall as the engine saw it, and what the decoders made of it.
+// Bytes a call moved through a descriptor, for -e read= / -e write=: one
+// buffer, or one iovec of several.
+struct DataChunk {
+  std::string bytes;  // what could be read of it
+  uint64_t len = 0;   // how many bytes the call moved through it
+  int iov = -1;       // its index among the call's iovecs, or -1 for a plain buffer
+};
+
 struct DecodedCall {
   long nr = -1;
   const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
@@ -36,6 +44,11 @@ struct DecodedCall {
   int64_t ret = 0;
   std::optional<Value> ret_value;  // replaces the default rendering of ret
   std::optional<Value> ret_aux;    // printed after it in parentheses
+  // -e read=/write=: the data moved, dumped after the line. `data_cap`: a
+  // chunk with fewer bytes than its len was cut at this capture limit (the
+  // eBPF engine's); 0 when nothing was cut.
+  std::vector<DataChunk> data;
+  size_t data_cap = 0;
 
   // As new, keeping the room its values took: a tracer reuses one per thread.
   void reset() {

@@ -4,6 +4,7 @@
 
 #include "decode/signal/siginfo.hpp"
 #include "decode/dispatch.hpp"
+#include "session/data_dump.hpp"
 
 namespace sct {
 
@@ -13,24 +14,33 @@ int64_t ns_between(const timespec& a, const timespec& b) {
   return (b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec);
 }
 
-// The engine's memory, with descriptor paths from the session's table first:
-// decoded after the fact, a descriptor may have been closed or reused since.
+// The engine's memory, with what --decode-fds= shows of a descriptor: its
+// path from the session's table first (decoded after the fact, a descriptor
+// may have been closed or reused since), then the details asked for.
 class TableMemory : public Memory {
  public:
-  TableMemory(Memory& inner, const FdTable& fds, pid_t tgid) : inner_(inner), fds_(fds), tgid_(tgid) {}
+  TableMemory(Memory& inner, const FdTable* fds, FdDetails& details, unsigned what, pid_t tgid)
+      : inner_(inner), fds_(fds), details_(details), what_(what), tgid_(tgid) {}
   bool read(uint64_t addr, void* buf, size_t len) override { return inner_.read(addr, buf, len); }
+  size_t read_prefix(uint64_t addr, void* buf, size_t len) override { return inner_.read_prefix(addr, buf, len); }
   std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override {
     return inner_.read_cstr(addr, max, terminated);
   }
   std::string fd_path(pid_t pid, int64_t fd) override {
-    if (auto p = fds_.lookup(tgid_, static_cast<int>(fd))) return *p;
-    return inner_.fd_path(pid, fd);
+    std::string link;
+    if (auto p = fds_ ? fds_->lookup(tgid_, static_cast<int>(fd)) : std::nullopt) link = *p;
+    else link = inner_.fd_path(pid, fd);
+    // -y alone shows the link as it is (and -P matches it).
+    if (what_ == kFdPath || what_ == 0) return link;
+    return details_.describe(pid, fd, link, what_);
   }
   std::string cwd(pid_t pid) override { return inner_.cwd(pid); }
 
  private:
   Memory& inner_;
-  const FdTable& fds_;
+  const FdTable* fds_;
+  FdDetails& details_;
+  unsigned what_;
   pid_t tgid_;
 };
 
@@ -122,9 +132,11 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
-  TableMemory tm(*e.mem, fds_, e.tgid);
-  Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
-  t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
+  TableMemory tm(*e.mem, cfg_.track_fds ? &fds_ : nullptr, details_, cfg_.decode.decode_fds, e.tgid);
+  Memory& mem = cfg_.track_fds || cfg_.decode.decode_fds ? static_cast<Memory&>(tm) : *e.mem;
+  // -P matches paths, not what --decode-fds= adds to them.
+  TableMemory plain(*e.mem, cfg_.track_fds ? &fds_ : nullptr, details_, kFdPath, e.tgid);
+  t.traced = !paths_.active() || paths_.matches(e.tid, t.call, cfg_.track_fds ? static_cast<Memory&>(plain) : *e.mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
   Event ev = make_event(Event::Kind::SyscallEntry, e);
@@ -145,11 +157,14 @@ void Session::on_exit(const RawEvent& e) {
   Thread& t = it->second;
   t.in_call = false;
   t.call.ret = e.ret;
-  TableMemory tm(*e.mem, fds_, t.tgid);
-  Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
+  TableMemory tm(*e.mem, cfg_.track_fds ? &fds_ : nullptr, details_, cfg_.decode.decode_fds, t.tgid);
+  Memory& mem = cfg_.track_fds || cfg_.decode.decode_fds ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
+      collect_data(t.call, mem, cfg_.decode))
+    ++cut_dumps_;
   Event ev = make_event(Event::Kind::SyscallExit, e);
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);

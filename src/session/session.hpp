@@ -18,6 +18,7 @@
 #include "core/raw_event.hpp"
 #include "filter/filter_options.hpp"
 #include "filter/path_filter.hpp"
+#include "session/fd_details.hpp"
 #include "session/fd_table.hpp"
 
 namespace sct {
@@ -49,6 +50,9 @@ class Session : public RawEventSink {
   // The call thread `tid` is in now, as far as the trace has seen, or null.
   const DecodedCall* current_call(pid_t tid) const;
   const FdTable& fds() const { return fds_; }
+  // How many -e read=/write= dumps were cut: the engine had copied less
+  // than the call moved (the eBPF engine's capture limit).
+  size_t cut_dumps() const { return cut_dumps_; }
 
  private:
   struct Thread {
@@ -75,6 +79,8 @@ class Session : public RawEventSink {
   PathFilter paths_;
   std::unordered_map<pid_t, Thread> threads_;
   FdTable fds_;
+  FdDetails details_;
+  size_t cut_dumps_ = 0;  // --decode-fds= beyond path: sockets, devices, pidfds
 };
 
 }  // namespace sct
