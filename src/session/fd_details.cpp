@@ -56,11 +56,14 @@ std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& lin
   return *d;
 }
 
-std::string FdDetails::describe(pid_t pid, int64_t fd, const std::string& link, unsigned what) {
+std::string FdDetails::describe(pid_t pid, pid_t tgid, int64_t fd, const std::string& link, unsigned what) {
   if (link.empty()) return {};
   if (socket_inode(link)) return what & kFdSocket ? socket_text(pid, fd, link) : what & kFdPath ? link : "";
-  if (link == "anon_inode:[pidfd]" && (what & kFdPidfd))
-    if (std::string p = pidfd_pid(pid, fd); !p.empty()) return "pid:" + p;
+  if (link == "anon_inode:[pidfd]" && (what & kFdPidfd)) {
+    // /proc first: what the table remembers is for a descriptor closed since.
+    if (std::string p = pidfd_pid(pid, fd); !p.empty()) return pidfds_[{tgid, fd}] = "pid:" + p;
+    if (auto known = pidfds_.find({tgid, fd}); known != pidfds_.end()) return known->second;
+  }
   if ((what & kFdDev) && link.starts_with('/')) {
     struct stat st;
     // The descriptor itself while it is open; else its path, which for a

@@ -32,7 +32,7 @@ class TableMemory : public Memory {
     else link = inner_.fd_path(pid, fd);
     // -y alone shows the link as it is (and -P matches it).
     if (what_ == kFdPath || what_ == 0) return link;
-    return details_.describe(pid, fd, link, what_);
+    return details_.describe(pid, tgid_, fd, link, what_);
   }
   std::string cwd(pid_t pid) override { return inner_.cwd(pid); }
 
@@ -177,6 +177,7 @@ void Session::track_fds(const Thread& t, const RawEvent& e, Memory& mem) {
   if (!c.info || call_failed(c)) return;
   if (has_role(c.info, RClose)) {
     fds_.forget(t.tgid, static_cast<int>(c.args[0]));
+    details_.forget(t.tgid, static_cast<int>(c.args[0]));
     return;
   }
   if (c.info->ret != Ret::Fd) return;
