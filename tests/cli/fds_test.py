@@ -39,7 +39,10 @@ ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
 
 def normalise(text):
     text = re.sub(r"0x[0-9a-f]+", "0xADDR", text)
-    return re.sub(r"\d{4,}", "N", text)
+    text = re.sub(r"\d{4,}", "N", text)
+    # The padding before " = " follows the numbers' lengths, which differ
+    # between the two runs.
+    return re.sub(r"\) +=( |$)", r") =\1", text)
 
 
 def trace(tool, args):
@@ -93,7 +96,7 @@ def test_yy_sockets():
         # after the probe closed them (it depends on the reader's timing).
         gap = [endpoints_cut(l) for l in want
                if l.startswith("close(") and "<UNIX" in l and "->" in l and "sock" not in l]
-        bare = [(w, (w[:w.index("<")] + ")").ljust(40) + "= 0") for w in gap]
+        bare = [(w, w[:w.index("<")] + ") = 0") for w in gap]
         compare("ebpf -yy", [endpoints_cut(l) for l in want], [endpoints_cut(l) for l in got], bare, required=False)
         check(sum("pid:" in l for l in got) == 2, "ebpf -yy: the pidfd's pid, open and closed")
 
