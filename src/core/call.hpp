@@ -23,6 +23,14 @@ struct DataChunk {
   std::string bytes;  // what could be read of it
   uint64_t len = 0;   // how many bytes the call moved through it
   int iov = -1;       // its index among the call's iovecs, or -1 for a plain buffer
+  // sendmmsg/recvmmsg: the message it belongs to, or -1; the first chunk of
+  // each message says how many iovecs the message has.
+  int vector = -1;
+  uint64_t vector_iovs = 0;
+  bool vector_head = false;
+  // Not even where the data lies could be read (an iovec array or message
+  // header the engine did not copy): the dump says so instead.
+  bool missing = false;
 };
 
 struct DecodedCall {

@@ -5,6 +5,12 @@
 namespace sct {
 
 void append_data_dump(std::string& out, const DataChunk& c) {
+  if (c.missing) {
+    out += " * sctrace: dump cut short: the data was not captured\n";
+    return;
+  }
+  if (c.vector_head) fmt::format_to(std::back_inserter(out), " = {} buffers in vector {}\n", c.vector_iovs, c.vector);
+  if (c.len == 0) return;  // a message without data: its header alone
   if (c.iov >= 0) fmt::format_to(std::back_inserter(out), " * {} bytes in buffer {}\n", c.len, c.iov);
   const std::string& b = c.bytes;
   for (size_t line = 0; line < b.size(); line += 16) {

@@ -46,7 +46,9 @@ enum TraceClass : uint32_t {
   RFillsIn = 1u << 22,
   // Moves data through the descriptor in its first argument, in the argument
   // of type BufOutRet/IovOutRet/MsgOutRet (reads) or BufIn/IovIn/MsgIn
-  // (writes): -e read= and -e write= dump it, as strace 6.1 does for these.
+  // (writes), or a Ptr one: an array of struct mmsghdr, as many as the
+  // return value (sendmmsg, recvmmsg). -e read= and -e write= dump it, as
+  // strace 6.1 does for these.
   RReadsData = 1u << 23,
   RWritesData = 1u << 24,
 };

@@ -132,7 +132,7 @@ def test_read_write_dump():
         # of the trace says how many dumps were cut.
         marker = [i for i, l in enumerate(got) if l.startswith(" * sctrace: dump cut short")]
         check(len(marker) == 1, "ebpf dumps: one cut marker, got %d" % len(marker))
-        check(err == "TRACER: 1 data dump (-e read=/write=) cut at the eBPF capture limit of 32766 bytes a buffer\n",
+        check(err == "TRACER: 1 data dump (-e read=/write=) cut short: the eBPF engine copies at most 32766 bytes a buffer\n",
               "ebpf dumps: the count at the end, got %r" % err)
         if len(marker) != 1:
             continue
