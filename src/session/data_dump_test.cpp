@@ -10,6 +10,8 @@
 namespace sct {
 namespace {
 
+using testing::FakeMemory;
+
 DecodedCall call(std::string_view name, std::initializer_list<uint64_t> args, int64_t ret) {
   DecodedCall d;
   d.info = syscall_by_name(name);
