@@ -202,6 +202,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   sink.flush();
+  // A dump the engine could not copy whole was marked where it was cut;
+  // the count is said again at the end, where it cannot be missed.
+  if (size_t cut = session.cut_dumps(); cut && caps.max_capture)
+    sct::error_msg("%zu data dump%s (-e read=/write=) cut short: the eBPF engine copies at most %zu bytes a buffer",
+                   cut, cut == 1 ? "" : "s", static_cast<size_t>(caps.max_capture));
   if (opts.summary) summary.print();
   if (json && opts.summary) json->write_summary(summary);
   if (json) json->flush();

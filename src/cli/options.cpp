@@ -13,6 +13,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "cli/fd_options.hpp"
 #include "cli/stamp_options.hpp"
 #include "cli/usage.hpp"
 #include "filter/expressions.hpp"
@@ -59,6 +60,9 @@ enum LongOnly {
   // Tampering: --inject=, --fault=.
   kOptInject,
   kOptFault,
+  // Descriptor data dumps: --read=SET, --write=SET (-e read=, -e write=).
+  kOptReadData,
+  kOptWriteData,
 };
 
 constexpr option kLongOptions[] = {
@@ -124,6 +128,9 @@ constexpr option kLongOptions[] = {
     // Tampering.
     {"inject", required_argument, nullptr, kOptInject},
     {"fault", required_argument, nullptr, kOptFault},
+    // Descriptor data dumps (-e read=, -e write=).
+    {"read", required_argument, nullptr, kOptReadData},
+    {"write", required_argument, nullptr, kOptWriteData},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -229,9 +236,11 @@ std::string apply_expression(const std::string& arg, Options& o) {
     for (const std::string& w : warnings) error_msg("%s", w.c_str());
     return err;
   }
-  if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
-      q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
-      q == "kvm" || q == "decode-fds" || q == "decode-pids")
+  // Descriptors: -e read=, -e write=, -e decode-fds= (cli/fd_options.cpp).
+  if (q == "read" || q == "reads" || q == "r") return parse_fd_set(v, o.decode.read_data);
+  if (q == "write" || q == "writes" || q == "w") return parse_fd_set(v, o.decode.write_data);
+  if (q == "decode-fds") return parse_decode_fds(v, o.decode.decode_fds);
+  if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x")
     return "-e " + q + "= is not supported yet";
   return set_trace(arg, o);
 }
@@ -370,10 +379,14 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case kOptSignal:
       case kOptStatus:
       case kOptInject:
-      case kOptFault: {
+      case kOptFault:
+      case kOptReadData:
+      case kOptWriteData: {
         std::string expr = optarg;
         if (c == kOptInject) expr = "inject=" + expr;
         if (c == kOptFault) expr = "fault=" + expr;
+        if (c == kOptReadData) expr = "read=" + expr;
+        if (c == kOptWriteData) expr = "write=" + expr;
         if (c == kOptTrace) expr = "trace=" + expr;
         if (c == kOptSignal) expr = "signal=" + expr;
         if (c == kOptStatus) expr = "status=" + expr;
@@ -432,7 +445,14 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         ++o.decode.xflag;
         x_given = true;
         break;
-      case 'y': ++o.decode.decode_fds; break;
+      // -y is path, -yy all; --decode-fds=SET names the details.
+      case 'y':
+        if (!optarg) o.decode.decode_fds = o.decode.decode_fds & kFdPath ? kFdAll : kFdPath;
+        else if (std::string err = parse_decode_fds(optarg, o.decode.decode_fds); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
+        break;
       case kOptSeccomp:
         o.seccomp = true;
         seccomp_given = true;

@@ -68,7 +68,7 @@ Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {
     // Under -y the current directory is shown as AT_FDCWD's path.
     const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD};
-    if (!opts_.decode_fds) return cwd;
+    if (!(opts_.decode_fds & kFdPath)) return cwd;
     std::string dir = mem_.cwd(pid_);
     if (dir.empty()) return cwd;
     return Fd{AT_FDCWD, std::move(dir), "AT_FDCWD"};

@@ -18,6 +18,22 @@
 namespace sct {
 
 // A syscall as the engine saw it, and what the decoders made of it.
+// Bytes a call moved through a descriptor, for -e read= / -e write=: one
+// buffer, or one iovec of several.
+struct DataChunk {
+  std::string bytes;  // what could be read of it
+  uint64_t len = 0;   // how many bytes the call moved through it
+  int iov = -1;       // its index among the call's iovecs, or -1 for a plain buffer
+  // sendmmsg/recvmmsg: the message it belongs to, or -1; the first chunk of
+  // each message says how many iovecs the message has.
+  int vector = -1;
+  uint64_t vector_iovs = 0;
+  bool vector_head = false;
+  // Not even where the data lies could be read (an iovec array or message
+  // header the engine did not copy): the dump says so instead.
+  bool missing = false;
+};
+
 struct DecodedCall {
   long nr = -1;
   const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
@@ -38,6 +54,11 @@ struct DecodedCall {
   std::optional<Value> ret_value;  // replaces the default rendering of ret
   std::optional<Value> ret_aux;    // printed after it in parentheses
   uint8_t tampered = 0;  // TamperBit: what -e inject= did to the call
+  // -e read=/write=: the data moved, dumped after the line. `data_cap`: a
+  // chunk with fewer bytes than its len was cut at this capture limit (the
+  // eBPF engine's); 0 when nothing was cut.
+  std::vector<DataChunk> data;
+  size_t data_cap = 0;
 
   // As new, keeping the room its values took: a tracer reuses one per thread.
   void reset() {

@@ -15,6 +15,10 @@ class Memory {
   virtual ~Memory() = default;
   // Reads exactly len bytes, or fails.
   virtual bool read(uint64_t addr, void* buf, size_t len) = 0;
+  // Reads up to len bytes from addr: as many as can be served from its
+  // start (an engine that copied less than the whole buffer serves what it
+  // copied). Returns how many.
+  virtual size_t read_prefix(uint64_t addr, void* buf, size_t len) { return read(addr, buf, len) ? len : 0; }
   // Reads a NUL-terminated string of at most max bytes (without the NUL).
   // `terminated` is false when no NUL was found within max bytes.
   // Fails (nullopt) when the first byte cannot be read... or any byte before

@@ -6,6 +6,7 @@
 #include "decode/dispatch.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "filter/status_filter.hpp"
+#include "session/data_dump.hpp"
 
 namespace sct {
 
@@ -17,21 +18,30 @@ int64_t ns_between(const timespec& a, const timespec& b) {
 
 }  // namespace
 
-// The engine's memory, with descriptor paths from the session's table first:
-// decoded after the fact, a descriptor may have been closed or reused since.
+// The engine's memory, with what --decode-fds= shows of a descriptor: its
+// path from the session's table first (decoded after the fact, a descriptor
+// may have been closed or reused since), then the details asked for.
 // Command names of traced threads come from the session's memory of them.
 // No engine memory (a signal): nothing can be read.
 class Session::TableMemory : public Memory {
  public:
-  TableMemory(Memory* inner, const Session& s, pid_t tgid) : inner_(inner), s_(s), tgid_(tgid) {}
+  TableMemory(Memory* inner, const Session& s, pid_t tgid, unsigned what)
+      : inner_(inner), s_(s), tgid_(tgid), what_(what) {}
   bool read(uint64_t addr, void* buf, size_t len) override { return inner_ && inner_->read(addr, buf, len); }
+  size_t read_prefix(uint64_t addr, void* buf, size_t len) override {
+    return inner_ ? inner_->read_prefix(addr, buf, len) : 0;
+  }
   std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override {
     if (!inner_) return std::nullopt;
     return inner_->read_cstr(addr, max, terminated);
   }
   std::string fd_path(pid_t pid, int64_t fd) override {
-    if (auto p = s_.fds_.lookup(tgid_, static_cast<int>(fd))) return *p;
-    return inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
+    std::string link;
+    if (auto p = s_.fds_.lookup(tgid_, static_cast<int>(fd))) link = *p;
+    else link = inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
+    // -y alone shows the link as it is (and -P matches it).
+    if (what_ == kFdPath || what_ == 0) return link;
+    return s_.details_.describe(pid, tgid_, fd, link, what_);
   }
   std::string cwd(pid_t pid) override { return inner_ ? inner_->cwd(pid) : Memory::cwd(pid); }
   std::string pid_comm(int64_t pid) override { return s_.task_comm(static_cast<pid_t>(pid)); }
@@ -40,6 +50,7 @@ class Session::TableMemory : public Memory {
   Memory* inner_;
   const Session& s_;
   pid_t tgid_;
+  unsigned what_;
 };
 
 std::vector<std::string> Session::prepare() {
@@ -53,7 +64,7 @@ std::vector<std::string> Session::prepare() {
 void Session::describe_sender(Value& siginfo, const RawEvent& e) const {
   auto* s = std::get_if<Struct>(&siginfo.v);
   if (!s) return;
-  TableMemory mem(e.mem, *this, e.tgid);
+  TableMemory mem(e.mem, *this, e.tgid, kFdPath);
   for (Field& f : s->fields)
     if (f.name == "si_pid")
       if (auto* i = std::get_if<Int>(&f.value.v)) f.value = describe_pid(mem, cfg_.decode, e.tid, i->v, false);
@@ -154,9 +165,12 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
-  TableMemory tm(e.mem, *this, e.tgid);
-  Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
-  t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
+  TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds);
+  const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
+  Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
+  // -P matches paths, not what --decode-fds= adds to them.
+  TableMemory plain(e.mem, *this, e.tgid, kFdPath);
+  t.traced = !paths_.active() || paths_.matches(e.tid, t.call, table ? static_cast<Memory&>(plain) : *e.mem);
   if (!t.traced) return;
   // strace tampers only with calls it traces, and counts only those; the
   // engine acts before the entry is decoded, so pokes show in it.
@@ -183,11 +197,15 @@ void Session::on_exit(const RawEvent& e) {
   t.in_call = false;
   t.call.ret = e.ret;
   t.call.tampered = e.tampered;
-  TableMemory tm(e.mem, *this, t.tgid);
-  Memory& mem = cfg_.track_fds || pids_shown() ? static_cast<Memory&>(tm) : *e.mem;
+  TableMemory tm(e.mem, *this, t.tgid, cfg_.decode.decode_fds);
+  const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
+  Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
+      collect_data(t.call, mem, cfg_.decode))
+    ++cut_dumps_;
   Event ev = make_event(Event::Kind::SyscallExit, e);
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
@@ -200,6 +218,7 @@ void Session::track_fds(const Thread& t, const RawEvent& e, Memory& mem) {
   if (!c.info || call_failed(c)) return;
   if (has_role(c.info, RClose)) {
     fds_.forget(t.tgid, static_cast<int>(c.args[0]));
+    details_.forget(t.tgid, static_cast<int>(c.args[0]));
     return;
   }
   if (c.info->ret != Ret::Fd) return;

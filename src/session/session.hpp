@@ -19,6 +19,7 @@
 #include "filter/filter_options.hpp"
 #include "filter/inject.hpp"
 #include "filter/path_filter.hpp"
+#include "session/fd_details.hpp"
 #include "session/fd_table.hpp"
 #include "session/injector.hpp"
 
@@ -52,6 +53,9 @@ class Session : public RawEventSink {
   // The call thread `tid` is in now, as far as the trace has seen, or null.
   const DecodedCall* current_call(pid_t tid) const;
   const FdTable& fds() const { return fds_; }
+  // How many -e read=/write= dumps were cut: the engine had copied less
+  // than the call moved (the eBPF engine's capture limit).
+  size_t cut_dumps() const { return cut_dumps_; }
 
  private:
   struct Thread {
@@ -89,6 +93,8 @@ class Session : public RawEventSink {
   FdTable fds_;
   mutable std::unordered_map<pid_t, std::string> comms_;
   Injector injector_{cfg_.inject};
+  mutable FdDetails details_;  // what TableMemory, const, caches
+  size_t cut_dumps_ = 0;  // --decode-fds= beyond path: sockets, devices, pidfds
 };
 
 }  // namespace sct

@@ -5,6 +5,7 @@
 
 #include "core/text_render.hpp"
 #include "core/xlat.hpp"
+#include "sink/data_dump_text.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
 
@@ -109,6 +110,11 @@ void TextSink::on_event(const Event& e) {
       }
       line += call_exit_text(d, opts_.decode);
       end_call(s, e, line);
+      if (!d.data.empty() && e.kind == K::SyscallExit) {
+        std::string dump;
+        for (const DataChunk& c : d.data) append_data_dump(dump, c);
+        write_line(s, dump);
+      }
       break;
     }
     case K::Signal: {

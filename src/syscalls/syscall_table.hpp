@@ -44,6 +44,13 @@ enum TraceClass : uint32_t {
   // pipe's read end fills the iovecs it was given): what they held must be
   // copied at entry, not at exit.
   RFillsIn = 1u << 22,
+  // Moves data through the descriptor in its first argument, in the argument
+  // of type BufOutRet/IovOutRet/MsgOutRet (reads) or BufIn/IovIn/MsgIn
+  // (writes), or a Ptr one: an array of struct mmsghdr, as many as the
+  // return value (sendmmsg, recvmmsg). -e read= and -e write= dump it, as
+  // strace 6.1 does for these.
+  RReadsData = 1u << 23,
+  RWritesData = 1u << 24,
 };
 
 // How the return value prints.

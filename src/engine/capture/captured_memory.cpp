@@ -68,6 +68,23 @@ bool CapturedMemory::read(uint64_t addr, void* buf, size_t len) {
   return true;
 }
 
+size_t CapturedMemory::read_prefix(uint64_t addr, void* buf, size_t len) {
+  // The copy that holds the most of it from addr on: the plan copies a
+  // buffer up to its limit, so a long one is served in part.
+  const Region* best = nullptr;
+  size_t most = 0;
+  for (const CapturedMemory* m = this; m; m = m->fallback_)
+    for (auto part : {m->inline_regions(), std::span<const Region>(m->more_)})
+      for (const Region& r : part) {
+        if (r.addr < SCT_AT_MAX || addr < r.addr || addr - r.addr >= r.bytes.size()) continue;
+        size_t have = r.bytes.size() - (addr - r.addr);
+        if (have > most) best = &r, most = have;
+      }
+  size_t n = std::min(len, most);
+  if (best && n) memcpy(buf, best->bytes.data() + (addr - best->addr), n);
+  return n;
+}
+
 std::optional<std::string> CapturedMemory::read_cstr(uint64_t addr, size_t max, bool* terminated) {
   const Region* r = find(addr, 1);
   if (!r) return std::nullopt;

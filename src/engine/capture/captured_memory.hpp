@@ -47,6 +47,7 @@ class CapturedMemory : public Memory {
   std::optional<std::string_view> special(uint64_t at) const;
 
   bool read(uint64_t addr, void* buf, size_t len) override;
+  size_t read_prefix(uint64_t addr, void* buf, size_t len) override;
   std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) override;
 
  private:

@@ -136,7 +136,10 @@ std::string StreamTracer::load() {
   // A larger -s than the kernel copies prints what it copied, cut with
   // "..." as strace cuts at -s (docs/ebpf.md).
   unsigned s = static_cast<unsigned>(std::min<size_t>(opts_.decode.max_strlen, kMaxCapturedStrlen));
-  skel_->rodata->buf_cap = s;
+  // -e read=/write= dump whole buffers: each is copied up to the largest
+  // capture, and a dump of a longer one says what is missing (docs/ebpf.md).
+  const bool dumps = opts_.decode.read_data.any() || opts_.decode.write_data.any();
+  skel_->rodata->buf_cap = dumps ? static_cast<unsigned>(kMaxCapturedStrlen) : s;
   skel_->rodata->argv_str_cap = s + 2;
   size_t ring = ring_bytes(opts_.ring_buffer_kib);
   ring_kib_ = ring / 1024;
@@ -162,7 +165,7 @@ std::string StreamTracer::load() {
     p.traced = opts_.filter.traces(nr) || (s && track_fds_ && changes_fds(*s));
     if (!p.traced) continue;
     p.ret_fd &= track_fds_;
-    p.cwd &= opts_.decode.decode_fds != 0;
+    p.cwd &= (opts_.decode.decode_fds & kFdPath) != 0;
     bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
   }
   rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), on_record, this, nullptr);

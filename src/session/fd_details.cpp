@@ -1,0 +1,79 @@
+#include "session/fd_details.hpp"
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+
+#include <charconv>
+#include <fmt/format.h>
+#include <fstream>
+
+#include "core/decode_options.hpp"
+
+namespace sct {
+
+namespace {
+
+// The number in "socket:[12345]", or 0.
+uint64_t socket_inode(const std::string& link) {
+  constexpr std::string_view kPrefix = "socket:[";
+  if (!link.starts_with(kPrefix) || !link.ends_with(']')) return 0;
+  uint64_t ino = 0;
+  std::from_chars(link.data() + kPrefix.size(), link.data() + link.size() - 1, ino);
+  return ino;
+}
+
+// The pid a pidfd refers to: the "Pid:" line of its fdinfo.
+std::string pidfd_pid(pid_t pid, int64_t fd) {
+  std::ifstream in(fmt::format("/proc/{}/fdinfo/{}", pid, fd));
+  std::string key, value;
+  while (in >> key >> value)
+    if (key == "Pid:") return value;
+  return {};
+}
+
+}  // namespace
+
+std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& link) {
+  uint64_t ino = socket_inode(link);
+  if (auto s = sockets_.find(ino); s != sockets_.end()) return s->second;
+  // The protocol's name, as the kernel gives it to /proc's socket files.
+  auto p = protocols_.find(ino);
+  if (p == protocols_.end()) {
+    char name[64];
+    ssize_t n = getxattr(fmt::format("/proc/{}/fd/{}", pid, fd).c_str(), "system.sockprotoname", name, sizeof name - 1);
+    // Gone already (an eBPF record read late): only the inode is known.
+    if (n <= 0) return link;
+    p = protocols_.emplace(ino, std::string(name, strnlen(name, static_cast<size_t>(n)))).first;
+  }
+  auto d = diag_.describe(ino, p->second);
+  if (!d) return fmt::format("{}:[{}]", p->second, ino);
+  // strace 6.1 keeps what it first learnt of a socket (a UDP socket
+  // connected after its bind keeps showing only its own address; a UNIX
+  // socket keeps its peer after the peer has gone), except a UNIX socket
+  // with neither peer nor name, which it asks about again.
+  if (!p->second.starts_with("UNIX") || *d != fmt::format("{}:[{}]", p->second, ino)) sockets_.emplace(ino, *d);
+  return *d;
+}
+
+std::string FdDetails::describe(pid_t pid, pid_t tgid, int64_t fd, const std::string& link, unsigned what) {
+  if (link.empty()) return {};
+  if (socket_inode(link)) return what & kFdSocket ? socket_text(pid, fd, link) : what & kFdPath ? link : "";
+  if (link == "anon_inode:[pidfd]" && (what & kFdPidfd)) {
+    // /proc first: what the table remembers is for a descriptor closed since.
+    if (std::string p = pidfd_pid(pid, fd); !p.empty()) return pidfds_[{tgid, fd}] = "pid:" + p;
+    if (auto known = pidfds_.find({tgid, fd}); known != pidfds_.end()) return known->second;
+  }
+  if ((what & kFdDev) && link.starts_with('/')) {
+    struct stat st;
+    // The descriptor itself while it is open; else its path, which for a
+    // device node rarely changes.
+    if (stat(fmt::format("/proc/{}/fd/{}", pid, fd).c_str(), &st) != 0 && stat(link.c_str(), &st) != 0) st.st_mode = 0;
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+      return fmt::format("{}<{} {}:{}>", link, S_ISCHR(st.st_mode) ? "char" : "block", major(st.st_rdev),
+                         minor(st.st_rdev));
+  }
+  return what & kFdPath ? link : "";
+}
+
+}  // namespace sct

@@ -1,0 +1,39 @@
+// What --decode-fds= shows of a descriptor, from what /proc (or the fd
+// table) says it is: its path (path), "<char 1:3>" after a device's path
+// (dev), a socket's endpoints from sock_diag (socket), "pid:N" for a pidfd
+// (pidfd). strace 6.1 remembers an IP socket's endpoints from the first
+// time the kernel knew them and never asks again (a UDP socket connected
+// after its bind keeps showing only its own address): so does the cache.
+#pragma once
+
+#include <sys/types.h>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <unordered_map>
+
+#include "session/sock_diag.hpp"
+
+namespace sct {
+
+class FdDetails {
+ public:
+  // The text between fd< and >, or "" for none. `link` is what /proc/PID/fd/FD
+  // says (or said, while it was open); `what` the kFd* bits.
+  // `tgid` is the process that owns the descriptor table.
+  std::string describe(pid_t pid, pid_t tgid, int64_t fd, const std::string& link, unsigned what);
+  // The descriptor was closed: what was learnt of it no longer holds.
+  void forget(pid_t tgid, int64_t fd) { pidfds_.erase({tgid, fd}); }
+
+ private:
+  std::string socket_text(pid_t pid, int64_t fd, const std::string& link);
+  SockDiag diag_;
+  std::unordered_map<uint64_t, std::string> sockets_;  // inode -> endpoints
+  std::unordered_map<uint64_t, std::string> protocols_;  // inode -> TCP, UNIX-STREAM...
+  // (tgid, fd) -> the pid of a pidfd, learnt while it was open: every pidfd
+  // shares one inode, and an engine that decodes late finds it closed.
+  std::map<std::pair<pid_t, int64_t>, std::string> pidfds_;
+};
+
+}  // namespace sct
