@@ -9,6 +9,7 @@
 
 #include "core/call.hpp"
 #include "core/call_counts.hpp"
+#include "core/user_stack.hpp"
 #include "core/value.hpp"
 
 namespace sct {
@@ -45,6 +46,9 @@ struct Event {
   const CallCounts* counts = nullptr;  // Counts
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
   Value siginfo;        // decoded siginfo for Signal
+  // -k: the user stack printed after this line (SyscallExit, SyscallNoReturn,
+  // Signal, Exited: strace prints an exit's stack after "+++ exited").
+  const UserStack* stack = nullptr;
 };
 
 // An Exited or Killed event from a wait status.

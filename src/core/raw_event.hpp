@@ -13,6 +13,7 @@
 
 #include "core/call_counts.hpp"
 #include "core/memory.hpp"
+#include "core/user_stack.hpp"
 
 namespace sct {
 
@@ -51,6 +52,9 @@ struct RawEvent {
   // Exit of a descriptor-returning call: the path the engine saw the new
   // descriptor refer to, or empty (the session looks further).
   std::string_view fd_hint;
+  // -k (Entry, Exit, Signal): the thread's user stack, when the engine
+  // unwound it at this stop (src/stack/); null otherwise.
+  const UserStack* stack = nullptr;
 
   int sig = 0;
   siginfo_t siginfo{};

@@ -12,6 +12,7 @@ Capabilities ptrace_capabilities() {
   c.detach_on_exec = true;
   c.kill_on_exit = true;
   c.syscall_limit = true;
+  c.user_stacks = true;  // unwound while the thread is stopped
   return c;
 }
 

@@ -68,6 +68,7 @@ void Session::on_raw(const RawEvent& e) {
       Event ev = make_event(Event::Kind::Signal, e);
       ev.sig = e.sig;
       ev.siginfo = decode_siginfo(e.siginfo);
+      ev.stack = e.stack;
       sink_.on_event(ev);
       break;
     }
@@ -120,6 +121,7 @@ void Session::on_entry(const RawEvent& e) {
   t.call.sp = e.sp;
   t.entry_mono = e.mono;
   t.entry_cpu_ns = e.cpu_clock_ns;
+  t.entry_stack.clear();
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
   TableMemory tm(*e.mem, fds_, e.tgid);
@@ -127,6 +129,7 @@ void Session::on_entry(const RawEvent& e) {
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
+  if (e.stack) t.entry_stack = *e.stack;
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
   sink_.on_event(ev);
@@ -154,6 +157,7 @@ void Session::on_exit(const RawEvent& e) {
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
   ev.cpu_ns = std::max<int64_t>(0, e.cpu_clock_ns - t.entry_cpu_ns);
+  ev.stack = e.stack ? e.stack : t.entry_stack.empty() ? nullptr : &t.entry_stack;
   sink_.on_event(ev);
 }
 
@@ -207,8 +211,12 @@ void Session::on_exec(const RawEvent& e) {
 
 void Session::on_task_exit(const RawEvent& e) {
   auto it = threads_.find(e.tid);
+  // -k: the stack of the exit or exit_group that ended it (strace prints it
+  // after "+++ exited").
+  UserStack last_stack;
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
+    if (!it->second.in_call && it->second.traced) last_stack = std::move(it->second.entry_stack);
     threads_.erase(it);
   }
   // A leader that another thread's execve ended does not exit: it is
@@ -216,6 +224,7 @@ void Session::on_task_exit(const RawEvent& e) {
   if (e.no_line) return;
   Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
+  if (!last_stack.empty()) ev.stack = &last_stack;
   sink_.on_event(ev);
 }
 

@@ -90,6 +90,26 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   write_line(s, line);
   s.open_pid = 0;
   s.col = 0;
+  write_stack(s, e.stack);
+}
+
+void TextSink::write_stack(Stream& s, const UserStack* stack) {
+  if (!stack) return;
+  // strace's frame lines: " > FILE(SYMBOL+0xOFF) [0xADDR]", "FILE()" without
+  // a symbol, and no file where no module is mapped; -kk adds the source.
+  std::string text;
+  for (const StackFrame& f : *stack) {
+    if (f.module.empty()) {
+      fmt::format_to(std::back_inserter(text), " > backtracing_error [{:#x}]", f.address);
+    } else if (f.symbol.empty()) {
+      fmt::format_to(std::back_inserter(text), " > {}() [{:#x}]", f.module, f.address);
+    } else {
+      fmt::format_to(std::back_inserter(text), " > {}({}+{:#x}) [{:#x}]", f.module, f.symbol, f.offset, f.address);
+    }
+    if (!f.source.empty()) fmt::format_to(std::back_inserter(text), " {}:{}", f.source, f.line);
+    text += '\n';
+  }
+  write_line(s, text);
 }
 
 void TextSink::on_event(const Event& e) {
@@ -129,6 +149,7 @@ void TextSink::on_event(const Event& e) {
       render_value(t, e.siginfo, opts_.decode);
       t += " ---";
       write_line(s, (colour_ ? paint(colour::kSignal, t) : t) + "\n");
+      write_stack(s, e.stack);
       break;
     }
     case K::GroupStop:
@@ -139,6 +160,7 @@ void TextSink::on_event(const Event& e) {
       if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
       write_line(s, painted(colour::kExit, fmt::format("+++ exited with {} +++", e.status)));
+      write_stack(s, e.stack);
       break;
     case K::Killed:
       if (opts_.quiet_mask & kQuietExit) break;

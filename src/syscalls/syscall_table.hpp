@@ -44,6 +44,9 @@ enum TraceClass : uint32_t {
   // pipe's read end fills the iovecs it was given): what they held must be
   // copied at entry, not at exit.
   RFillsIn = 1u << 22,
+  // Maps, unmaps or changes mappings of the caller's memory: what -k knows
+  // of its modules (src/stack/) is stale after it.
+  RMaps = 1u << 23,
 };
 
 // How the return value prints.

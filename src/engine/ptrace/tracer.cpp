@@ -22,6 +22,7 @@
 #include "engine/proc.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 #include "engine/ptrace_memory.hpp"
+#include "engine/ptrace/ptrace_stack_source.hpp"
 
 namespace sct {
 
@@ -347,6 +348,11 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
     RawEvent e = make_event(RawEvent::Kind::Signal, pid);
     e.sig = sig;
     e.siginfo = si;
+    UserStack stack;
+    if (stacks_ && sig > 0 && sig < 65 && opts_.filter.signals.test(static_cast<size_t>(sig))) {
+      stack = unwind(t);
+      e.stack = &stack;
+    }
     emit(e);
   }
   resume(pid, sig);
@@ -459,6 +465,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     bool sc = info.op == PTRACE_SYSCALL_INFO_SECCOMP;
     t.nr = static_cast<long>(sc ? info.seccomp.nr : info.entry.nr);
     const SyscallInfo* s = syscall_by_nr(t.nr);
+    const bool before_first_exec = t.hide;
     if (t.hide && has_role(s, RExec)) t.hide = false;
     // exit and exit_group do not come back: no exit stop to wait for.
     if (s && s->ret == Ret::None) t.in_syscall = false;
@@ -473,6 +480,16 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     ev.sp = info.stack_pointer;
     PtraceMemory mem(pid);
     ev.mem = &mem;
+    // -k, as strace: a call that replaces or ends the program is unwound at
+    // entry, while its stack is there; any other at exit. The command's
+    // first execve is unwound after it: before it, sctrace's own child ran.
+    UserStack stack;
+    t.stack_at_entry = stacks_ && opts_.filter.traces(t.nr) && !before_first_exec &&
+                       (has_role(s, RExec) || (s && s->ret == Ret::None));
+    if (t.stack_at_entry) {
+      stack = unwind(t);
+      ev.stack = &stack;
+    }
     emit(ev);
   } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
     if (t.in_syscall && !t.hide) {
@@ -482,11 +499,25 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       ev.ret = info.exit.rval;
       PtraceMemory mem(pid);
       ev.mem = &mem;
+      UserStack stack;
+      if (stacks_) {
+        // The modules first: an execve's exit is unwound in the new program.
+        stacks_->after_call(t.tgid, syscall_by_nr(t.nr));
+        if (!t.stack_at_entry && opts_.filter.traces(t.nr)) {
+          stack = unwind(t);
+          ev.stack = &stack;
+        }
+      }
       emit(ev);
     }
     t.in_syscall = false;
   }
   resume(pid);
+}
+
+UserStack PtraceTracer::unwind(const Tracee& t) {
+  PtraceStackSource src(t.pid);
+  return stacks_->unwind(t.tgid, t.pid, src);
 }
 
 void PtraceTracer::detach_at_exec(Tracee& t) {

@@ -6,6 +6,8 @@
 
 #include <csignal>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -17,13 +19,17 @@
 #include "engine/engine_config.hpp"
 #include "engine/interrupt.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
+#include "stack/stack_unwinder.hpp"
 
 namespace sct {
 
 class PtraceTracer : public Engine {
  public:
   PtraceTracer(EngineConfig cfg, RawEventSink& sink)
-      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {}
+      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {
+    if (opts_.stack_trace)
+      stacks_.emplace(StackOptions{opts_.stack_frame_limit, opts_.stack_source_lines});
+  }
 
   const Capabilities& capabilities() const override { return caps_; }
   // Starts the command (stopped before exec) or attaches to -p pids.
@@ -64,6 +70,7 @@ class PtraceTracer : public Engine {
     // event is still to come, and may come after this task has exited.
     bool before_creator_event = false;
     long nr = -1;                // the call in progress
+    bool stack_at_entry = false; // -k: the call in progress was unwound at entry
   };
 
   Tracee& add_tracee(pid_t pid);
@@ -81,6 +88,8 @@ class PtraceTracer : public Engine {
   void handle_exit(pid_t pid, int status);
   void resume(pid_t pid, int sig = 0);
   void emit(const RawEvent& e) { sink_.on_raw(e); }
+  // -k: the stopped thread's stack, when -k is on.
+  UserStack unwind(const Tracee& t);
   RawEvent make_event(RawEvent::Kind k, pid_t pid);
   std::string attach(pid_t pid);
   // Forks the command, waits until it is seized, installs the filter, execs.
@@ -111,6 +120,7 @@ class PtraceTracer : public Engine {
   int64_t stop_stime_ns_ = 0;  // the stopped tracee's system time (wait4)
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   bool output_failed_ = false;
+  std::optional<StackUnwinder> stacks_;  // -k
 };
 
 }  // namespace sct
