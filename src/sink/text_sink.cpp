@@ -95,14 +95,15 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
 
 void TextSink::write_stack(Stream& s, const UserStack* stack) {
   if (!stack) return;
-  // strace's frame lines: " > FILE(SYMBOL+0xOFF) [0xADDR]", "FILE()" without
-  // a symbol, and no file where no module is mapped; -kk adds the source.
+  // strace 6.1's frame lines: " > FILE(SYMBOL+0xOFF) [0xADDR]", with an
+  // empty symbol and offset 0 in a file that has no function symbol there
+  // ("/usr/bin/true(+0x0) [0x23f1]"), and no file where nothing is mapped;
+  // strace says "unexpected_backtracing_error" of the latter; -kk adds the
+  // source.
   std::string text;
   for (const StackFrame& f : *stack) {
     if (f.module.empty()) {
-      fmt::format_to(std::back_inserter(text), " > backtracing_error [{:#x}]", f.address);
-    } else if (f.symbol.empty()) {
-      fmt::format_to(std::back_inserter(text), " > {}() [{:#x}]", f.module, f.address);
+      fmt::format_to(std::back_inserter(text), " > unexpected_backtracing_error [{:#x}]", f.address);
     } else {
       fmt::format_to(std::back_inserter(text), " > {}({}+{:#x}) [{:#x}]", f.module, f.symbol, f.offset, f.address);
     }

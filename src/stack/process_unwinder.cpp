@@ -133,19 +133,36 @@ bool ProcessUnwinder::refresh_maps() {
   return attached_;
 }
 
-UserStack ProcessUnwinder::unwind(pid_t tid, StackSource& src) {
-  UserStack out;
-  if (!dwfl_) return out;
-  if (maps_stale_ && !refresh_maps()) return out;
-  src_ = &src;
+std::vector<std::pair<uint64_t, bool>> ProcessUnwinder::walk(pid_t tid) {
   tid_ = tid;
   Walk w{opts_.frame_limit, {}};
   // An unwind that stops early (no CFI, memory out of reach) keeps the
   // frames it found.
   dwfl_getthread_frames(dwfl_, tid, on_frame, &w);
+  return std::move(w.pcs);
+}
+
+UserStack ProcessUnwinder::unwind(pid_t tid, StackSource& src) {
+  UserStack out;
+  if (!dwfl_) return out;
+  bool refreshed = maps_stale_;
+  if (maps_stale_ && !refresh_maps()) return out;
+  src_ = &src;
+  auto pcs = walk(tid);
+  // A pc in no known module: mappings changed by a call that did not stop
+  // (the seccomp filter lets untraced mmaps run): read the maps again once.
+  auto unmapped = [&] {
+    for (auto [pc, activation] : pcs)
+      if (!dwfl_addrmodule(dwfl_, activation ? pc : pc - 1)) return true;
+    return false;
+  };
+  if (!refreshed && unmapped()) {
+    maps_stale_ = true;
+    if (refresh_maps()) pcs = walk(tid);
+  }
   src_ = nullptr;
-  out.reserve(w.pcs.size());
-  for (auto [pc, activation] : w.pcs) out.push_back(symbolise(pc, activation));
+  out.reserve(pcs.size());
+  for (auto [pc, activation] : pcs) out.push_back(symbolise(pc, activation));
   return out;
 }
 
@@ -195,7 +212,7 @@ StackFrame ProcessUnwinder::symbolise(uint64_t pc, bool activation) {
     if (it != fns.begin()) {
       --it;
       while (it != fns.begin() && std::prev(it)->value == it->value) --it;
-      f.symbol = demangled(it->name);
+      f.symbol = demangled(it->name.c_str());
       f.offset = pc - bias - it->value;
     }
   }

@@ -37,11 +37,13 @@ class ProcessUnwinder {
 
  private:
   bool refresh_maps();
+  // The frames' pcs, innermost first, each with whether it is an activation.
+  std::vector<std::pair<uint64_t, bool>> walk(pid_t tid);
   StackFrame symbolise(uint64_t pc, bool activation);
   // A module's functions by address (file addresses), read once per file.
   struct Function {
     uint64_t value;
-    const char* name;  // owned by libdw's copy of the file
+    std::string name;
   };
   const std::vector<Function>& functions(Dwfl_Module* mod, const std::string& path);
 
