@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 namespace sct {
@@ -118,14 +120,39 @@ ProcessUnwinder::~ProcessUnwinder() {
   if (dwfl_) dwfl_end(dwfl_);
 }
 
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::string out;
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return out;
+  char buf[16384];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return out;
+}
+
+}  // namespace
+
 bool ProcessUnwinder::refresh_maps() {
-  // A process already gone keeps the modules it had (the eBPF engine reads
-  // its records after the fact).
-  std::string maps = "/proc/" + std::to_string(pid_) + "/maps";
-  if (access(maps.c_str(), R_OK) != 0) return attached_;
-  dwfl_report_begin(dwfl_);
-  int r = dwfl_linux_proc_report(dwfl_, pid_);
-  dwfl_report_end(dwfl_, nullptr, nullptr);
+  int r = 0;
+  if (opts_.late) {
+    // Read first: a process already gone (or a zombie, whose maps read
+    // empty) keeps the modules it had.
+    std::string maps = read_file("/proc/" + std::to_string(pid_) + "/maps");
+    if (maps.empty()) return attached_;
+    FILE* f = fmemopen(maps.data(), maps.size(), "r");
+    if (!f) return attached_;
+    dwfl_report_begin(dwfl_);
+    r = dwfl_linux_proc_maps_report(dwfl_, f);
+    dwfl_report_end(dwfl_, nullptr, nullptr);
+    fclose(f);
+  } else {
+    // The tracee is stopped: its maps are what the stack points into.
+    dwfl_report_begin(dwfl_);
+    r = dwfl_linux_proc_report(dwfl_, pid_);
+    dwfl_report_end(dwfl_, nullptr, nullptr);
+  }
   if (r != 0) return attached_;
   maps_stale_ = false;
   // The architecture comes from the modules: attach once they are known.

@@ -21,6 +21,9 @@ namespace sct {
 struct StackOptions {
   int frame_limit = 256;      // --stack-trace-frame-limit
   bool source_lines = false;  // -kk
+  // Stacks are unwound after the fact (eBPF): the process may be gone, or
+  // a zombie whose maps read empty; what was known is kept then.
+  bool late = false;
 };
 
 class ProcessUnwinder {
