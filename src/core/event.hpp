@@ -49,6 +49,10 @@ struct Event {
   // -k: the user stack printed after this line (SyscallExit, SyscallNoReturn,
   // Signal, Exited: strace prints an exit's stack after "+++ exited").
   const UserStack* stack = nullptr;
+  // It was unwound at the call's entry (a call that execs or ends the
+  // program): strace 6.1 writes such a stack's symbol-less frames as
+  // "FILE(+0x0)", others as "FILE()".
+  bool stack_at_entry = false;
 };
 
 // An Exited or Killed event from a wait status.

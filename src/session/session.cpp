@@ -158,6 +158,7 @@ void Session::on_exit(const RawEvent& e) {
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
   ev.cpu_ns = std::max<int64_t>(0, e.cpu_clock_ns - t.entry_cpu_ns);
   ev.stack = e.stack ? e.stack : t.entry_stack.empty() ? nullptr : &t.entry_stack;
+  ev.stack_at_entry = has_role(t.call.info, RExec);
   sink_.on_event(ev);
 }
 
@@ -225,6 +226,7 @@ void Session::on_task_exit(const RawEvent& e) {
   Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
   if (!last_stack.empty()) ev.stack = &last_stack;
+  ev.stack_at_entry = true;
   sink_.on_event(ev);
 }
 
