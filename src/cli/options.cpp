@@ -282,8 +282,8 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         o.stack_frame_limit = static_cast<int>(v);
         break;
       case kOptStackCaptureSize:
-        if (!parse_int(optarg, 64, 65536, v) || v % 8)
-          return usage_error("invalid --stack-capture-size: '%s' (bytes, a multiple of 8 from 64 to 65536)", optarg);
+        if (!parse_int(optarg, 64, 32760, v) || v % 8)
+          return usage_error("invalid --stack-capture-size: '%s' (bytes, a multiple of 8 from 64 to 32760)", optarg);
         o.stack_capture_bytes = static_cast<size_t>(v);
         break;
       case kOptOutputSeparately: o.follow_forks = 2; break;
