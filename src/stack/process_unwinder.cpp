@@ -76,8 +76,8 @@ struct DwflThreadCallbacks {
       }
       int j = i;
       while (j < kDwarfRegs && (known & (1u << j))) ++j;
-      std::vector<Dwarf_Word> run(regs + i, regs + j);
-      if (!dwfl_thread_state_registers(thread, i, static_cast<unsigned>(j - i), run.data())) return false;
+      static_assert(sizeof(Dwarf_Word) == sizeof(uint64_t));
+      if (!dwfl_thread_state_registers(thread, i, static_cast<unsigned>(j - i), regs + i)) return false;
       i = j;
     }
     dwfl_thread_state_register_pc(thread, regs[kDwarfRip]);

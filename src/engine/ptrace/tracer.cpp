@@ -319,6 +319,8 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
     }
   }
   if (shown(t)) emit(e);
+  // -k: a process's modules (and the files libdw holds open) go with it.
+  if (stacks_ && t.tgid == pid) stacks_->forget(pid);
   if (t.before_creator_event) gone_before_creator_event_.insert(pid);
   erase_tracee(it);
 }
