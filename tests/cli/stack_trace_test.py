@@ -16,7 +16,7 @@ call of a process that is alive when its records are read (stack_chain
 lingers); of a process gone by then (cat) it may print fewer frames, never
 different ones.
 
-Usage: stack_trace_test.py SCTRACE STACK_CHAIN STACK_CHAIN_SOURCE group"""
+Usage: stack_trace_test.py SCTRACE STACK_CHAIN STACK_CHAIN_SOURCE group [STACK_CXX]"""
 
 import collections
 import os
@@ -27,6 +27,7 @@ import sys
 import tempfile
 
 SCTRACE, CHAIN, CHAIN_SOURCE, GROUP = sys.argv[1:5]
+CXX = sys.argv[5] if len(sys.argv) > 5 else None
 STRACE = shutil.which("strace")
 failures = []
 
@@ -217,7 +218,25 @@ def test_capture_window():
             check(n == m, "ebpf 8192: every frame of a lingering process")
 
 
+def test_cxx():
+    # C++ names demangled, as strace 6.1 prints them.
+    args = ["-k", "-e", "trace=getppid", CXX]
+    want = calls(trace(STRACE, args))
+    check(any("stack_ns::Caller::call(int)+" in f for _, w, fs in want for f in fs),
+          "strace shows the demangled member: %r" % want)
+    got = calls(trace(SCTRACE, ["--backend=ptrace"] + args))
+    check(got == want, "ptrace %s: %r, strace %r" % (args, got, want))
+    if len(ENGINES) > 1:
+        # Gone before its records are read, the process may show fewer
+        # frames on the eBPF engine (docs/stack_traces.md), never others.
+        got = calls(trace(SCTRACE, ["--backend=ebpf"] + args))
+        check([w for _, w, _ in got] == [w for _, w, _ in want], "ebpf %s: the same calls" % args)
+        for (_, w, gf), (_, _, wf) in zip(got, want):
+            check(gf == wf[:len(gf)], "ebpf %s: %r is not a prefix of %r" % (w, gf, wf))
+
+
 {
+    "cxx": test_cxx,
     "chain": test_chain,
     "order": test_order,
     "cat": test_cat,
