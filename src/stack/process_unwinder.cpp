@@ -112,7 +112,8 @@ int on_frame(Dwfl_Frame* state, void* arg) {
 
 }  // namespace
 
-ProcessUnwinder::ProcessUnwinder(pid_t pid, const StackOptions& opts) : pid_(pid), opts_(opts) {
+ProcessUnwinder::ProcessUnwinder(pid_t pid, const StackOptions& opts, pid_t maps_from)
+    : pid_(pid), opts_(opts), maps_from_(maps_from) {
   dwfl_ = dwfl_begin(&kCallbacks);
 }
 
@@ -140,6 +141,8 @@ bool ProcessUnwinder::refresh_maps() {
     // Read first: a process already gone (or a zombie, whose maps read
     // empty) keeps the modules it had.
     std::string maps = read_file("/proc/" + std::to_string(pid_) + "/maps");
+    // A forked child gone already: it was mapped as its parent was.
+    if (maps.empty() && maps_from_ && !attached_) maps = read_file("/proc/" + std::to_string(maps_from_) + "/maps");
     if (maps.empty()) return attached_;
     FILE* f = fmemopen(maps.data(), maps.size(), "r");
     if (!f) return attached_;

@@ -28,7 +28,9 @@ struct StackOptions {
 
 class ProcessUnwinder {
  public:
-  ProcessUnwinder(pid_t pid, const StackOptions& opts);
+  // `maps_from`: a process whose maps stand in when this one's cannot be
+  // read (late): its parent, whose mappings a forked child starts with.
+  ProcessUnwinder(pid_t pid, const StackOptions& opts, pid_t maps_from = 0);
   ~ProcessUnwinder();
   ProcessUnwinder(const ProcessUnwinder&) = delete;
   ProcessUnwinder& operator=(const ProcessUnwinder&) = delete;
@@ -52,6 +54,7 @@ class ProcessUnwinder {
 
   pid_t pid_;
   StackOptions opts_;
+  pid_t maps_from_ = 0;
   Dwfl* dwfl_ = nullptr;
   bool maps_stale_ = true;
   bool attached_ = false;

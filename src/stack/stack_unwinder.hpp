@@ -23,6 +23,11 @@ class StackUnwinder {
   // After call `s` of process `tgid` returned: the roles "maps memory" and
   // "execs" make its modules stale.
   void after_call(pid_t tgid, const SyscallInfo* s);
+  // A new process forked by `parent`: it starts with the parent's mappings,
+  // which stand in for its own if it is gone before it is unwound (eBPF).
+  void forked(pid_t parent, pid_t child) {
+    procs_[child] = std::make_unique<ProcessUnwinder>(child, opts_, parent);
+  }
   // The process exec'd (a new program, maybe a new architecture) or is gone.
   void forget(pid_t tgid) { procs_.erase(tgid); }
 

@@ -1,9 +1,11 @@
 /* -k's test program: a call six functions deep, a signal raised from
- * main, a thread's call, and (with "linger") a pause before exiting so
+ * main, a thread's call, a child process's calls, and (with "linger") a
+ * pause before exiting so
  * that the eBPF engine reads its records while /proc/PID/maps is there.
  * Built with -g: -kk has source lines to show. */
 #include <fcntl.h>
 #include <pthread.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -43,6 +45,12 @@ int main(int argc, char** argv) {
   pthread_t t;
   pthread_create(&t, 0, in_thread, 0);
   pthread_join(t, 0);
+  pid_t child = fork();
+  if (child == 0) {
+    chain_1();
+    _exit(0);
+  }
+  waitpid(child, 0, 0);
   if (linger) {
     struct timespec ts = {0, 300 * 1000 * 1000};
     nanosleep(&ts, 0);

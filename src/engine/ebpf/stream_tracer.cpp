@@ -369,6 +369,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
       RawEvent e = make_event(RawEvent::Kind::NewTask, r);
       e.child = static_cast<pid_t>(r.args[0]);
       e.child_tgid = static_cast<pid_t>(r.args[1]);
+      if (stacks_ && e.child_tgid != r.tgid) stacks_->forked(r.tgid, e.child_tgid);
       if (opts_.follow_forks && opts_.announce_new_tasks) say(fmt::format("Process {} attached", e.child));
       sink_.on_raw(e);
       break;
