@@ -8,6 +8,8 @@ one above or beside it. Lowest first:
   core            values, CallRecord, Memory, kernel names, value text: syscalls
   decode          the decoders: core, syscalls
   filter          -e/-P expressions: decode and below
+  stack           user stacks for -k (libdw unwinding and symbols): core,
+                  syscalls
   engine          engine/*.{hpp,cpp} (the Engine interface, proc, command,
                   supervisor, tracee memory, EngineConfig): filter, core,
                   syscalls; never decode (engines report raw events; the
@@ -48,9 +50,9 @@ import sys
 BELOW_FILTER = {"filter", "decode", "core", "syscalls"}
 # What engines see: the filter's options (to choose what to capture), the
 # raw event and Memory (core), the spec; not the decoders.
-ENGINE_SEES = {"filter", "core", "syscalls"}
+ENGINE_SEES = {"filter", "core", "syscalls", "stack"}
 BELOW_ENGINE = {"engine"} | ENGINE_SEES
-ALL = {"syscalls", "core", "decode", "filter", "engine", "engine/capture", "engine/ptrace",
+ALL = {"syscalls", "core", "decode", "filter", "stack", "engine", "engine/capture", "engine/ptrace",
        "engine/ebpf", "engine/snapshot", "session", "sink", "diagnose", "cli", "testing"}
 
 # Layer -> the other layers its files may include.
@@ -59,6 +61,7 @@ MAY_INCLUDE = {
     "core": {"syscalls"},
     "decode": {"core", "syscalls"},
     "filter": {"decode", "core", "syscalls"},
+    "stack": {"core", "syscalls"},
     "engine": ENGINE_SEES,
     "engine/capture": BELOW_ENGINE,
     "engine/ptrace": BELOW_ENGINE,

@@ -27,6 +27,11 @@ EngineConfig engine_config(const Options& o) {
   // when an output shows or sums times.
   c.need_time = o.stamps.any() || o.summary || !o.json.empty() ||
                 !o.perfetto.empty();
+  // -k stack traces: -c prints no lines to hang them on.
+  c.stack_trace = o.stack_trace > 0 && o.summary != 1;
+  c.stack_source_lines = o.stack_trace > 1;
+  c.stack_frame_limit = o.stack_frame_limit;
+  c.stack_capture_bytes = o.stack_capture_bytes;
   return c;
 }
 

@@ -21,6 +21,8 @@ std::string refusal(const Options& o, const Capabilities& caps) {
     return engine + ": cannot tamper with syscalls (-e inject=, -e fault=): bpf_override_return needs kprobes, which this kernel lacks" + use;
   if (o.syscall_limit && !caps.syscall_limit)
     return engine + ": cannot stop tracing after exactly N calls (--syscall-limit): the kernel runs ahead of what is read" + use;
+  // -k stack traces
+  if (o.stack_trace && !caps.user_stacks) return engine + ": cannot print user stacks (-k)" + use;
   return {};
 }
 

@@ -121,3 +121,25 @@ TEST(EngineChoice, InjectNeedsAnEngineThatTampers) {
 
 }  // namespace
 }  // namespace sct
+
+namespace sct {
+namespace {
+
+// -k stack traces: an engine without user stacks refuses -k in one line.
+TEST(EngineChoice, StackTracesNeedUserStacks) {
+  Options o;
+  o.backend = Options::Backend::Ebpf;
+  o.stack_trace = 1;
+  Capabilities ebpf;
+  ebpf.engine = "ebpf";
+  ebpf.available = true;
+  auto r = choose_engine(o, ptrace_capabilities(), ebpf);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error(), "--backend=ebpf: cannot print user stacks (-k); use --backend=ptrace");
+  ebpf.user_stacks = true;
+  EXPECT_TRUE(choose_engine(o, ptrace_capabilities(), ebpf).ok());
+  EXPECT_TRUE(ptrace_capabilities().user_stacks);
+}
+
+}  // namespace
+}  // namespace sct

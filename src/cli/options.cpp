@@ -63,6 +63,10 @@ enum LongOnly {
   // Descriptor data dumps: --read=SET, --write=SET (-e read=, -e write=).
   kOptReadData,
   kOptWriteData,
+  // -k stack traces
+  kOptStackTrace,
+  kOptStackTraceFrameLimit,
+  kOptStackCaptureSize,
 };
 
 constexpr option kLongOptions[] = {
@@ -131,6 +135,11 @@ constexpr option kLongOptions[] = {
     // Descriptor data dumps (-e read=, -e write=).
     {"read", required_argument, nullptr, kOptReadData},
     {"write", required_argument, nullptr, kOptWriteData},
+    // -k stack traces: strace 6.1's name, strace 7.x's names.
+    {"stack-traces", optional_argument, nullptr, kOptStackTrace},
+    {"stack-trace", optional_argument, nullptr, kOptStackTrace},
+    {"stack-trace-frame-limit", required_argument, nullptr, kOptStackTraceFrameLimit},
+    {"stack-capture-size", required_argument, nullptr, kOptStackCaptureSize},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -357,6 +366,23 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
       case 'F': deprecated_f = true; break;
+      // -k stack traces: -kk and --stack-trace=source add source lines
+      // (strace 7.x; strace 6.1 takes -kk as -k).
+      case 'k': ++o.stack_trace; break;
+      case kOptStackTrace:
+        if (!optarg || !strcmp(optarg, "symbol")) o.stack_trace = std::max(o.stack_trace, 1);
+        else if (!strcmp(optarg, "source")) o.stack_trace = 2;
+        else return usage_error("invalid --stack-trace argument: '%s' (symbol or source)", optarg);
+        break;
+      case kOptStackTraceFrameLimit:
+        if (!parse_int(optarg, 1, INT_MAX, v)) return usage_error("invalid --stack-trace-frame-limit argument: '%s'", optarg);
+        o.stack_frame_limit = static_cast<int>(v);
+        break;
+      case kOptStackCaptureSize:
+        if (!parse_int(optarg, 64, 32760, v) || v % 8)
+          return usage_error("invalid --stack-capture-size: '%s' (bytes, a multiple of 8 from 64 to 32760)", optarg);
+        o.stack_capture_bytes = static_cast<size_t>(v);
+        break;
       case kOptOutputSeparately: o.follow_forks = 2; break;
       case 'h': print_help(); return {false, 0};
       case 'V': print_version(); return {false, 0};
@@ -640,6 +666,8 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
     return usage_error("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
   if (sort_given && !o.summary)
     error_msg("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+  // -k stack traces: strace says this before the -A warning.
+  if (o.stack_trace && o.summary == 1) error_msg("-k/--stack-traces has no effect with -c/--summary-only");
   if (o.append && !output_given) error_msg("-A/--output-append-mode has no effect without -o/--output");
   if (status_options > 1)
     error_msg("Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "

@@ -63,6 +63,10 @@ struct Options {
   TipsOptions tips;                  // --tips
   // Tampering: -e inject=, -e fault= (docs/inject.md).
   InjectOptions inject;
+  // -k stack traces
+  int stack_trace = 0;               // -k: 1; -kk / --stack-trace=source: 2
+  int stack_frame_limit = 256;       // --stack-trace-frame-limit=N
+  size_t stack_capture_bytes = 0;    // --stack-capture-size=BYTES (eBPF; 0: its default)
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

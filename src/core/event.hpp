@@ -10,6 +10,7 @@
 
 #include "core/call.hpp"
 #include "core/call_counts.hpp"
+#include "core/user_stack.hpp"
 #include "core/value.hpp"
 
 namespace sct {
@@ -55,6 +56,13 @@ struct Event {
   bool entry_shown = true;
   std::string comm;      // -Y: the thread's command name, for its pid prefix
   Value siginfo;        // decoded siginfo for Signal
+  // -k: the user stack printed after this line (SyscallExit, SyscallNoReturn,
+  // Signal, Exited: strace prints an exit's stack after "+++ exited").
+  const UserStack* stack = nullptr;
+  // It was unwound at the call's entry (a call that execs or ends the
+  // program): strace 6.1 writes such a stack's symbol-less frames as
+  // "FILE(+0x0)", others as "FILE()".
+  bool stack_at_entry = false;
 };
 
 // An Exited or Killed event from a wait status.

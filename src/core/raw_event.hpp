@@ -14,6 +14,7 @@
 #include "core/call_counts.hpp"
 #include "core/memory.hpp"
 #include "core/tampering.hpp"
+#include "core/user_stack.hpp"
 
 namespace sct {
 
@@ -56,6 +57,9 @@ struct RawEvent {
   // inject=); null when the engine cannot. Exit: what was done (TamperBit).
   Tamperer* tamperer = nullptr;
   uint8_t tampered = 0;
+  // -k (Entry, Exit, Signal): the thread's user stack, when the engine
+  // unwound it at this stop (src/stack/); null otherwise.
+  const UserStack* stack = nullptr;
 
   int sig = 0;
   siginfo_t siginfo{};

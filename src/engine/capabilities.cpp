@@ -13,6 +13,7 @@ Capabilities ptrace_capabilities() {
   c.kill_on_exit = true;
   c.syscall_limit = true;
   c.inject = true;  // -e inject=, -e fault= (engine/ptrace/injector.hpp)
+  c.user_stacks = true;  // unwound while the thread is stopped
   return c;
 }
 

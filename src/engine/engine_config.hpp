@@ -38,6 +38,11 @@ struct EngineConfig {
   bool seccomp = true;               // --seccomp-bpf (ptrace)
   size_t ring_buffer_kib = 0;        // --ring-buffer-size (eBPF; 0: its default)
   bool need_time = false;            // an output shows or counts call times (eBPF)
+  // -k: each shown call's and signal's user stack (src/stack/).
+  bool stack_trace = false;          // -k
+  bool stack_source_lines = false;   // -kk
+  int stack_frame_limit = 256;       // --stack-trace-frame-limit
+  size_t stack_capture_bytes = 0;    // --stack-capture-size (eBPF; 0: its default)
 };
 
 }  // namespace sct

@@ -107,6 +107,7 @@ void Session::on_raw(const RawEvent& e) {
       ev.siginfo = decode_siginfo(e.siginfo);
       ev.shown = signal_shown(cfg_.filter, e.sig);
       if (pids_shown()) describe_sender(ev.siginfo, e);
+      ev.stack = e.stack;
       sink_.on_event(ev);
       break;
     }
@@ -163,6 +164,7 @@ void Session::on_entry(const RawEvent& e) {
   t.call.sp = e.sp;
   t.entry_mono = e.mono;
   t.entry_cpu_ns = e.cpu_clock_ns;
+  t.entry_stack.clear();
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
   TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds);
@@ -177,6 +179,7 @@ void Session::on_entry(const RawEvent& e) {
   const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
   if (how) e.tamperer->tamper(*how);
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
+  if (e.stack) t.entry_stack = *e.stack;
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
   emit_call(ev);
@@ -210,6 +213,8 @@ void Session::on_exit(const RawEvent& e) {
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
   ev.cpu_ns = std::max<int64_t>(0, e.cpu_clock_ns - t.entry_cpu_ns);
+  ev.stack = e.stack ? e.stack : t.entry_stack.empty() ? nullptr : &t.entry_stack;
+  ev.stack_at_entry = has_role(t.call.info, RExec);
   emit_call(ev);
 }
 
@@ -283,8 +288,12 @@ void Session::on_task_exit(const RawEvent& e) {
   if (e.no_line) comms_.erase(e.tid);
   injector_.forget(e.tid);
   auto it = threads_.find(e.tid);
+  // -k: the stack of the exit or exit_group that ended it (strace prints it
+  // after "+++ exited").
+  UserStack last_stack;
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
+    if (!it->second.in_call && it->second.traced) last_stack = std::move(it->second.entry_stack);
     threads_.erase(it);
   }
   // A leader that another thread's execve ended does not exit: it is
@@ -292,6 +301,8 @@ void Session::on_task_exit(const RawEvent& e) {
   if (e.no_line) return;
   Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
+  if (!last_stack.empty()) ev.stack = &last_stack;
+  ev.stack_at_entry = true;
   sink_.on_event(ev);
   comms_.erase(e.tid);
 }

@@ -65,6 +65,9 @@ class Session : public RawEventSink {
     DecodedCall call;
     timespec entry_mono{};
     int64_t entry_cpu_ns = 0;
+    // -k: the stack unwound at entry (a call that execs or ends the
+    // program), printed after its exit line or its "+++ exited".
+    UserStack entry_stack;
   };
 
   void on_entry(const RawEvent& e);

@@ -80,6 +80,29 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   write_line(s, line);
   s.open_pid = 0;
   s.col = 0;
+  write_stack(s, e.stack, e.stack_at_entry);
+}
+
+void TextSink::write_stack(Stream& s, const UserStack* stack, bool at_entry) {
+  if (!stack) return;
+  // strace 6.1's frame lines: " > FILE(SYMBOL+0xOFF) [0xADDR]"; where the
+  // file has no function symbol, "FILE() [0xADDR]", or "FILE(+0x0) [0xADDR]"
+  // in a stack unwound at entry (execve, exit, exit_group: strace keeps
+  // those as text made another way); "unexpected_backtracing_error [0xPC]"
+  // where no file is mapped. -kk adds the source.
+  std::string text;
+  for (const StackFrame& f : *stack) {
+    if (f.module.empty()) {
+      fmt::format_to(std::back_inserter(text), " > unexpected_backtracing_error [{:#x}]", f.address);
+    } else if (f.symbol.empty() && !at_entry) {
+      fmt::format_to(std::back_inserter(text), " > {}() [{:#x}]", f.module, f.address);
+    } else {
+      fmt::format_to(std::back_inserter(text), " > {}({}+{:#x}) [{:#x}]", f.module, f.symbol, f.offset, f.address);
+    }
+    if (!f.source.empty()) fmt::format_to(std::back_inserter(text), " {}:{}", f.source, f.line);
+    text += '\n';
+  }
+  write_line(s, text);
 }
 
 void TextSink::on_event(const Event& e) {
@@ -124,6 +147,7 @@ void TextSink::on_event(const Event& e) {
       render_value(t, e.siginfo, opts_.decode);
       t += " ---";
       write_line(s, (colour_ ? paint(colour::kSignal, t) : t) + "\n");
+      write_stack(s, e.stack, e.stack_at_entry);
       break;
     }
     case K::GroupStop:
@@ -134,6 +158,7 @@ void TextSink::on_event(const Event& e) {
       if (opts_.quiet_mask & kQuietExit) break;
       begin_line(s, e);
       write_line(s, painted(colour::kExit, fmt::format("+++ exited with {} +++", e.status)));
+      write_stack(s, e.stack, e.stack_at_entry);
       break;
     case K::Killed:
       if (opts_.quiet_mask & kQuietExit) break;

@@ -58,6 +58,8 @@ class TextSink : public Sink {
   void begin_line(Stream& s, const Event& e, bool with_pid = true);
   void end_call(Stream& s, const Event& e, std::string& line);
   void write_line(Stream& s, std::string_view text);
+  // -k: the frames after a call's, signal's or exit's line.
+  void write_stack(Stream& s, const UserStack* stack, bool at_entry);
   // A whole line, coloured when colour is on, with its newline.
   std::string painted(const char* colour, std::string_view text) const;
 

@@ -44,7 +44,7 @@ class SinkRun {
     e.live_tracees = live;
     sink_->on_event(e);
   }
-  void exit(pid_t pid, int64_t ret, int live = 1) {
+  void exit(pid_t pid, int64_t ret, int live = 1, const UserStack* stack = nullptr, bool at_entry = false) {
     calls_[pid].ret = ret;
     decode_exit(pid, calls_[pid], mem_, opts_.decode);
     Event e;
@@ -52,6 +52,8 @@ class SinkRun {
     e.pid = pid;
     e.call = &calls_[pid];
     e.live_tracees = live;
+    e.stack = stack;
+    e.stack_at_entry = at_entry;
     sink_->on_event(e);
   }
   void event(Event::Kind k, pid_t pid, int status = 0, uint64_t lost = 0) {
@@ -136,6 +138,53 @@ TEST(TextSink, AlignmentColumnAndSyscallTimes) {
   r.entry(10);
   r.exit(10, 1);
   EXPECT_EQ(r.text(), "getppid()           = 1 <0.000000>\n");
+}
+
+}  // namespace
+}  // namespace sct
+
+namespace sct {
+namespace {
+
+// -k: strace 6.1's frame lines, after the resumed line of a split call.
+TEST(TextSink, StackFramesFollowTheCompletedLine) {
+  TextConfig o;
+  o.follow_forks = 1;
+  SinkRun r(o);
+  const UserStack stack = {
+      {"/lib/libc.so.6", "read", 0xd, 0xf82ad, "", 0},
+      {"/usr/bin/cat", "", 0, 0x2cf8, "", 0},
+      {"/bin/prog", "main", 0x9, 0x1089, "/src/prog.c", 12},
+      {"", "", 0, 0x7f0000001007, "", 0},
+  };
+  r.call(10, "getpid", {});
+  r.entry(10);
+  r.call(11, "getppid", {});
+  r.entry(11);
+  r.exit(11, 1);
+  r.exit(10, 10, 1, &stack);
+  EXPECT_EQ(r.text(),
+            "10    getpid( <unfinished ...>\n"
+            "11    getppid()                         = 1\n"
+            "10    <... getpid resumed>)             = 10\n"
+            " > /lib/libc.so.6(read+0xd) [0xf82ad]\n"
+            " > /usr/bin/cat() [0x2cf8]\n"
+            " > /bin/prog(main+0x9) [0x1089] /src/prog.c:12\n"
+            " > unexpected_backtracing_error [0x7f0000001007]\n");
+}
+
+// A stack unwound at entry (execve, exit_group) writes a symbol-less frame
+// as strace does those: "FILE(+0x0)".
+TEST(TextSink, StackUnwoundAtEntryWritesSymbolLessFramesWithAnOffset) {
+  TextConfig o;
+  SinkRun r(o);
+  const UserStack stack = {{"/usr/bin/true", "", 0, 0x23f1, "", 0}};
+  r.call(10, "getpid", {});
+  r.entry(10);
+  r.exit(10, 10, 1, &stack, true);
+  EXPECT_EQ(r.text(),
+            "getpid()                                = 10\n"
+            " > /usr/bin/true(+0x0) [0x23f1]\n");
 }
 
 }  // namespace

@@ -51,6 +51,9 @@ enum TraceClass : uint32_t {
   // strace 6.1 does for these.
   RReadsData = 1u << 23,
   RWritesData = 1u << 24,
+  // Maps, unmaps or changes mappings of the caller's memory: what -k knows
+  // of its modules (src/stack/) is stale after it.
+  RMaps = 1u << 25,
 };
 
 // How the return value prints.

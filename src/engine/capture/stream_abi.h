@@ -43,7 +43,9 @@ struct sct_plan {
    * a lone traced thread sends one SCT_REC_CALL at exit, or its entry
    * record when it leaves the CPU inside the call. */
   unsigned char defer;
-  unsigned char pad;
+  /* -k: the user stack is copied at exit too (a call that execs: the old
+   * program's mappings are gone by the time user space reads the entry). */
+  unsigned char user_stack_at_exit;
   /* SCT_CAP_SIZED: the struct's size (structs.def); 8 so that an index
    * masked with 7 stays inside for the verifier. */
   unsigned short size[8];
@@ -113,7 +115,19 @@ struct sct_capture_hdr {
 #define SCT_AT_RET_FD_INODE 3 /* struct sct_inode: for sockets and pipes */
 #define SCT_AT_EXEC_PATH 4    /* SCT_REC_EXEC: the path execve was given */
 #define SCT_AT_EXEC_ARGV 5    /* SCT_REC_EXEC: its argv strings, one after another */
+/* -k: at a call's entry (and a signal's delivery) the user registers an
+ * unwind starts from, struct sct_user_regs, and a window of the user stack
+ * from sp up (stack_bytes, --stack-capture-size; shorter where the stack's
+ * mapping ends first). */
+#define SCT_AT_USER_REGS 6
+#define SCT_AT_USER_STACK 7
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
+
+struct sct_user_regs {
+  unsigned long long ip;
+  unsigned long long sp;
+  unsigned long long bp;
+};
 
 #define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */
 #define SCT_CAPF_TERMINATED 2 /* the string's NUL was found */

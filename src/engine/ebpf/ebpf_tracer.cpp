@@ -44,9 +44,11 @@ const Capabilities& ebpf_capabilities() {
     c.attach = true;
     // Tasks are found by pid in the kernel: the command need not be a child.
     c.daemonize = true;
-    // No kprobes here, so no bpf_override_return: nothing can be injected;
-    // user stacks need frame pointers Debian's libraries lack (docs/ebpf.md).
+    // No kprobes here, so no bpf_override_return: nothing can be injected.
     c.max_capture = SCT_BUF_CAP - 2;
+    // -k: a window of the user stack is copied at entry and unwound with
+    // the process's CFI in user space (docs/stack_traces.md).
+    c.user_stacks = true;
     c.decodes_late = true;
     if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
       c.why_not = "--backend=ebpf: this kernel has no BTF (/sys/kernel/btf/vmlinux)";

@@ -18,6 +18,7 @@ const volatile unsigned int buf_cap = 32;      /* -s */
 const volatile unsigned int argv_str_cap = 34; /* -s + 2: a cut string shows */
 const volatile unsigned long long wake_bytes = 65536;
 const volatile bool need_time = true; /* false: nothing shows when a call ran */
+const volatile unsigned int stack_bytes = 0; /* -k: user stack bytes per record; 0: none */
 
 struct {
   __uint(type, BPF_MAP_TYPE_RINGBUF);
@@ -431,6 +432,25 @@ static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 l
   return (__u8*)r + off + sizeof(*h);
 }
 
+/* -k: the registers an unwind starts from and the stack above sp, as
+ * perf's --call-graph dwarf copies them; user space unwinds the copy with
+ * the process's CFI. The window shrinks where the stack's mapping ends
+ * first (the main thread's stack top is often closer than stack_bytes). */
+static __always_inline void capture_user_stack(struct sct_record* r, struct pt_regs* regs) {
+  if (!stack_bytes || !regs) return;
+  struct sct_user_regs* u = add_special(r, SCT_AT_USER_REGS, sizeof(struct sct_user_regs));
+  if (!u) return;
+  u->ip = regs->ip;
+  u->sp = regs->sp;
+  u->bp = regs->bp;
+  __u64 sp = regs->sp;
+  if (capture_to_scratch(sp, stack_bytes, COPY_BYTES, SCT_AT_USER_STACK)) return;
+  if (capture_to_scratch(sp, stack_bytes / 2, COPY_BYTES, SCT_AT_USER_STACK)) return;
+  if (capture_to_scratch(sp, stack_bytes / 4, COPY_BYTES, SCT_AT_USER_STACK)) return;
+  if (capture_to_scratch(sp, stack_bytes / 8, COPY_BYTES, SCT_AT_USER_STACK)) return;
+  capture_to_scratch(sp, 256, COPY_BYTES, SCT_AT_USER_STACK);
+}
+
 /* Sockets and pipes have no path: /proc names them by inode. The inode also
  * tells user space whether the descriptor is still this file. */
 static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
@@ -523,6 +543,7 @@ static __always_inline void send_deferred_entry(struct task_struct* task, struct
   read_args(r, regs);
   r->sp = regs->sp;
   t->retry = entry_captures(r, p, task);
+  capture_user_stack(r, regs);
   finish(r);
 }
 
@@ -547,6 +568,7 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   read_args(r, regs);
   r->sp = regs->sp;
   t->retry = entry_captures(r, p, task);
+  capture_user_stack(r, regs);
   finish(r);
   return 0;
 }
@@ -581,11 +603,13 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     r->sp = regs->sp;
     t->retry = 0;
     entry_captures(r, p, task);
+    capture_user_stack(r, regs);
   }
   struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .sizes = p->size, .counts = p->count, .ret = ret, .again = t->retry};
   // Calls without anything to copy (most of them) skip the loop.
   if (t->retry) bpf_loop(6, capture_one, &c, 0);
   else if (!failed && p->exit_n) bpf_loop(p->exit_n, capture_one, &c, 0);
+  if (!whole && p->user_stack_at_exit) capture_user_stack(r, regs);
   if (p->ret_fd && !failed) {
     // The process may be gone before user space could ask /proc.
     struct file* f = fd_file(task, ret);
@@ -674,6 +698,9 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
     ((int*)data)[0] = sig;
     ((int*)data)[2] = info ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
   }
+  // Delivered on the thread's way back to user space: its registers are
+  // where it will resume (a signal only generated is not the thread's own).
+  if (task == bpf_get_current_task_btf()) capture_user_stack(r, (struct pt_regs*)bpf_task_pt_regs(task));
   finish(r);
 }
 

@@ -18,6 +18,7 @@
 #include "core/call.hpp"
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
+#include "engine/capture/captured_stack_source.hpp"
 #include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/launch.hpp"
 #include "engine/interrupt.hpp"
@@ -147,6 +148,9 @@ std::string StreamTracer::load() {
   // Two clock reads per call are a good part of its cost; without an
   // option that shows or sums times, nothing reads them.
   skel_->rodata->need_time = opts_.need_time;
+  if (opts_.stack_trace)
+    skel_->rodata->stack_bytes =
+        static_cast<unsigned>(opts_.stack_capture_bytes ? opts_.stack_capture_bytes : kDefaultStackCapture);
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
     return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
@@ -368,6 +372,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
       RawEvent e = make_event(RawEvent::Kind::NewTask, r);
       e.child = static_cast<pid_t>(r.args[0]);
       e.child_tgid = static_cast<pid_t>(r.args[1]);
+      if (stacks_ && e.child_tgid != r.tgid) stacks_->forked(r.tgid, e.child_tgid);
       if (opts_.follow_forks && opts_.announce_new_tasks) say(fmt::format("Process {} attached", e.child));
       sink_.on_raw(e);
       break;
@@ -451,6 +456,12 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   for (int i = 0; i < 6; ++i) e.args[i] = t.args[i];
   e.sp = t.sp;
   e.mem = &mem;
+  // -k: unwound from the entry's copy; the session prints it at the exit.
+  UserStack stack;
+  if (stacks_ && opts_.filter.traces(t.nr)) {
+    stack = unwind(t.tgid, tid, mem);
+    e.stack = &stack;
+  }
   sink_.on_raw(e);
   mem.set_fallback(nullptr);
   // exit and exit_group do not come back.
@@ -472,6 +483,11 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   if (pending_ == r.tid) emit_entry(r.tid, &mem);
   if (!t.in_call) return;
   t.in_call = false;
+  if (stacks_) stacks_->after_call(t.tgid, syscall_by_nr(t.nr));
+  // -k: a call that execs was copied again at exit, in the new program:
+  // what the entry's copy points into is gone from /proc/PID/maps.
+  UserStack stack;
+  if (stacks_ && rec && opts_.filter.traces(t.nr) && mem.special(SCT_AT_USER_REGS)) stack = unwind(t.tgid, r.tid, mem);
   mem.set_fallback(&t.entry_memory);
   RawEvent e = make_event(RawEvent::Kind::Exit, r);
   e.nr = t.nr;
@@ -486,6 +502,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
     if (fd_path.empty()) fd_path = kernel_fd_path(mem);
     e.fd_hint = fd_path;
   }
+  if (!stack.empty()) e.stack = &stack;
   sink_.on_raw(e);
 }
 
@@ -523,6 +540,7 @@ void StreamTracer::on_task_exit(const sct_record& r) {
   e.no_line = r.args[1] && r.tid == r.tgid;
   sink_.on_raw(e);
   threads_.erase(r.tid);
+  if (stacks_ && r.tid == r.tgid && !r.args[1]) stacks_->forget(r.tgid);
 }
 
 void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t size) {
@@ -533,7 +551,18 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
   RawEvent e = make_event(RawEvent::Kind::Signal, r);
   memcpy(&e.siginfo, raw.data(), std::min(raw.size(), sizeof e.siginfo));
   e.sig = static_cast<int>(r.args[0]);
+  UserStack stack;
+  if (stacks_ && e.sig > 0 && e.sig < 65 && opts_.filter.signals.test(static_cast<size_t>(e.sig))) {
+    stack = unwind(r.tgid, r.tid, mem);
+    e.stack = &stack;
+  }
   sink_.on_raw(e);
+}
+
+UserStack StreamTracer::unwind(pid_t tgid, pid_t tid, const CapturedMemory& mem) {
+  auto src = CapturedStackSource::from(mem);
+  if (!src) return {};
+  return stacks_->unwind(tgid, tid, *src);
 }
 
 }  // namespace sct

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "engine/ebpf/launch.hpp"
 #include "engine/engine.hpp"
 #include "engine/engine_config.hpp"
+#include "stack/stack_unwinder.hpp"
 
 struct stream_bpf;
 struct ring_buffer;
@@ -26,7 +28,12 @@ namespace sct {
 
 class StreamTracer : public Engine {
  public:
-  StreamTracer(EngineConfig cfg, RawEventSink& sink) : opts_(std::move(cfg)), sink_(sink) {}
+  StreamTracer(EngineConfig cfg, RawEventSink& sink) : opts_(std::move(cfg)), sink_(sink) {
+    if (opts_.stack_trace)
+      stacks_.emplace(StackOptions{opts_.stack_frame_limit, opts_.stack_source_lines, true});
+  }
+  // -k: the user stack bytes the kernel copies per record by default.
+  static constexpr size_t kDefaultStackCapture = 8192;
   ~StreamTracer();
   StreamTracer(const StreamTracer&) = delete;
   StreamTracer& operator=(const StreamTracer&) = delete;
@@ -98,6 +105,9 @@ class StreamTracer : public Engine {
   uint64_t lost_ = 0;
   size_t ring_kib_ = 0;   // the ring buffer's size as made
   pid_t last_tid_ = 0;    // whose record came last
+  // -k: unwinds the copied stacks with the same libdw code as ptrace.
+  std::optional<StackUnwinder> stacks_;
+  UserStack unwind(pid_t tgid, pid_t tid, const CapturedMemory& mem);
   pid_t pending_ = 0;  // a thread whose entry record is not handed on yet
   // Exits of threads that another thread's execve ended, held while that
   // execve's entry waits for the exec's record (exec_strings_missing).

@@ -23,6 +23,7 @@
 #include "engine/ptrace/injector.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
 #include "engine/ptrace_memory.hpp"
+#include "engine/ptrace/ptrace_stack_source.hpp"
 
 namespace sct {
 
@@ -319,6 +320,8 @@ void PtraceTracer::handle_exit(pid_t pid, int status) {
     }
   }
   if (shown(t)) emit(e);
+  // -k: a process's modules (and the files libdw holds open) go with it.
+  if (stacks_ && t.tgid == pid) stacks_->forget(pid);
   if (t.before_creator_event) gone_before_creator_event_.insert(pid);
   erase_tracee(it);
 }
@@ -362,6 +365,11 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
     RawEvent e = make_event(RawEvent::Kind::Signal, pid);
     e.sig = sig;
     e.siginfo = si;
+    UserStack stack;
+    if (stacks_ && sig > 0 && sig < 65 && opts_.filter.signals.test(static_cast<size_t>(sig))) {
+      stack = unwind(t);
+      e.stack = &stack;
+    }
     emit(e);
   }
   resume(pid, sig);
@@ -480,6 +488,7 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     t.replaced = false;
     t.tampered = 0;
     const SyscallInfo* s = syscall_by_nr(t.nr);
+    const bool before_first_exec = t.hide;
     if (t.hide && has_role(s, RExec)) t.hide = false;
     // exit and exit_group do not come back: no exit stop to wait for.
     if (s && s->ret == Ret::None) t.in_syscall = false;
@@ -496,6 +505,16 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     ev.mem = &mem;
     EntryTamperer tamperer(*this, t);
     ev.tamperer = &tamperer;
+    // -k, as strace: a call that replaces or ends the program is unwound at
+    // entry, while its stack is there; any other at exit. The command's
+    // first execve is unwound after it: before it, sctrace's own child ran.
+    UserStack stack;
+    t.stack_at_entry = stacks_ && opts_.filter.traces(t.nr) && !before_first_exec &&
+                       (has_role(s, RExec) || (s && s->ret == Ret::None));
+    if (t.stack_at_entry) {
+      stack = unwind(t);
+      ev.stack = &stack;
+    }
     emit(ev);
     if (!t.tamper) {
       resume(pid);
@@ -527,6 +546,15 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
       ev.tampered = t.tampered;
       PtraceMemory mem(pid);
       ev.mem = &mem;
+      UserStack stack;
+      if (stacks_) {
+        // The modules first: an execve's exit is unwound in the new program.
+        stacks_->after_call(t.tgid, syscall_by_nr(t.nr));
+        if (!t.stack_at_entry && opts_.filter.traces(t.nr)) {
+          stack = unwind(t);
+          ev.stack = &stack;
+        }
+      }
       emit(ev);
     }
     t.in_syscall = false;
@@ -598,6 +626,11 @@ void PtraceTracer::resume_held(const std::vector<DelayQueue::Held>& held) {
     it->second.hold = 0;
     resume(h.pid, h.sig);
   }
+}
+
+UserStack PtraceTracer::unwind(const Tracee& t) {
+  PtraceStackSource src(t.pid);
+  return stacks_->unwind(t.tgid, t.pid, src);
 }
 
 void PtraceTracer::detach_at_exec(Tracee& t) {

@@ -6,6 +6,8 @@
 
 #include <csignal>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,13 +20,17 @@
 #include "engine/interrupt.hpp"
 #include "engine/ptrace/delay_queue.hpp"
 #include "engine/ptrace/seccomp_filter.hpp"
+#include "stack/stack_unwinder.hpp"
 
 namespace sct {
 
 class PtraceTracer : public Engine {
  public:
   PtraceTracer(EngineConfig cfg, RawEventSink& sink)
-      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {}
+      : opts_(std::move(cfg)), sink_(sink), caps_(ptrace_capabilities()) {
+    if (opts_.stack_trace)
+      stacks_.emplace(StackOptions{opts_.stack_frame_limit, opts_.stack_source_lines});
+  }
 
   const Capabilities& capabilities() const override { return caps_; }
   // Starts the command (stopped before exec) or attaches to -p pids.
@@ -72,6 +78,7 @@ class PtraceTracer : public Engine {
     uint8_t tampered = 0;               // TamperBit: what was done so far
     int injected_signal = 0;  // sent by tgkill at a seccomp stop: shown as the kernel's
     uint64_t hold = 0;        // the token of its delay while held, else 0
+    bool stack_at_entry = false; // -k: the call in progress was unwound at entry
   };
 
   // The session's handle on a tracee stopped at a call's entry.
@@ -110,6 +117,8 @@ class PtraceTracer : public Engine {
   void handle_exit(pid_t pid, int status);
   void resume(pid_t pid, int sig = 0);
   void emit(const RawEvent& e) { sink_.on_raw(e); }
+  // -k: the stopped thread's stack, when -k is on.
+  UserStack unwind(const Tracee& t);
   RawEvent make_event(RawEvent::Kind k, pid_t pid);
   std::string attach(pid_t pid);
   // Forks the command, waits until it is seized, installs the filter, execs.
@@ -141,6 +150,7 @@ class PtraceTracer : public Engine {
   bool use_seccomp_ = false;  // untraced syscalls do not stop the tracee
   bool output_failed_ = false;
   DelayQueue delays_;  // tracees held by delay_enter= / delay_exit=
+  std::optional<StackUnwinder> stacks_;  // -k
 };
 
 }  // namespace sct

@@ -1,0 +1,38 @@
+#include "engine/capture/captured_stack_source.hpp"
+
+#include <cstring>
+
+#include "engine/capture/stream_abi.h"
+
+namespace sct {
+
+static_assert(sizeof(sct_user_regs) == 24, "stream_abi.h: ip, sp, bp");
+
+std::optional<CapturedStackSource> CapturedStackSource::from(const CapturedMemory& mem) {
+  auto regs = mem.special(SCT_AT_USER_REGS);
+  if (!regs || regs->size() < sizeof(sct_user_regs)) return std::nullopt;
+  sct_user_regs u;
+  memcpy(&u, regs->data(), sizeof u);
+  CapturedStackSource s;
+  s.ip_ = u.ip;
+  s.sp_ = u.sp;
+  s.bp_ = u.bp;
+  s.window_ = mem.special(SCT_AT_USER_STACK).value_or(std::string_view());
+  return s;
+}
+
+bool CapturedStackSource::registers(uint64_t (&regs)[kDwarfRegs], uint32_t& known) {
+  regs[kDwarfRip] = ip_;
+  regs[kDwarfRsp] = sp_;
+  regs[kDwarfRbp] = bp_;
+  known = (1u << kDwarfRip) | (1u << kDwarfRsp) | (1u << kDwarfRbp);
+  return true;
+}
+
+bool CapturedStackSource::read_word(uint64_t addr, uint64_t& word) {
+  if (addr < sp_ || addr - sp_ + sizeof word > window_.size()) return false;
+  memcpy(&word, window_.data() + (addr - sp_), sizeof word);
+  return true;
+}
+
+}  // namespace sct

@@ -1,0 +1,59 @@
+/* -k's test program: a call six functions deep, a signal raised from
+ * main, a thread's call, a child process's calls, and (with "linger") a
+ * pause before exiting so
+ * that the eBPF engine reads its records while /proc/PID/maps is there.
+ * Built with -g: -kk has source lines to show. */
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/wait.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+__attribute__((noinline)) int chain_6(void) {
+  char b[4];
+  int fd = open("/etc/hostname", O_RDONLY);
+  int r = read(fd, b, 0);
+  close(fd);
+  return r;
+}
+__attribute__((noinline)) int chain_5(void) { return chain_6() + 1; }
+__attribute__((noinline)) int chain_4(void) { return chain_5() + 1; }
+__attribute__((noinline)) int chain_3(void) { return chain_4() + 1; }
+__attribute__((noinline)) int chain_2(void) { return chain_3() + 1; }
+__attribute__((noinline)) int chain_1(void) { return chain_2() + 1; }
+
+__attribute__((noinline)) static void* in_thread(void* arg) {
+  (void)arg;
+  getppid();
+  return 0;
+}
+
+int main(int argc, char** argv) {
+  int linger = argc > 1 && !strcmp(argv[1], "linger");
+  /* "loop N": N getppid calls through the chain's depth, for the benchmark. */
+  if (argc > 2 && !strcmp(argv[1], "loop")) {
+    long n = atol(argv[2]);
+    for (long i = 0; i < n; ++i) chain_1();
+    return 0;
+  }
+  chain_1();
+  signal(SIGUSR1, SIG_IGN);
+  raise(SIGUSR1);
+  pthread_t t;
+  pthread_create(&t, 0, in_thread, 0);
+  pthread_join(t, 0);
+  pid_t child = fork();
+  if (child == 0) {
+    chain_1();
+    _exit(0);
+  }
+  waitpid(child, 0, 0);
+  if (linger) {
+    struct timespec ts = {0, 300 * 1000 * 1000};
+    nanosleep(&ts, 0);
+  }
+  return 0;
+}
