@@ -38,6 +38,12 @@ enum LongOnly {
   kOptSyscallLimit,
   kOptArgv0,
   kOptInterruptible,
+  // Output controls of the value renderer.
+  kOptConstPrintStyle,
+  kOptAbbrev,
+  kOptVerbose,
+  kOptRaw,
+  kOptArgNames,
 };
 
 constexpr option kLongOptions[] = {
@@ -86,6 +92,14 @@ constexpr option kLongOptions[] = {
     {"kill-on-exit", no_argument, nullptr, kOptKillOnExit},
     {"syscall-limit", required_argument, nullptr, kOptSyscallLimit},
     {"argv0", required_argument, nullptr, kOptArgv0},
+    // Output controls of the value renderer.
+    {"const-print-style", required_argument, nullptr, kOptConstPrintStyle},
+    {"abbrev", required_argument, nullptr, kOptAbbrev},
+    {"verbose", required_argument, nullptr, kOptVerbose},
+    {"raw", required_argument, nullptr, kOptRaw},
+    {"syscall-number", no_argument, nullptr, 'n'},
+    {"instruction-pointer", no_argument, nullptr, 'i'},
+    {"arg-names", no_argument, nullptr, kOptArgNames},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -144,8 +158,15 @@ std::string apply_expression(const std::string& arg, Options& o) {
   if (q == "signal" || q == "signals" || q == "s") return parse_signal_set(v, o.filter.signals);
   if (q == "status") return parse_status_set(v, o.filter.status);
   if (q == "quiet" || q == "silent" || q == "silence" || q == "q") return parse_quiet_set(v, o.quiet_mask);
-  if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x" ||
-      q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
+  // Output controls of the value renderer. -e abbrev= after -v undoes it
+  // (call_options.hpp): the last one given counts, as in strace.
+  if (q == "abbrev" || q == "a") {
+    o.decode.verbose = false;
+    return parse_trace_set(v, o.filter.abbrev);
+  }
+  if (q == "verbose" || q == "v") return parse_trace_set(v, o.filter.verbose);
+  if (q == "raw" || q == "x") return parse_trace_set(v, o.filter.raw);
+  if (q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
       q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
     return "-e " + q + "= is not supported yet";
   return set_trace(arg, o);
@@ -257,6 +278,27 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       }
       case kOptArgv0: o.argv0 = optarg; break;
+      // Output controls of the value renderer.
+      case 'X':
+      case kOptConstPrintStyle:
+        if (!strcmp(optarg, "raw")) o.decode.xlat = XlatStyle::Raw;
+        else if (!strcmp(optarg, "abbrev")) o.decode.xlat = XlatStyle::Abbrev;
+        else if (!strcmp(optarg, "verbose")) o.decode.xlat = XlatStyle::Verbose;
+        else return usage_error("invalid %s argument: '%s'", c == 'X' ? "-X" : "--const-print-style", optarg);
+        break;
+      case kOptAbbrev:
+      case kOptVerbose:
+      case kOptRaw: {
+        std::string expr = std::string(c == kOptAbbrev ? "abbrev=" : c == kOptVerbose ? "verbose=" : "raw=") + optarg;
+        if (std::string err = apply_expression(expr, o); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
+        break;
+      }
+      case 'n': o.syscall_number = true; break;
+      case 'i': o.instruction_pointer = true; break;
+      case kOptArgNames: o.decode.arg_names = true; break;
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
       case 'F': deprecated_f = true; break;
@@ -325,7 +367,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       case 't': ++o.timestamps; break;
       case 'T': o.syscall_times = true; break;
-      case 'v': o.decode.verbose = true; break;
+      case 'v':
+        // strace's -v is -e abbrev=none.
+        o.decode.verbose = true;
+        o.filter.abbrev.reset();
+        break;
       case 'x': ++o.decode.xflag; break;
       case 'y': ++o.decode.decode_fds; break;
       case kOptSeccomp:

@@ -51,6 +51,10 @@ struct Options {
   std::string perfetto;              // --perfetto=FILE
   using Color = ColorMode;
   Color color = Color::Auto;         // --color=
+  // Output controls of the value renderer (-X, -e abbrev/verbose/raw= in
+  // `decode` and `filter`; these are the line's prefixes).
+  bool syscall_number = false;       // -n
+  bool instruction_pointer = false;  // -i
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

@@ -22,6 +22,8 @@ struct DecodedCall {
   const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
   uint64_t args[6] = {};
   uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn reads its frame)
+  uint64_t ip = 0;  // the user instruction pointer at entry (-i), when ip_known
+  bool ip_known = false;
   uint64_t saved[2] = {};  // what a decoder read at entry and needs at exit
   std::vector<Value> values;  // the arguments, in order (arg_name() names each)
   size_t entry_values = 0;    // how many of `values` were known at entry
@@ -103,7 +105,8 @@ class Call {
   // Reads a struct, or nullopt (then print ptr(addr)).
   template <class T>
   std::optional<T> read(uint64_t addr) {
-    if (addr == 0) return std::nullopt;
+    // strace's -e verbose= off: a struct is shown as its address.
+    if (addr == 0 || !opts_.structs) return std::nullopt;
     return mem_.read_as<T>(addr);
   }
 

@@ -44,6 +44,11 @@ struct Event {
   uint64_t lost = 0;
   const CallCounts* counts = nullptr;  // Counts
   int live_tracees = 1;  // how many tracees exist now (strace's pid prefix rule)
+  // The line's -n and -i prefixes: the syscall the thread is in or made
+  // last (-1: none seen), and its user instruction pointer (ip_known).
+  long last_nr = -1;
+  uint64_t ip = 0;
+  bool ip_known = false;
   Value siginfo;        // decoded siginfo for Signal
 };
 

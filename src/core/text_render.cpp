@@ -70,11 +70,43 @@ struct Renderer {
     quote_string(out, b, x.hex ? 2 : o.xflag);
     if (cut || x.truncated) out += "...";
   }
+  // -X raw: the number; -X verbose: the number, then the name in a comment.
+  bool numeric() const { return o.xlat != XlatStyle::Abbrev; }
+  void comment_after(std::string_view text) {
+    if (o.xlat != XlatStyle::Verbose) return;
+    out += " /* ";
+    out += text;
+    out += " */";
+  }
+  void number(int64_t v, NumBase base) {
+    auto it = std::back_inserter(out);
+    switch (base) {
+      case NumBase::Dec: fmt::format_to(it, "{}", v); break;
+      case NumBase::Udec: fmt::format_to(it, "{}", static_cast<uint64_t>(v)); break;
+      case NumBase::Hex:
+        // strace's raw constants are of the C type's width: an int's -1 is 0xffffffff.
+        if (v < 0 && v >= INT32_MIN) v = static_cast<uint32_t>(v);
+        (*this)(Hex{static_cast<uint64_t>(v)});
+        break;
+    }
+  }
   void operator()(const Sym& x) {
+    if (numeric() && !x.set.empty() && !x.name.empty()) {
+      number(x.value, x.base);
+      comment_after(x.name);
+      return;
+    }
     if (!x.name.empty()) out += x.name;
     else fmt::format_to(std::back_inserter(out), "{}", x.value);
   }
-  void operator()(const Flags& x) { out += render_flags_text(x); }
+  void operator()(const Flags& x) {
+    if (numeric() && (!x.names.empty() || x.residue)) {
+      (*this)(Hex{x.raw});
+      comment_after(render_flags_text(x));
+      return;
+    }
+    out += render_flags_text(x);
+  }
   void operator()(const Struct& x) {
     out += '{';
     bool first = true;
@@ -103,8 +135,12 @@ struct Renderer {
     out += ']';
   }
   void operator()(const Fd& x) {
-    if (!x.name.empty()) out += x.name;
-    else fmt::format_to(std::back_inserter(out), "{}", x.fd);
+    if (!x.name.empty() && !numeric()) {
+      out += x.name;
+    } else {
+      fmt::format_to(std::back_inserter(out), "{}", x.fd);
+      if (!x.name.empty()) comment_after(x.name);
+    }
     if (!x.path.empty()) {
       out += '<';
       out += x.path;
@@ -113,6 +149,7 @@ struct Renderer {
   }
   void operator()(const std::shared_ptr<Commented>& x) {
     render_value(out, x->value, o);
+    if (x->unknown && o.xlat == XlatStyle::Raw) return;
     out += " /* ";
     out += x->comment;
     out += " */";
@@ -138,16 +175,36 @@ struct Renderer {
     if (!x.on) out += '-';
     out += x.name;
   }
-  void operator()(const FileMode& x) { render_file_mode(out, x.mode); }
+  void operator()(const FileMode& x) {
+    if (!numeric()) return render_file_mode(out, x.mode);
+    if (x.mode & S_IFMT) fmt::format_to(std::back_inserter(out), "{:#o}", x.mode);
+    else fmt::format_to(std::back_inserter(out), "0{:02o}", x.mode);
+    // A mode of no known type has no name to add.
+    std::string named;
+    render_file_mode(named, x.mode);
+    if (named.find('|') != std::string::npos || !(x.mode & S_IFMT)) comment_after(named);
+  }
   void operator()(const Dev& x) {
+    if (numeric()) {
+      (*this)(Hex{x.dev});
+      if (o.xlat == XlatStyle::Verbose) {
+        out += " /* ";
+        render_dev(x.dev);
+        out += " */";
+      }
+      return;
+    }
+    render_dev(x.dev);
+  }
+  void render_dev(uint64_t dev) {
     auto part = [&](unsigned v) {
       if (v) fmt::format_to(std::back_inserter(out), "{:#x}", v);
       else out += '0';
     };
     out += "makedev(";
-    part(major(x.dev));
+    part(major(dev));
     out += ", ";
-    part(minor(x.dev));
+    part(minor(dev));
     out += ')';
   }
   void operator()(const Time& x) {

@@ -30,12 +30,18 @@ struct Str {
   bool whole = false;  // shown whole whatever -s says
 };
 inline Str whole_str(std::string bytes) { return Str{std::move(bytes), false, false, true}; }
+// How a constant's number prints when -X raw or -X verbose shows it: as
+// strace prints that kind of constant (hex for most, decimal for signals).
+enum class NumBase : uint8_t { Hex, Dec, Udec };
 // A named constant: its set (an arg_sets.def id, or the table a decoder
 // names), its numeric value and its name (AT_FDCWD, SIGTERM, F_GETFL).
+// Without a set it is text that only looks like a name (&sin6_addr): -X
+// leaves it alone.
 struct Sym {
   std::string name;
   std::string_view set = {};
   int64_t value = 0;
+  NumBase base = NumBase::Hex;
 };
 // Flags: the set, the raw value, the names of the set bits (in the order
 // strace prints them), then what no name covers (printed in hex).
@@ -114,6 +120,8 @@ struct Field {
 struct Commented {
   Value value;
   std::string comment;
+  // The comment names what the value is not ("LOCK_???"): -X raw drops it.
+  bool unknown = false;
 };
 struct Changed {
   Value before, after;
@@ -129,6 +137,10 @@ struct Named {
 
 inline Value commented(Value v, std::string c) {
   return std::make_shared<Commented>(Commented{std::move(v), std::move(c)});
+}
+// A value no name of its set covers, with the set's "???" comment.
+inline Value unknown_commented(Value v, std::string c) {
+  return std::make_shared<Commented>(Commented{std::move(v), std::move(c), true});
 }
 inline Value changed(Value a, Value b) {
   return std::make_shared<Changed>(Changed{std::move(a), std::move(b)});

@@ -52,7 +52,7 @@ Value sigset_value(const uint64_t* words, size_t size) {
     std::string n = signal_name(s);
     if (n.empty()) n = std::to_string(s);
     else n = n.substr(3);  // sets print names without "SIG"
-    a.items.push_back(Sym{n, "Signals", s});
+    a.items.push_back(Sym{n, "Signals", s, NumBase::Dec});
   }
   return a;
 }

@@ -35,6 +35,11 @@ struct FilterOptions {
   unsigned status = kStatusAll;           // -e status=, -z, -Z
   std::bitset<65> signals = std::bitset<65>().set();  // -e signal=
   std::vector<std::string> paths;         // -P
+  // Output controls per syscall (-e abbrev=, -e verbose=, -e raw=; -v is
+  // abbrev=none): filter/call_options.hpp applies them to one call.
+  SyscallSet abbrev = SyscallSet().set();   // -e abbrev=
+  SyscallSet verbose = SyscallSet().set();  // -e verbose=
+  SyscallSet raw;                           // -e raw=
 
   // Whether -e trace= selects syscall `nr` (numbers beyond the table's
   // range only when nothing was left out).

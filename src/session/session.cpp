@@ -4,6 +4,7 @@
 
 #include "decode/signal/siginfo.hpp"
 #include "decode/dispatch.hpp"
+#include "filter/call_options.hpp"
 
 namespace sct {
 
@@ -56,6 +57,11 @@ Event Session::make_event(Event::Kind k, const RawEvent& e) const {
   ev.wall = e.wall;
   ev.mono = e.mono;
   ev.live_tracees = e.live_tasks;
+  if (auto it = threads_.find(e.tid); it != threads_.end()) {
+    ev.last_nr = it->second.call.nr;
+    ev.ip = it->second.call.ip;
+    ev.ip_known = it->second.call.ip_known;
+  }
   return ev;
 }
 
@@ -66,6 +72,10 @@ void Session::on_raw(const RawEvent& e) {
     case K::Exit: on_exit(e); break;
     case K::Signal: {
       Event ev = make_event(Event::Kind::Signal, e);
+      // Where the signal found the thread, as the engine saw it.
+      if (e.nr >= 0) ev.last_nr = e.nr;
+      ev.ip = e.ip;
+      ev.ip_known = e.ip_known;
       ev.sig = e.sig;
       ev.siginfo = decode_siginfo(e.siginfo);
       sink_.on_event(ev);
@@ -118,6 +128,8 @@ void Session::on_entry(const RawEvent& e) {
   t.call.info = syscall_by_nr(e.nr);
   for (int i = 0; i < 6; ++i) t.call.args[i] = e.args[i];
   t.call.sp = e.sp;
+  t.call.ip = e.ip;
+  t.call.ip_known = e.ip_known;
   t.entry_mono = e.mono;
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.traced = cfg_.filter.traces(e.nr);
@@ -126,7 +138,7 @@ void Session::on_entry(const RawEvent& e) {
   Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
   if (!t.traced) return;
-  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr));
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
   sink_.on_event(ev);
@@ -149,7 +161,7 @@ void Session::on_exit(const RawEvent& e) {
   Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
-  if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, t.call.nr));
   Event ev = make_event(Event::Kind::SyscallExit, e);
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
@@ -206,6 +218,9 @@ void Session::on_exec(const RawEvent& e) {
 }
 
 void Session::on_task_exit(const RawEvent& e) {
+  Event ev = make_event(Event::Kind::Exited, e);
+  // A thread that has ended has no instruction pointer to show (-i).
+  ev.ip_known = false;
   auto it = threads_.find(e.tid);
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
@@ -214,7 +229,6 @@ void Session::on_task_exit(const RawEvent& e) {
   // A leader that another thread's execve ended does not exit: it is
   // superseded (the Exec that follows).
   if (e.no_line) return;
-  Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
   sink_.on_event(ev);
 }

@@ -36,9 +36,22 @@ bool sep_at_entry(const DecodedCall& d) {
 
 }  // namespace
 
+// -e raw=: every argument the row counts, as the register holds it, at entry.
+std::string raw_args_text(const DecodedCall& d) {
+  std::string t;
+  const int n = d.info ? d.info->nargs : 6;
+  for (int i = 0; i < n; ++i) {
+    if (i) t += ", ";
+    if (d.args[i]) fmt::format_to(std::back_inserter(t), "{:#x}", d.args[i]);
+    else t += '0';
+  }
+  return t;
+}
+
 std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t = call_name(d);
   t += '(';
+  if (o.raw) return t + raw_args_text(d);
   for (size_t i = 0; i < d.entry_values; ++i) {
     if (i) t += ", ";
     // What the argument was at entry; the exit part shows what it became.
@@ -51,6 +64,7 @@ std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
 }
 
 std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
+  if (o.raw) return ")";
   std::string t;
   const size_t k = d.entry_values;
   // An argument shown at entry that the kernel changed: " => after" (clone3).
@@ -71,6 +85,11 @@ std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
 
 std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t;
+  if (o.raw && !call_failed(d) && !(d.info && d.info->ret == Ret::None)) {
+    // -e raw=: the return value undecoded, in hex, with nothing after it.
+    if (d.ret) return fmt::format("{:#x}", static_cast<uint64_t>(d.ret));
+    return "0";
+  }
   if (d.ret_value) {
     render_value(t, *d.ret_value, o);
   } else if (call_failed(d)) {

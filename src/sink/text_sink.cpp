@@ -5,6 +5,7 @@
 
 #include "core/text_render.hpp"
 #include "core/xlat.hpp"
+#include "filter/call_options.hpp"
 #include "sink/event_filter.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
@@ -69,8 +70,18 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
       p += ' ';
     }
   }
+  // -n, then -i, after the time, as strace orders them.
+  if (opts_.syscall_number) fmt::format_to(std::back_inserter(p), "[{:4}] ", e.last_nr);
+  if (opts_.instruction_pointer) {
+    if (e.ip_known) fmt::format_to(std::back_inserter(p), "[{:016x}] ", e.ip);
+    else p += "[????????????????] ";
+  }
   write_line(s, p);
   s.col = p.size();
+}
+
+DecodeOptions TextSink::options_for(const DecodedCall& d) const {
+  return call_options(opts_.decode, opts_.filter, d.nr);
 }
 
 void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
@@ -81,8 +92,8 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   if (colour_) line = colour_call(line, call_name(d));
   line += "= ";
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
-  else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
-  else line += call_ret_text(d, opts_.decode);
+  else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, options_for(d)));
+  else line += call_ret_text(d, options_for(d));
   if (opts_.syscall_times && e.kind == Event::Kind::SyscallExit)
     fmt::format_to(std::back_inserter(line), " <{}.{:06}>", e.duration_ns / 1000000000,
                    (e.duration_ns % 1000000000) / 1000);
@@ -100,7 +111,7 @@ void TextSink::on_event(const Event& e) {
       // Filtering on the outcome: the line is written whole, at exit.
       if (opts_.filter.status != kStatusAll) break;
       begin_line(s, e);
-      std::string t = call_entry_text(*e.call, opts_.decode);
+      std::string t = call_entry_text(*e.call, options_for(*e.call));
       s.col += t.size();
       write_line(s, colour_ ? colour_call(t, call_name(*e.call)) : t);
       s.open_pid = e.pid;
@@ -113,12 +124,12 @@ void TextSink::on_event(const Event& e) {
       if (opts_.filter.status != kStatusAll) {
         if (!(opts_.filter.status & call_status(e))) break;
         begin_line(s, e);
-        line = call_entry_text(d, opts_.decode);
+        line = call_entry_text(d, options_for(d));
       } else if (s.open_pid != e.pid) {
         begin_line(s, e);
         line = fmt::format("<... {} resumed>", call_name(d));
       }
-      line += call_exit_text(d, opts_.decode);
+      line += call_exit_text(d, options_for(d));
       end_call(s, e, line);
       break;
     }

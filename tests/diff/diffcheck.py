@@ -461,6 +461,9 @@ def main():
     ap.add_argument("--report", default="build/diff-report", help="where <case>.diff go")
     ap.add_argument("--sctrace-arg", action="append", default=[],
                     help="an option for sctrace only (--backend=ebpf), repeatable")
+    ap.add_argument("--both-arg", action="append", default=[],
+                    help="an option for strace and sctrace alike (-X raw as --both-arg=-X "
+                    "--both-arg=raw), put before each case's own options; repeatable")
     ap.add_argument("--min", type=float, default=95.0, help="fail below this total %%")
     ap.add_argument("--by-option", action="store_true", help="a summary line per option family")
     ap.add_argument("--golden", help="golden mode: directory of expected outputs of --programs")
@@ -495,7 +498,7 @@ def main():
             d = os.path.join(runs, name, who)
             shutil.rmtree(d, ignore_errors=True)
             os.makedirs(d)
-            extra = args.sctrace_arg if who == "sctrace" else []
+            extra = (args.sctrace_arg if who == "sctrace" else []) + args.both_arg
             outputs[who] = normalise(run(tracer, extra + opts, cmd, d))
         total, hits, diff = compare(outputs["strace"], outputs["sctrace"])
         with open(os.path.join(args.report, name + ".diff"), "w") as f:
