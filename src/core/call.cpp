@@ -49,7 +49,7 @@ Value Call::fd(int64_t fd) const {
 Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {
     // Under -y the current directory is shown as AT_FDCWD's path.
-    const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD};
+    const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD, NumBase::Dec};
     if (!opts_.decode_fds) return cwd;
     std::string dir = mem_.cwd(pid_);
     if (dir.empty()) return cwd;

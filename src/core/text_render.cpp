@@ -1,5 +1,6 @@
 #include "core/text_render.hpp"
 
+#include <arpa/inet.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -83,6 +84,8 @@ struct Renderer {
     switch (base) {
       case NumBase::Dec: fmt::format_to(it, "{}", v); break;
       case NumBase::Udec: fmt::format_to(it, "{}", static_cast<uint64_t>(v)); break;
+      case NumBase::Auto:
+      case NumBase::Text:
       case NumBase::Hex:
         // strace's raw constants are of the C type's width: an int's -1 is 0xffffffff.
         if (v < 0 && v >= INT32_MIN) v = static_cast<uint32_t>(v);
@@ -91,7 +94,8 @@ struct Renderer {
     }
   }
   void operator()(const Sym& x) {
-    if (numeric() && !x.set.empty() && !x.name.empty()) {
+    const bool constant = x.base == NumBase::Auto ? !x.set.empty() : x.base != NumBase::Text;
+    if (numeric() && constant && !x.name.empty()) {
       number(x.value, x.base);
       comment_after(x.name);
       return;
@@ -100,6 +104,10 @@ struct Renderer {
     else fmt::format_to(std::back_inserter(out), "{}", x.value);
   }
   void operator()(const Flags& x) {
+    if (numeric() && !x.parts.empty()) {
+      append_join(out, x.parts, "|", o);
+      return;
+    }
     if (numeric() && (!x.names.empty() || x.residue)) {
       (*this)(Hex{x.raw});
       comment_after(render_flags_text(x));
@@ -160,6 +168,21 @@ struct Renderer {
     render_value(out, x->after, o);
   }
   void operator()(const std::shared_ptr<Fn>& x) {
+    // -X raw and verbose show a port and an IPv4 address as the bytes they
+    // are, in network order ("\x00\x50" /* htons(80) */).
+    if (numeric()) {
+      if (std::string bytes = network_bytes(*x); !bytes.empty()) {
+        quote_string(out, bytes, 2);
+        if (o.xlat == XlatStyle::Verbose) {
+          DecodeOptions named = o;
+          named.xlat = XlatStyle::Abbrev;
+          out += " /* ";
+          render_value(out, x, named);
+          out += " */";
+        }
+        return;
+      }
+    }
     out += x->name;
     out += '(';
     append_join(out, x->args, ", ", o);
@@ -223,6 +246,25 @@ struct Renderer {
       }
       render_value(out, f.value, o);
     }
+  }
+
+  // htons(N) and inet_addr("A.B.C.D") as bytes; empty for other calls.
+  static std::string network_bytes(const Fn& f) {
+    if (f.args.size() != 1) return {};
+    if (f.name == "htons") {
+      uint64_t v = 0;
+      if (auto* u = std::get_if<Uint>(&f.args[0].v)) v = u->v;
+      else if (auto* i = std::get_if<Int>(&f.args[0].v)) v = static_cast<uint64_t>(i->v);
+      else return {};
+      return {static_cast<char>((v >> 8) & 0xff), static_cast<char>(v & 0xff)};
+    }
+    if (f.name == "inet_addr") {
+      auto* a = std::get_if<Str>(&f.args[0].v);
+      in_addr addr{};
+      if (!a || inet_pton(AF_INET, a->bytes.c_str(), &addr) != 1) return {};
+      return std::string(reinterpret_cast<const char*>(&addr), sizeof addr);
+    }
+    return {};
   }
 
   // The W* macros a program would test the status with.

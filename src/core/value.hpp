@@ -32,16 +32,17 @@ struct Str {
 inline Str whole_str(std::string bytes) { return Str{std::move(bytes), false, false, true}; }
 // How a constant's number prints when -X raw or -X verbose shows it: as
 // strace prints that kind of constant (hex for most, decimal for signals).
-enum class NumBase : uint8_t { Hex, Dec, Udec };
+// Auto: hex when the Sym names its set, else it is text (Text: always).
+enum class NumBase : uint8_t { Auto, Hex, Dec, Udec, Text };
 // A named constant: its set (an arg_sets.def id, or the table a decoder
 // names), its numeric value and its name (AT_FDCWD, SIGTERM, F_GETFL).
-// Without a set it is text that only looks like a name (&sin6_addr): -X
-// leaves it alone.
+// Without a set (and a base) it is text that only looks like a name
+// (&sin6_addr): -X leaves it alone.
 struct Sym {
   std::string name;
   std::string_view set = {};
   int64_t value = 0;
-  NumBase base = NumBase::Hex;
+  NumBase base = NumBase::Auto;
 };
 // Flags: the set, the raw value, the names of the set bits (in the order
 // strace prints them), then what no name covers (printed in hex).
@@ -50,6 +51,10 @@ struct Flags {
   uint64_t residue = 0;
   std::string_view set = {};
   uint64_t raw = 0;
+  // A word of fields strace shows numerically part by part, joined by '|'
+  // (clone's flags and exit signal: 0x1200000|17): the parts under -X raw
+  // and -X verbose; empty, the whole `raw` word.
+  std::vector<Value> parts;
 };
 // A status wait4 stored: shown with the W* macros.
 struct WaitStatus { int status; };

@@ -56,17 +56,17 @@ std::string render_flags_text(const Flags& f) {
 
 Sym sym_of(Xlat t, int64_t v) {
   const char* n = xlat_name(t, static_cast<uint64_t>(v));
-  return Sym{n ? n : "", t.name, v};
+  return Sym{n ? n : "", t.name, v, NumBase::Hex};
 }
 
 Value xlat_value(Xlat t, uint64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, v)) return Sym{n, t.name, static_cast<int64_t>(v)};
+  if (const char* n = xlat_name(t, v)) return Sym{n, t.name, static_cast<int64_t>(v), NumBase::Hex};
   if (!comment) return Uint{v};
   return unknown_commented(Hex{v}, comment);
 }
 
 Value xlat_value_dec(Xlat t, int64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n, t.name, v, NumBase::Dec};
+  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n, t.name, v, NumBase::Hex};
   if (!comment) return Int{v};
   return unknown_commented(Int{v}, comment);
 }

@@ -110,7 +110,7 @@ PID_PLACES = PID_SOURCES + [
     re.compile(LEAD + r"rt_sigreturn\(.*\) += (\d+)(?: <\d|$)"),
     re.compile(LEAD + r"(?:kill|tkill|tgkill|wait4|getpgid|getsid|setpgid|pidfd_open|prlimit64|"
                r"sched_\w+|process_vm_\w+|rt_sigqueueinfo|rt_tgsigqueueinfo|ptrace\(\w+,|"
-               r"waitid\(P_PID,) ?\(?(\d+)"),
+               r"waitid\((?:P_PID|0x1(?: \/\* P_PID \*\/)?),) ?\(?(\d+)"),
     re.compile(LEAD + r"(?:tgkill|setpgid|rt_tgsigqueueinfo)\(\d+, (\d+)"),
     re.compile(r"/proc/(\d+)/"),
 ]
@@ -277,11 +277,15 @@ VOLATILE = [
 ]
 # Ephemeral ports are chosen by the kernel anew in every run.
 PORT = re.compile(r"htons\((\d{4,5})\)")
+# The same port as -X raw shows it: its two bytes in network order.
+RAW_PORT = re.compile(r'sin6?_port="\\x([0-9a-f]{2})\\x([0-9a-f]{2})"')
 
 
 def normalise_line(line):
     for rx, rep in VOLATILE:
         line = rx.sub(rep, line)
+    line = RAW_PORT.sub(lambda m: m.group(0) if int(m.group(1) + m.group(2), 16) < 1024
+                        else m.group(0).split("=")[0] + '="PORT"', line)
     return PORT.sub(lambda m: "htons(PORT)" if int(m.group(1)) >= 1024 else m.group(0), line)
 
 

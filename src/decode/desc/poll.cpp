@@ -42,7 +42,8 @@ Value pollfds(Call& c, uint64_t addr, uint64_t n, bool revents) {
 }
 
 // The call timed out: what strace shows for a return of 0.
-const Sym kTimeout{"Timeout", "PollOutcome", 0};
+// Words, not a constant: -X raw keeps them.
+const Sym kTimeout{"Timeout", "PollOutcome", 0, NumBase::Text};
 
 bool poll_exit(Call& c, std::optional<Value> left) {
   if (c.failed()) return true;

@@ -72,6 +72,10 @@ Value socket_type(uint32_t v) {
   Flags f = flags_of(XSET(kSockFlags), v & ~0xfu);
   const char* t = xlat_name(kSockTypes, v & 0xf);
   f.names.insert(f.names.begin(), t ? t : "SOCK_???");
+  f.raw = v;
+  // -X raw: the type, then the flags when there are any (0x1|0x80000).
+  f.parts = {Sym{t ? t : "SOCK_???", "SockTypes", static_cast<int64_t>(v & 0xf)}};
+  if (v & ~0xfu) f.parts.push_back(flags_of(XSET(kSockFlags), v & ~0xfu));
   return f;
 }
 
