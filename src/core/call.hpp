@@ -102,6 +102,11 @@ class Call {
   Value buf(uint64_t addr, uint64_t len);
   // An out-buffer at exit: its address when the call failed.
   Value buf_out(uint64_t addr, uint64_t len);
+  // Reads a struct or an array's bytes, or fails (then print ptr(addr)):
+  // under strace's -e verbose= off for this call it always fails.
+  bool fetch(uint64_t addr, void* buf, size_t len) {
+    return opts_.structs && mem_.read(addr, buf, len);
+  }
   // Reads a struct, or nullopt (then print ptr(addr)).
   template <class T>
   std::optional<T> read(uint64_t addr) {

@@ -93,6 +93,8 @@ Value generic_arg(Call& c, ArgT t, int i) {
       auto k = static_cast<size_t>(i);
       if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
       int8_t n = c.info()->counts[k];
+      // strace's -e verbose= off: the struct's address.
+      if (!c.opts().structs && c.arg(i)) return c.ptr(c.arg(i));
       if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
       uint64_t count = n == kCountRet ? static_cast<uint64_t>(c.ret()) : n >= 0 && n < 6 ? kernel_reads(c, n) : 0;
       return struct_array_value(c.mem(), c.info()->structs[k], c.arg(i), count, c.opts().max_strlen);

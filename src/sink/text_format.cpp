@@ -48,6 +48,18 @@ std::string raw_args_text(const DecodedCall& d) {
   return t;
 }
 
+// Argument i, after its name under --arg-names ("flags=O_RDONLY"; one shown
+// by name already, clone's flags=, keeps its one name).
+void render_argument(std::string& t, const DecodedCall& d, size_t i, const Value& v, const DecodeOptions& o) {
+  if (o.arg_names && !std::holds_alternative<std::shared_ptr<Named>>(d.values[i].v)) {
+    if (std::string_view name = argument_name(d, i); !name.empty()) {
+      t += name;
+      t += '=';
+    }
+  }
+  render_value(t, v, o);
+}
+
 std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t = call_name(d);
   t += '(';
@@ -56,8 +68,8 @@ std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
     if (i) t += ", ";
     // What the argument was at entry; the exit part shows what it became.
     const Value& v = d.values[i];
-    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&v.v)) render_value(t, (*c)->before, o);
-    else render_value(t, v, o);
+    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&v.v)) render_argument(t, d, i, (*c)->before, o);
+    else render_argument(t, d, i, v, o);
   }
   if (sep_at_entry(d)) t += ", ";
   return t;
@@ -77,7 +89,7 @@ std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
   const bool sep_before_first = k > 0 && !sep_at_entry(d);
   for (size_t i = k; i < d.values.size(); ++i) {
     if (i > k || sep_before_first) t += ", ";
-    render_value(t, d.values[i], o);
+    render_argument(t, d, i, d.values[i], o);
   }
   t += ')';
   return t;

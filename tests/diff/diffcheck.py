@@ -93,7 +93,7 @@ PREFIX = re.compile(r"^(\d+) +")
 TIME_PREFIX = re.compile(r"^(?:\d+\.\d{6}|\d\d:\d\d:\d\d(?:\.\d{6})?|\s*\d+\.\d{6}) ")
 PID_CALLS = ("clone|clone3|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getpgid|getsid|"
              "setsid|set_tid_address")
-LEAD = r"^[\dT:. ]*"  # what a time prefix leaves
+LEAD = r"^[\dT:. ]*(?:\[ *\d+\] )?(?:\[[0-9a-f?]{16}\] )?"  # what a time, -n and -i prefix leave
 # Numbers that are pids wherever they appear in these places: they are
 # collected, in order of appearance, and numbered PID1, PID2, ...
 PID_SOURCES = [

@@ -39,7 +39,7 @@ Value flock_value(Call& c, uint64_t addr) {
 Value fd_pair(Call& c, uint64_t addr) {
   if (c.failed()) return c.ptr(addr);
   int fds[2];
-  if (!c.mem().read(addr, fds, sizeof fds)) return c.ptr(addr);
+  if (!c.fetch(addr, fds, sizeof fds)) return c.ptr(addr);
   return Array{{c.fd(fds[0]), c.fd(fds[1])}};
 }
 

@@ -29,7 +29,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
+static_assert(sizeof(sct_record) == 120 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
                   sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 
@@ -429,6 +429,7 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   t.nr = r.nr;
   for (int i = 0; i < 6; ++i) t.args[i] = r.args[i];
   t.sp = r.sp;
+  t.ip = r.ip;
   // Handed on when the next record comes: when that is this call's exit, it
   // brings what the entry could not copy.
   pending_ = r.tid;
@@ -447,6 +448,8 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   e.nr = t.nr;
   for (int i = 0; i < 6; ++i) e.args[i] = t.args[i];
   e.sp = t.sp;
+  e.ip = t.ip;
+  e.ip_known = true;
   e.mem = &mem;
   sink_.on_raw(e);
   mem.set_fallback(nullptr);
@@ -530,6 +533,9 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
   RawEvent e = make_event(RawEvent::Kind::Signal, r);
   memcpy(&e.siginfo, raw.data(), std::min(raw.size(), sizeof e.siginfo));
   e.sig = static_cast<int>(r.args[0]);
+  e.nr = r.nr;
+  e.ip = r.ip;
+  e.ip_known = r.ip != 0;
   sink_.on_raw(e);
 }
 
