@@ -43,8 +43,8 @@ ParseResult not_supported(const std::string& opt) {
 
 void print_help() {
   fputs(
-      "Usage: sctrace [-ACffhqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
-      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]...\n"
+      "Usage: sctrace [-ACffhinqqrtttTvVwxxyyzZ] [-I N] [-b execve] [-e EXPR]...\n"
+      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]... [-X FORMAT]\n"
       "               [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
       "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
       "   or: sctrace -c[fwzZ] [-e EXPR]... [-S SORTBY] [-P PATH]... [-p PID]...\n"
@@ -93,6 +93,18 @@ void print_help() {
       "  -v, --no-abbrev        print structures and arrays in full\n"
       "  -x, -xx                print non-ASCII strings in hex; all strings in hex\n"
       "  -y, --decode-fds       print the paths of file descriptors\n"
+      // Output controls of the value renderer.
+      "  -X raw|abbrev|verbose, --const-print-style=raw|abbrev|verbose\n"
+      "                         constants as numbers, as names (default), or both\n"
+      "  -e abbrev=SET, --abbrev=SET\n"
+      "                         abbreviate structures and arrays of these syscalls (default all)\n"
+      "  -e verbose=SET, --verbose=SET\n"
+      "                         decode what these syscalls point to (default all)\n"
+      "  -e raw=SET, --raw=SET  print these syscalls' arguments undecoded, in hex\n"
+      "  -n, --syscall-number   print the syscall number before each line\n"
+      "  -i, --instruction-pointer\n"
+      "                         print the instruction pointer at the time of the syscall\n"
+      "  --arg-names            print each argument after its name\n"
       "\n"
       "Filtering:\n"
       "  -e trace=SET, --trace=SET\n"
