@@ -221,6 +221,11 @@ void Session::on_task_exit(const RawEvent& e) {
   Event ev = make_event(Event::Kind::Exited, e);
   // A thread that has ended has no instruction pointer to show (-i).
   ev.ip_known = false;
+  // A process that exited made exit_group (or exit) last, even when the
+  // engine was not asked to stop there (-n shows it, as strace does).
+  const SyscallInfo* last = syscall_by_nr(ev.last_nr);
+  if (WIFEXITED(e.status) && !(last && last->ret == Ret::None))
+    if (const SyscallInfo* g = syscall_by_name("exit_group")) ev.last_nr = g->nr;
   auto it = threads_.find(e.tid);
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
