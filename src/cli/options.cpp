@@ -44,6 +44,7 @@ enum LongOnly {
   kOptVerbose,
   kOptRaw,
   kOptArgNames,
+  kOptTraceFds,
 };
 
 constexpr option kLongOptions[] = {
@@ -100,6 +101,7 @@ constexpr option kLongOptions[] = {
     {"syscall-number", no_argument, nullptr, 'n'},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"arg-names", no_argument, nullptr, kOptArgNames},
+    {"trace-fds", required_argument, nullptr, kOptTraceFds},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -166,6 +168,7 @@ std::string apply_expression(const std::string& arg, Options& o) {
   }
   if (q == "verbose" || q == "v") return parse_trace_set(v, o.filter.verbose);
   if (q == "raw" || q == "x") return parse_trace_set(v, o.filter.raw);
+  if (q == "trace-fds" || q == "trace-fd" || q == "fd" || q == "fds") return parse_fd_set(v, o.filter);
   if (q == "read" || q == "reads" || q == "r" || q == "write" || q == "writes" || q == "w" ||
       q == "fault" || q == "inject" || q == "kvm" || q == "decode-fds" || q == "decode-pids")
     return "-e " + q + "= is not supported yet";
@@ -288,8 +291,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       case kOptAbbrev:
       case kOptVerbose:
-      case kOptRaw: {
-        std::string expr = std::string(c == kOptAbbrev ? "abbrev=" : c == kOptVerbose ? "verbose=" : "raw=") + optarg;
+      case kOptRaw:
+      case kOptTraceFds: {
+        std::string expr = std::string(c == kOptAbbrev ? "abbrev=" : c == kOptVerbose ? "verbose="
+                                       : c == kOptRaw  ? "raw="
+                                                        : "trace-fds=") + optarg;
         if (std::string err = apply_expression(expr, o); !err.empty()) {
           error_msg("%s", err.c_str());
           return {false, 1};

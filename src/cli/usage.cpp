@@ -105,6 +105,8 @@ void print_help() {
       "  -i, --instruction-pointer\n"
       "                         print the instruction pointer at the time of the syscall\n"
       "  --arg-names            print each argument after its name\n"
+      "  --trace-fds=SET, -e trace-fds=SET\n"
+      "                         only calls that take one of these descriptors\n"
       "\n"
       "Filtering:\n"
       "  -e trace=SET, --trace=SET\n"

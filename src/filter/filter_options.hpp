@@ -40,6 +40,15 @@ struct FilterOptions {
   SyscallSet abbrev = SyscallSet().set();   // -e abbrev=
   SyscallSet verbose = SyscallSet().set();  // -e verbose=
   SyscallSet raw;                           // -e raw=
+  // --trace-fds= (strace 7.x): only calls with a descriptor argument in
+  // the set; descriptors below kMaxTraceFd, and `fds_others` for the rest.
+  bool fds_active = false;
+  std::bitset<4096> fds;
+  bool fds_others = false;
+  bool traces_fd(int64_t fd) const {
+    if (fd < 0) return false;
+    return fd < static_cast<int64_t>(fds.size()) ? fds.test(static_cast<size_t>(fd)) : fds_others;
+  }
 
   // Whether -e trace= selects syscall `nr` (numbers beyond the table's
   // range only when nothing was left out).

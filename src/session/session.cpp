@@ -137,6 +137,7 @@ void Session::on_entry(const RawEvent& e) {
   TableMemory tm(*e.mem, fds_, e.tgid);
   Memory& mem = cfg_.track_fds ? static_cast<Memory&>(tm) : *e.mem;
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, mem);
+  if (t.traced && cfg_.filter.fds_active) t.traced = touches_traced_fd(t.call);
   if (!t.traced) return;
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr));
   Event ev = make_event(Event::Kind::SyscallEntry, e);
@@ -148,6 +149,17 @@ void Session::on_entry(const RawEvent& e) {
     sink_.on_event(ev);
     t.in_call = false;
   }
+}
+
+// --trace-fds=: whether an argument the row types as a descriptor is one of
+// the set (AT_FDCWD is none).
+bool Session::touches_traced_fd(const DecodedCall& c) const {
+  if (!c.info) return false;
+  for (int i = 0; i < c.info->nargs && i < 6; ++i) {
+    ArgT t = c.info->args[i];
+    if ((t == ArgT::Fd || t == ArgT::DirFd) && cfg_.filter.traces_fd(static_cast<int>(c.args[i]))) return true;
+  }
+  return false;
 }
 
 void Session::on_exit(const RawEvent& e) {

@@ -111,7 +111,24 @@ def test_arg_names():
         check(any(re.match(r"close\(fd=3\) += 0$", l) for l in got), "--arg-names close %s: %r" % (engine, got))
 
 
-TESTS = {"bad_usage": test_bad_usage, "raw_calls": test_raw_calls, "styles": test_styles,
+def test_trace_fds():
+    # strace 7.x's --trace-fds=SET (-e trace-fds=): only the calls that
+    # operate on those descriptors, i.e. take one of them as an argument.
+    cmd = ["sh", "-c", "echo hi; cat /dev/null"]
+    for engine in ENGINES:
+        for opt in (["--trace-fds=1"], ["-e", "trace-fds=1"]):
+            got, rc = trace(SCTRACE, engine + opt + cmd)
+            calls = [l for l in got if re.match(r"\w+\(", l)]
+            check(calls and all(re.match(r"\w+\(1[,)]", l) or ", 1, " in l for l in calls),
+                  "%s %s: a call without descriptor 1: %r" % (opt, engine, got))
+            check(any(l.startswith('write(1, "hi\\n", 3)') for l in calls), "%s %s: %r" % (opt, engine, got))
+        got, _ = trace(SCTRACE, engine + ["--trace-fds=!0,1,2,3,4,5,6,7,8,9,10"] + cmd)
+        check(not [l for l in got if re.match(r"\w+\(", l)], "--trace-fds=!0..10 %s: %r" % (engine, got))
+        got, rc = trace(SCTRACE, engine + ["--trace-fds=x", "true"])
+        check(rc == 1 and got == ["TRACER: invalid descriptor 'x'"], "--trace-fds=x: %r" % got)
+
+
+TESTS = {"trace_fds": test_trace_fds, "bad_usage": test_bad_usage, "raw_calls": test_raw_calls, "styles": test_styles,
          "abbrev_verbose": test_abbrev_verbose, "prefixes": test_prefixes, "arg_names": test_arg_names}
 
 if __name__ == "__main__":
