@@ -48,6 +48,8 @@ TextConfig text_config(const Options& o) {
   c.decode = o.decode;
   c.filter = o.filter;
   c.color = o.color;
+  c.syscall_number = o.syscall_number;
+  c.instruction_pointer = o.instruction_pointer;
   return c;
 }
 

@@ -67,6 +67,13 @@ enum LongOnly {
   kOptStackTrace,
   kOptStackTraceFrameLimit,
   kOptStackCaptureSize,
+  // Output controls of the value renderer.
+  kOptConstPrintStyle,
+  kOptAbbrev,
+  kOptVerbose,
+  kOptRaw,
+  kOptArgNames,
+  kOptTraceFds,
 };
 
 constexpr option kLongOptions[] = {
@@ -140,6 +147,15 @@ constexpr option kLongOptions[] = {
     {"stack-trace", optional_argument, nullptr, kOptStackTrace},
     {"stack-trace-frame-limit", required_argument, nullptr, kOptStackTraceFrameLimit},
     {"stack-capture-size", required_argument, nullptr, kOptStackCaptureSize},
+    // Output controls of the value renderer.
+    {"const-print-style", required_argument, nullptr, kOptConstPrintStyle},
+    {"abbrev", required_argument, nullptr, kOptAbbrev},
+    {"verbose", required_argument, nullptr, kOptVerbose},
+    {"raw", required_argument, nullptr, kOptRaw},
+    {"syscall-number", no_argument, nullptr, 'n'},
+    {"instruction-pointer", no_argument, nullptr, 'i'},
+    {"arg-names", no_argument, nullptr, kOptArgNames},
+    {"trace-fds", required_argument, nullptr, kOptTraceFds},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -249,8 +265,15 @@ std::string apply_expression(const std::string& arg, Options& o) {
   if (q == "read" || q == "reads" || q == "r") return parse_fd_set(v, o.decode.read_data);
   if (q == "write" || q == "writes" || q == "w") return parse_fd_set(v, o.decode.write_data);
   if (q == "decode-fds") return parse_decode_fds(v, o.decode.decode_fds);
-  if (q == "abbrev" || q == "a" || q == "verbose" || q == "v" || q == "raw" || q == "x")
-    return "-e " + q + "= is not supported yet";
+  // Output controls of the value renderer. -e abbrev= after -v undoes it
+  // (call_options.hpp): the last one given counts, as in strace.
+  if (q == "abbrev" || q == "a") {
+    o.decode.verbose = false;
+    return parse_trace_set(v, o.filter.abbrev);
+  }
+  if (q == "verbose" || q == "v") return parse_trace_set(v, o.filter.verbose);
+  if (q == "raw" || q == "x") return parse_trace_set(v, o.filter.raw);
+  if (q == "trace-fds" || q == "trace-fd" || q == "fd" || q == "fds") return parse_fd_set(v, o.filter);
   return set_trace(arg, o);
 }
 
@@ -363,6 +386,30 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         break;
       }
       case kOptArgv0: o.argv0 = optarg; break;
+      // Output controls of the value renderer.
+      case 'X':
+      case kOptConstPrintStyle:
+        if (!strcmp(optarg, "raw")) o.decode.xlat = XlatStyle::Raw;
+        else if (!strcmp(optarg, "abbrev")) o.decode.xlat = XlatStyle::Abbrev;
+        else if (!strcmp(optarg, "verbose")) o.decode.xlat = XlatStyle::Verbose;
+        else return usage_error("invalid %s argument: '%s'", c == 'X' ? "-X" : "--const-print-style", optarg);
+        break;
+      case kOptAbbrev:
+      case kOptVerbose:
+      case kOptRaw:
+      case kOptTraceFds: {
+        std::string expr = std::string(c == kOptAbbrev ? "abbrev=" : c == kOptVerbose ? "verbose="
+                                       : c == kOptRaw  ? "raw="
+                                                        : "trace-fds=") + optarg;
+        if (std::string err = apply_expression(expr, o); !err.empty()) {
+          error_msg("%s", err.c_str());
+          return {false, 1};
+        }
+        break;
+      }
+      case 'n': o.syscall_number = true; break;
+      case 'i': o.instruction_pointer = true; break;
+      case kOptArgNames: o.decode.arg_names = true; break;
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;
       case 'F': deprecated_f = true; break;
@@ -462,7 +509,11 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
         ++t_count;
         break;
       case 'T': o.stamps.durations = true; o.stamps.duration_digits = 6; break;
-      case 'v': o.decode.verbose = true; break;
+      case 'v':
+        // strace's -v is -e abbrev=none.
+        o.decode.verbose = true;
+        o.filter.abbrev.reset();
+        break;
       case 'x':
         if (strings_in_hex_named) {
           error_msg("-x and --strings-in-hex cannot be provided simultaneously");

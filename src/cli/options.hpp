@@ -67,6 +67,10 @@ struct Options {
   int stack_trace = 0;               // -k: 1; -kk / --stack-trace=source: 2
   int stack_frame_limit = 256;       // --stack-trace-frame-limit=N
   size_t stack_capture_bytes = 0;    // --stack-capture-size=BYTES (eBPF; 0: its default)
+  // Output controls of the value renderer (-X, -e abbrev/verbose/raw= in
+  // `decode` and `filter`; these are the line's prefixes).
+  bool syscall_number = false;       // -n
+  bool instruction_pointer = false;  // -i
 };
 
 // Outcome of parsing: run, or exit at once with `exit_code` after printing.

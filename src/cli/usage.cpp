@@ -43,8 +43,8 @@ ParseResult not_supported(const std::string& opt) {
 
 void print_help() {
   fputs(
-      "Usage: sctrace [-ACffhqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...\n"
-      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]...\n"
+      "Usage: sctrace [-ACffhinqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...\n"
+      "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]... [-X FORMAT]\n"
       "               [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
       "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
       "   or: sctrace -c[fwzZ] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID]...\n"
@@ -120,6 +120,20 @@ void print_help() {
       "                         at most N frames per stack (default 256)\n"
       "  --stack-capture-size=BYTES\n"
       "                         eBPF: user stack bytes copied per call (default 8192)\n"
+      // Output controls of the value renderer.
+      "  -X raw|abbrev|verbose, --const-print-style=raw|abbrev|verbose\n"
+      "                         constants as numbers, as names (default), or both\n"
+      "  -e abbrev=SET, --abbrev=SET\n"
+      "                         abbreviate structures and arrays of these syscalls (default all)\n"
+      "  -e verbose=SET, --verbose=SET\n"
+      "                         decode what these syscalls point to (default all)\n"
+      "  -e raw=SET, --raw=SET  print these syscalls' arguments undecoded, in hex\n"
+      "  -n, --syscall-number   print the syscall number before each line\n"
+      "  -i, --instruction-pointer\n"
+      "                         print the instruction pointer at the time of the syscall\n"
+      "  --arg-names            print each argument after its name\n"
+      "  --trace-fds=SET, -e trace-fds=SET\n"
+      "                         only calls that take one of these descriptors\n"
       "\n"
       "Filtering:\n"
       "  -e trace=SET, --trace=SET\n"

@@ -67,7 +67,7 @@ Value Call::pid(int64_t id, bool group) const { return describe_pid(mem_, opts_,
 Value Call::dirfd(int64_t fd) const {
   if (static_cast<int>(fd) == AT_FDCWD) {
     // Under -y the current directory is shown as AT_FDCWD's path.
-    const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD};
+    const Sym cwd{"AT_FDCWD", "DirFd", AT_FDCWD, NumBase::Dec};
     if (!(opts_.decode_fds & kFdPath)) return cwd;
     std::string dir = mem_.cwd(pid_);
     if (dir.empty()) return cwd;

@@ -39,6 +39,8 @@ struct DecodedCall {
   const SyscallInfo* info = nullptr;  // nullptr for numbers the table lacks
   uint64_t args[6] = {};
   uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn reads its frame)
+  uint64_t ip = 0;  // the user instruction pointer at entry (-i), when ip_known
+  bool ip_known = false;
   uint64_t saved[2] = {};  // what a decoder read at entry and needs at exit
   std::vector<Value> values;  // the arguments, in order (arg_name() names each)
   size_t entry_values = 0;    // how many of `values` were known at entry
@@ -130,10 +132,16 @@ class Call {
   Value buf(uint64_t addr, uint64_t len);
   // An out-buffer at exit: its address when the call failed.
   Value buf_out(uint64_t addr, uint64_t len);
+  // Reads a struct or an array's bytes, or fails (then print ptr(addr)):
+  // under strace's -e verbose= off for this call it always fails.
+  bool fetch(uint64_t addr, void* buf, size_t len) {
+    return opts_.structs && mem_.read(addr, buf, len);
+  }
   // Reads a struct, or nullopt (then print ptr(addr)).
   template <class T>
   std::optional<T> read(uint64_t addr) {
-    if (addr == 0) return std::nullopt;
+    // strace's -e verbose= off: a struct is shown as its address.
+    if (addr == 0 || !opts_.structs) return std::nullopt;
     return mem_.read_as<T>(addr);
   }
 

@@ -55,6 +55,11 @@ struct Event {
   // written whole at the exit.
   bool entry_shown = true;
   std::string comm;      // -Y: the thread's command name, for its pid prefix
+  // The line's -n and -i prefixes: the syscall the thread is in or made
+  // last (-1: none seen), and its user instruction pointer (ip_known).
+  long last_nr = -1;
+  uint64_t ip = 0;
+  bool ip_known = false;
   Value siginfo;        // decoded siginfo for Signal
   // -k: the user stack printed after this line (SyscallExit, SyscallNoReturn,
   // Signal, Exited: strace prints an exit's stack after "+++ exited").

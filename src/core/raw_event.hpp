@@ -48,6 +48,10 @@ struct RawEvent {
   long nr = -1;
   uint64_t args[6] = {};
   uint64_t sp = 0;
+  // Entry and Signal: the user instruction pointer (-i), when ip_known.
+  // Signal: `nr` is the call the thread was in or last made, -1 if unknown.
+  uint64_t ip = 0;
+  bool ip_known = false;
   int64_t ret = 0;
   Memory* mem = nullptr;  // the tracee's memory as the engine can serve it
   // Exit of a descriptor-returning call: the path the engine saw the new

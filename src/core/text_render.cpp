@@ -1,5 +1,6 @@
 #include "core/text_render.hpp"
 
+#include <arpa/inet.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -70,11 +71,50 @@ struct Renderer {
     quote_string(out, b, x.hex ? 2 : o.xflag);
     if (cut || x.truncated) out += "...";
   }
+  // -X raw: the number; -X verbose: the number, then the name in a comment.
+  bool numeric() const { return o.xlat != XlatStyle::Abbrev; }
+  void comment_after(std::string_view text) {
+    if (o.xlat != XlatStyle::Verbose) return;
+    out += " /* ";
+    out += text;
+    out += " */";
+  }
+  void number(int64_t v, NumBase base) {
+    auto it = std::back_inserter(out);
+    switch (base) {
+      case NumBase::Dec: fmt::format_to(it, "{}", v); break;
+      case NumBase::Udec: fmt::format_to(it, "{}", static_cast<uint64_t>(v)); break;
+      case NumBase::Auto:
+      case NumBase::Text:
+      case NumBase::Hex:
+        // strace's raw constants are of the C type's width: an int's -1 is 0xffffffff.
+        if (v < 0 && v >= INT32_MIN) v = static_cast<uint32_t>(v);
+        (*this)(Hex{static_cast<uint64_t>(v)});
+        break;
+    }
+  }
   void operator()(const Sym& x) {
+    const bool constant = x.base == NumBase::Auto ? !x.set.empty() : x.base != NumBase::Text;
+    if (numeric() && constant && !x.name.empty()) {
+      number(x.value, x.base);
+      comment_after(x.name);
+      return;
+    }
     if (!x.name.empty()) out += x.name;
     else fmt::format_to(std::back_inserter(out), "{}", x.value);
   }
-  void operator()(const Flags& x) { out += render_flags_text(x); }
+  void operator()(const Flags& x) {
+    if (numeric() && !x.parts.empty()) {
+      append_join(out, x.parts, "|", o);
+      return;
+    }
+    if (numeric() && (!x.names.empty() || x.residue)) {
+      (*this)(Hex{x.raw});
+      comment_after(render_flags_text(x));
+      return;
+    }
+    out += render_flags_text(x);
+  }
   void operator()(const Struct& x) {
     out += '{';
     bool first = true;
@@ -103,8 +143,12 @@ struct Renderer {
     out += ']';
   }
   void operator()(const Fd& x) {
-    if (!x.name.empty()) out += x.name;
-    else fmt::format_to(std::back_inserter(out), "{}", x.fd);
+    if (!x.name.empty() && !numeric()) {
+      out += x.name;
+    } else {
+      fmt::format_to(std::back_inserter(out), "{}", x.fd);
+      if (!x.name.empty()) comment_after(x.name);
+    }
     if (!x.path.empty()) {
       out += '<';
       out += x.path;
@@ -123,6 +167,7 @@ struct Renderer {
   }
   void operator()(const std::shared_ptr<Commented>& x) {
     render_value(out, x->value, o);
+    if (x->unknown && o.xlat == XlatStyle::Raw) return;
     out += " /* ";
     out += x->comment;
     out += " */";
@@ -133,6 +178,21 @@ struct Renderer {
     render_value(out, x->after, o);
   }
   void operator()(const std::shared_ptr<Fn>& x) {
+    // -X raw and verbose show a port and an IPv4 address as the bytes they
+    // are, in network order ("\x00\x50" /* htons(80) */).
+    if (numeric()) {
+      if (std::string bytes = network_bytes(*x); !bytes.empty()) {
+        quote_string(out, bytes, 2);
+        if (o.xlat == XlatStyle::Verbose) {
+          DecodeOptions named = o;
+          named.xlat = XlatStyle::Abbrev;
+          out += " /* ";
+          render_value(out, x, named);
+          out += " */";
+        }
+        return;
+      }
+    }
     out += x->name;
     out += '(';
     append_join(out, x->args, ", ", o);
@@ -148,16 +208,36 @@ struct Renderer {
     if (!x.on) out += '-';
     out += x.name;
   }
-  void operator()(const FileMode& x) { render_file_mode(out, x.mode); }
+  void operator()(const FileMode& x) {
+    if (!numeric()) return render_file_mode(out, x.mode);
+    if (x.mode & S_IFMT) fmt::format_to(std::back_inserter(out), "{:#o}", x.mode);
+    else fmt::format_to(std::back_inserter(out), "0{:02o}", x.mode);
+    // A mode of no known type has no name to add.
+    std::string named;
+    render_file_mode(named, x.mode);
+    if (named.find('|') != std::string::npos || !(x.mode & S_IFMT)) comment_after(named);
+  }
   void operator()(const Dev& x) {
+    if (numeric()) {
+      (*this)(Hex{x.dev});
+      if (o.xlat == XlatStyle::Verbose) {
+        out += " /* ";
+        render_dev(x.dev);
+        out += " */";
+      }
+      return;
+    }
+    render_dev(x.dev);
+  }
+  void render_dev(uint64_t dev) {
     auto part = [&](unsigned v) {
       if (v) fmt::format_to(std::back_inserter(out), "{:#x}", v);
       else out += '0';
     };
     out += "makedev(";
-    part(major(x.dev));
+    part(major(dev));
     out += ", ";
-    part(minor(x.dev));
+    part(minor(dev));
     out += ')';
   }
   void operator()(const Time& x) {
@@ -176,6 +256,25 @@ struct Renderer {
       }
       render_value(out, f.value, o);
     }
+  }
+
+  // htons(N) and inet_addr("A.B.C.D") as bytes; empty for other calls.
+  static std::string network_bytes(const Fn& f) {
+    if (f.args.size() != 1) return {};
+    if (f.name == "htons") {
+      uint64_t v = 0;
+      if (auto* u = std::get_if<Uint>(&f.args[0].v)) v = u->v;
+      else if (auto* i = std::get_if<Int>(&f.args[0].v)) v = static_cast<uint64_t>(i->v);
+      else return {};
+      return {static_cast<char>((v >> 8) & 0xff), static_cast<char>(v & 0xff)};
+    }
+    if (f.name == "inet_addr") {
+      auto* a = std::get_if<Str>(&f.args[0].v);
+      in_addr addr{};
+      if (!a || inet_pton(AF_INET, a->bytes.c_str(), &addr) != 1) return {};
+      return std::string(reinterpret_cast<const char*>(&addr), sizeof addr);
+    }
+    return {};
   }
 
   // The W* macros a program would test the status with.

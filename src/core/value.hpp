@@ -30,12 +30,19 @@ struct Str {
   bool whole = false;  // shown whole whatever -s says
 };
 inline Str whole_str(std::string bytes) { return Str{std::move(bytes), false, false, true}; }
+// How a constant's number prints when -X raw or -X verbose shows it: as
+// strace prints that kind of constant (hex for most, decimal for signals).
+// Auto: hex when the Sym names its set, else it is text (Text: always).
+enum class NumBase : uint8_t { Auto, Hex, Dec, Udec, Text };
 // A named constant: its set (an arg_sets.def id, or the table a decoder
 // names), its numeric value and its name (AT_FDCWD, SIGTERM, F_GETFL).
+// Without a set (and a base) it is text that only looks like a name
+// (&sin6_addr): -X leaves it alone.
 struct Sym {
   std::string name;
   std::string_view set = {};
   int64_t value = 0;
+  NumBase base = NumBase::Auto;
 };
 // Flags: the set, the raw value, the names of the set bits (in the order
 // strace prints them), then what no name covers (printed in hex).
@@ -44,6 +51,10 @@ struct Flags {
   uint64_t residue = 0;
   std::string_view set = {};
   uint64_t raw = 0;
+  // A word of fields strace shows numerically part by part, joined by '|'
+  // (clone's flags and exit signal: 0x1200000|17): the parts under -X raw
+  // and -X verbose; empty, the whole `raw` word.
+  std::vector<Value> parts;
 };
 // A status wait4 stored: shown with the W* macros.
 struct WaitStatus { int status; };
@@ -122,6 +133,8 @@ struct Field {
 struct Commented {
   Value value;
   std::string comment;
+  // The comment names what the value is not ("LOCK_???"): -X raw drops it.
+  bool unknown = false;
 };
 struct Changed {
   Value before, after;
@@ -137,6 +150,10 @@ struct Named {
 
 inline Value commented(Value v, std::string c) {
   return std::make_shared<Commented>(Commented{std::move(v), std::move(c)});
+}
+// A value no name of its set covers, with the set's "???" comment.
+inline Value unknown_commented(Value v, std::string c) {
+  return std::make_shared<Commented>(Commented{std::move(v), std::move(c), true});
 }
 inline Value changed(Value a, Value b) {
   return std::make_shared<Changed>(Changed{std::move(a), std::move(b)});

@@ -34,7 +34,7 @@ Flags flags_of(Xlat t, uint64_t v) {
 
 Value flags_value(Xlat t, uint64_t v, const char* comment) {
   Flags f = flags_of(t, v);
-  if (f.names.empty() && f.residue != 0) return commented(Hex{v}, comment);
+  if (f.names.empty() && f.residue != 0) return unknown_commented(Hex{v}, comment);
   return f;
 }
 
@@ -56,19 +56,19 @@ std::string render_flags_text(const Flags& f) {
 
 Sym sym_of(Xlat t, int64_t v) {
   const char* n = xlat_name(t, static_cast<uint64_t>(v));
-  return Sym{n ? n : "", t.name, v};
+  return Sym{n ? n : "", t.name, v, NumBase::Hex};
 }
 
 Value xlat_value(Xlat t, uint64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, v)) return Sym{n, t.name, static_cast<int64_t>(v)};
+  if (const char* n = xlat_name(t, v)) return Sym{n, t.name, static_cast<int64_t>(v), NumBase::Hex};
   if (!comment) return Uint{v};
-  return commented(Hex{v}, comment);
+  return unknown_commented(Hex{v}, comment);
 }
 
 Value xlat_value_dec(Xlat t, int64_t v, const char* comment) {
-  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n, t.name, v};
+  if (const char* n = xlat_name(t, static_cast<uint64_t>(v))) return Sym{n, t.name, v, NumBase::Hex};
   if (!comment) return Int{v};
-  return commented(Int{v}, comment);
+  return unknown_commented(Int{v}, comment);
 }
 
 namespace {
@@ -99,7 +99,7 @@ std::string signal_name(int sig) {
 Value signal_value(int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty() || sig != static_cast<int>(sig)) return Int{sig};
-  return Sym{std::move(n), "Signals", sig};
+  return Sym{std::move(n), "Signals", sig, NumBase::Dec};
 }
 
 const char* errno_name(int err) { return xlat_name(kErrnos, static_cast<uint64_t>(err)); }

@@ -52,7 +52,7 @@ Value sigset_value(const uint64_t* words, size_t size) {
     std::string n = signal_name(s);
     if (n.empty()) n = std::to_string(s);
     else n = n.substr(3);  // sets print names without "SIG"
-    a.items.push_back(Sym{n, "Signals", s});
+    a.items.push_back(Sym{n, "Signals", s, NumBase::Dec});
   }
   return a;
 }
@@ -61,7 +61,7 @@ Value sigset_at(Call& c, uint64_t addr, uint64_t size) {
   if (addr == 0) return Ptr{0};
   if (size == 0 || size > 128 || size % 8) return Ptr{addr};
   uint64_t words[16] = {};
-  if (!c.mem().read(addr, words, size)) return Ptr{addr};
+  if (!c.fetch(addr, words, size)) return Ptr{addr};
   return sigset_value(words, size);
 }
 

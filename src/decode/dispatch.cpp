@@ -97,6 +97,8 @@ Value generic_arg(Call& c, ArgT t, int i) {
       auto k = static_cast<size_t>(i);
       if (c.info()->dirs[k] == Dir::Out && c.failed()) return c.ptr(c.arg(i));
       int8_t n = c.info()->counts[k];
+      // strace's -e verbose= off: the struct's address.
+      if (!c.opts().structs && c.arg(i)) return c.ptr(c.arg(i));
       if (n == kCountNone) return struct_value(c.mem(), c.info()->structs[k], c.arg(i));
       uint64_t count = n == kCountRet           ? static_cast<uint64_t>(c.ret())
                        : count_is_fixed(n)       ? static_cast<uint64_t>(n - kCountFixed)

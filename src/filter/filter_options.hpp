@@ -35,6 +35,20 @@ struct FilterOptions {
   unsigned status = kStatusAll;           // -e status=, -z, -Z
   std::bitset<65> signals = std::bitset<65>().set();  // -e signal=
   std::vector<std::string> paths;         // -P
+  // Output controls per syscall (-e abbrev=, -e verbose=, -e raw=; -v is
+  // abbrev=none): filter/call_options.hpp applies them to one call.
+  SyscallSet abbrev = SyscallSet().set();   // -e abbrev=
+  SyscallSet verbose = SyscallSet().set();  // -e verbose=
+  SyscallSet raw;                           // -e raw=
+  // --trace-fds= (strace 7.x): only calls with a descriptor argument in
+  // the set; descriptors below kMaxTraceFd, and `fds_others` for the rest.
+  bool fds_active = false;
+  std::bitset<4096> fds;
+  bool fds_others = false;
+  bool traces_fd(int64_t fd) const {
+    if (fd < 0) return false;
+    return fd < static_cast<int64_t>(fds.size()) ? fds.test(static_cast<size_t>(fd)) : fds_others;
+  }
 
   // Whether -e trace= selects syscall `nr` (numbers beyond the table's
   // range only when nothing was left out).

@@ -5,6 +5,7 @@
 #include "core/pid_names.hpp"
 #include "decode/dispatch.hpp"
 #include "decode/signal/siginfo.hpp"
+#include "filter/call_options.hpp"
 #include "filter/status_filter.hpp"
 #include "session/data_dump.hpp"
 
@@ -93,6 +94,11 @@ Event Session::make_event(Event::Kind k, const RawEvent& e) const {
   ev.wall = e.wall;
   ev.mono = e.mono;
   ev.live_tracees = e.live_tasks;
+  if (auto it = threads_.find(e.tid); it != threads_.end()) {
+    ev.last_nr = it->second.call.nr;
+    ev.ip = it->second.call.ip;
+    ev.ip_known = it->second.call.ip_known;
+  }
   return ev;
 }
 
@@ -103,6 +109,10 @@ void Session::on_raw(const RawEvent& e) {
     case K::Exit: on_exit(e); break;
     case K::Signal: {
       Event ev = make_event(Event::Kind::Signal, e);
+      // Where the signal found the thread, as the engine saw it.
+      if (e.nr >= 0) ev.last_nr = e.nr;
+      ev.ip = e.ip;
+      ev.ip_known = e.ip_known;
       ev.sig = e.sig;
       ev.siginfo = decode_siginfo(e.siginfo);
       ev.shown = signal_shown(cfg_.filter, e.sig);
@@ -162,6 +172,8 @@ void Session::on_entry(const RawEvent& e) {
   t.call.info = syscall_by_nr(e.nr);
   for (int i = 0; i < 6; ++i) t.call.args[i] = e.args[i];
   t.call.sp = e.sp;
+  t.call.ip = e.ip;
+  t.call.ip_known = e.ip_known;
   t.entry_mono = e.mono;
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.entry_stack.clear();
@@ -173,12 +185,13 @@ void Session::on_entry(const RawEvent& e) {
   // -P matches paths, not what --decode-fds= adds to them.
   TableMemory plain(e.mem, *this, e.tgid, kFdPath);
   t.traced = !paths_.active() || paths_.matches(e.tid, t.call, table ? static_cast<Memory&>(plain) : *e.mem);
+  if (t.traced && cfg_.filter.fds_active) t.traced = touches_traced_fd(t.call);
   if (!t.traced) return;
   // strace tampers only with calls it traces, and counts only those; the
   // engine acts before the entry is decoded, so pokes show in it.
   const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
   if (how) e.tamperer->tamper(*how);
-  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr));
   if (e.stack) t.entry_stack = *e.stack;
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
@@ -190,6 +203,17 @@ void Session::on_entry(const RawEvent& e) {
     emit_call(ev);
     t.in_call = false;
   }
+}
+
+// --trace-fds=: whether an argument the row types as a descriptor is one of
+// the set (AT_FDCWD is none).
+bool Session::touches_traced_fd(const DecodedCall& c) const {
+  if (!c.info) return false;
+  for (int i = 0; i < c.info->nargs && i < 6; ++i) {
+    ArgT t = c.info->args[i];
+    if ((t == ArgT::Fd || t == ArgT::DirFd) && cfg_.filter.traces_fd(static_cast<int>(c.args[i]))) return true;
+  }
+  return false;
 }
 
 void Session::on_exit(const RawEvent& e) {
@@ -205,7 +229,7 @@ void Session::on_exit(const RawEvent& e) {
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
-  if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, cfg_.decode);
+  if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, t.call.nr));
   if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
       collect_data(t.call, mem, cfg_.decode))
     ++cut_dumps_;
@@ -287,6 +311,14 @@ void Session::on_exec(const RawEvent& e) {
 void Session::on_task_exit(const RawEvent& e) {
   if (e.no_line) comms_.erase(e.tid);
   injector_.forget(e.tid);
+  Event ev = make_event(Event::Kind::Exited, e);
+  // A thread that has ended has no instruction pointer to show (-i).
+  ev.ip_known = false;
+  // A process that exited made exit_group (or exit) last, even when the
+  // engine was not asked to stop there (-n shows it, as strace does).
+  const SyscallInfo* last = syscall_by_nr(ev.last_nr);
+  if (WIFEXITED(e.status) && !(last && last->ret == Ret::None))
+    if (const SyscallInfo* g = syscall_by_name("exit_group")) ev.last_nr = g->nr;
   auto it = threads_.find(e.tid);
   // -k: the stack of the exit or exit_group that ended it (strace prints it
   // after "+++ exited").
@@ -299,7 +331,6 @@ void Session::on_task_exit(const RawEvent& e) {
   // A leader that another thread's execve ended does not exit: it is
   // superseded (the Exec that follows).
   if (e.no_line) return;
-  Event ev = make_event(Event::Kind::Exited, e);
   set_wait_status(ev, e.status);
   if (!last_stack.empty()) ev.stack = &last_stack;
   ev.stack_at_entry = true;

@@ -72,6 +72,7 @@ class Session : public RawEventSink {
 
   void on_entry(const RawEvent& e);
   void on_exit(const RawEvent& e);
+  bool touches_traced_fd(const DecodedCall& c) const;
   void on_exec(const RawEvent& e);
   void on_task_exit(const RawEvent& e);
   // The thread's call in progress ends without returning: "= ?".

@@ -37,21 +37,47 @@ bool sep_at_entry(const DecodedCall& d) {
 
 }  // namespace
 
+// -e raw=: every argument the row counts, as the register holds it, at entry.
+std::string raw_args_text(const DecodedCall& d) {
+  std::string t;
+  const int n = d.info ? d.info->nargs : 6;
+  for (int i = 0; i < n; ++i) {
+    if (i) t += ", ";
+    if (d.args[i]) fmt::format_to(std::back_inserter(t), "{:#x}", d.args[i]);
+    else t += '0';
+  }
+  return t;
+}
+
+// Argument i, after its name under --arg-names ("flags=O_RDONLY"; one shown
+// by name already, clone's flags=, keeps its one name).
+void render_argument(std::string& t, const DecodedCall& d, size_t i, const Value& v, const DecodeOptions& o) {
+  if (o.arg_names && !std::holds_alternative<std::shared_ptr<Named>>(d.values[i].v)) {
+    if (std::string_view name = argument_name(d, i); !name.empty()) {
+      t += name;
+      t += '=';
+    }
+  }
+  render_value(t, v, o);
+}
+
 std::string call_entry_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t = call_name(d);
   t += '(';
+  if (o.raw) return t + raw_args_text(d);
   for (size_t i = 0; i < d.entry_values; ++i) {
     if (i) t += ", ";
     // What the argument was at entry; the exit part shows what it became.
     const Value& v = d.values[i];
-    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&v.v)) render_value(t, (*c)->before, o);
-    else render_value(t, v, o);
+    if (auto* c = std::get_if<std::shared_ptr<Changed>>(&v.v)) render_argument(t, d, i, (*c)->before, o);
+    else render_argument(t, d, i, v, o);
   }
   if (sep_at_entry(d)) t += ", ";
   return t;
 }
 
 std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
+  if (o.raw) return ")";
   std::string t;
   const size_t k = d.entry_values;
   // An argument shown at entry that the kernel changed: " => after" (clone3).
@@ -64,7 +90,7 @@ std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
   const bool sep_before_first = k > 0 && !sep_at_entry(d);
   for (size_t i = k; i < d.values.size(); ++i) {
     if (i > k || sep_before_first) t += ", ";
-    render_value(t, d.values[i], o);
+    render_argument(t, d, i, d.values[i], o);
   }
   t += ')';
   return t;
@@ -72,6 +98,11 @@ std::string call_exit_text(const DecodedCall& d, const DecodeOptions& o) {
 
 std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
   std::string t;
+  if (o.raw && !call_failed(d) && !(d.info && d.info->ret == Ret::None)) {
+    // -e raw=: the return value undecoded, in hex, with nothing after it.
+    if (d.ret) return fmt::format("{:#x}", static_cast<uint64_t>(d.ret));
+    return "0";
+  }
   if (d.ret_value) {
     render_value(t, *d.ret_value, o);
   } else if (call_failed(d)) {

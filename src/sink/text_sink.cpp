@@ -5,6 +5,7 @@
 
 #include "core/text_render.hpp"
 #include "core/xlat.hpp"
+#include "filter/call_options.hpp"
 #include "sink/data_dump_text.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
@@ -59,8 +60,18 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
     have_last_ = true;
     p += line_stamp(opts_.stamps, e.wall, since);
   }
+  // -n, then -i, after the time, as strace orders them.
+  if (opts_.syscall_number) fmt::format_to(std::back_inserter(p), "[{:4}] ", e.last_nr);
+  if (opts_.instruction_pointer) {
+    if (e.ip_known) fmt::format_to(std::back_inserter(p), "[{:016x}] ", e.ip);
+    else p += "[????????????????] ";
+  }
   write_line(s, p);
   s.col = p.size();
+}
+
+DecodeOptions TextSink::options_for(const DecodedCall& d) const {
+  return call_options(opts_.decode, opts_.filter, d.nr);
 }
 
 void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
@@ -71,8 +82,8 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
   if (colour_) line = colour_call(line, call_name(d));
   line += "= ";
   if (e.kind == Event::Kind::SyscallNoReturn) line += '?';
-  else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, opts_.decode));
-  else line += call_ret_text(d, opts_.decode);
+  else if (colour_ && call_failed(d)) line += paint(colour::kError, call_ret_text(d, options_for(d)));
+  else line += call_ret_text(d, options_for(d));
   if (e.kind == Event::Kind::SyscallExit) line += tamper_marks(d);
   if (opts_.stamps.durations && e.kind == Event::Kind::SyscallExit)
     line += duration_stamp(e.duration_ns, opts_.stamps.duration_digits);
@@ -113,7 +124,7 @@ void TextSink::on_event(const Event& e) {
       // Filtering on the outcome: the line is written whole, at exit.
       if (!e.shown) break;
       begin_line(s, e);
-      std::string t = call_entry_text(*e.call, opts_.decode);
+      std::string t = call_entry_text(*e.call, options_for(*e.call));
       s.col += t.size();
       write_line(s, colour_ ? colour_call(t, call_name(*e.call)) : t);
       s.open_pid = e.pid;
@@ -126,12 +137,12 @@ void TextSink::on_event(const Event& e) {
       if (!e.shown) break;
       if (!e.entry_shown) {
         begin_line(s, e);
-        line = call_entry_text(d, opts_.decode);
+        line = call_entry_text(d, options_for(d));
       } else if (s.open_pid != e.pid) {
         begin_line(s, e);
         line = fmt::format("<... {} resumed>", call_name(d));
       }
-      line += call_exit_text(d, opts_.decode);
+      line += call_exit_text(d, options_for(d));
       end_call(s, e, line);
       if (!d.data.empty() && e.kind == K::SyscallExit) {
         std::string dump;

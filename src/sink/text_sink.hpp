@@ -32,6 +32,9 @@ struct TextConfig {
   DecodeOptions decode;         // -s -x -v -y
   FilterOptions filter;         // -e status=, signal=
   ColorMode color = ColorMode::Auto;  // --color=
+  // Output controls of the value renderer: the line's prefixes.
+  bool syscall_number = false;       // -n: "[  1] "
+  bool instruction_pointer = false;  // -i: "[00007f1234567890] "
 };
 
 class TextSink : public Sink {
@@ -60,6 +63,8 @@ class TextSink : public Sink {
   void write_line(Stream& s, std::string_view text);
   // -k: the frames after a call's, signal's or exit's line.
   void write_stack(Stream& s, const UserStack* stack, bool at_entry);
+  // The options a call is shown with (-e abbrev=, verbose=, raw=).
+  DecodeOptions options_for(const DecodedCall& d) const;
   // A whole line, coloured when colour is on, with its newline.
   std::string painted(const char* colour, std::string_view text) const;
 

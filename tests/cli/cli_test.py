@@ -137,7 +137,8 @@ def test_help():
         letters.update(tok)
     check({"A", "c", "p", "U"} <= letters, "-h: %r" % r.stdout)
     values = {"a": "40", "e": "trace=none", "E": "X=1", "o": "/dev/null", "p": str(os.getpid()),
-              "P": "/", "s": "32", "S": "calls", "U": "calls", "u": "root", "b": "execve", "I": "2", "O": "1"}
+              "P": "/", "s": "32", "S": "calls", "U": "calls", "u": "root", "b": "execve", "I": "2", "O": "1",
+              "X": "raw"}
     for letter in sorted(letters - {"p"}):
         args = ["-" + letter] + ([values[letter]] if letter in values else [])
         if letter in "wSU":

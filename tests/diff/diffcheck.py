@@ -93,7 +93,7 @@ PREFIX = re.compile(r"^(\d+) +")
 TIME_PREFIX = re.compile(r"^(?:\d+\.\d{6}|\d\d:\d\d:\d\d(?:\.\d{6})?|\s*\d+\.\d{6}) ")
 PID_CALLS = ("clone|clone3|fork|vfork|wait4|getpid|gettid|getppid|getpgrp|getpgid|getsid|"
              "setsid|set_tid_address")
-LEAD = r"^[\dT:. ]*"  # what a time prefix leaves
+LEAD = r"^[\dT:. ]*(?:\[ *\d+\] )?(?:\[[0-9a-f?]{16}\] )?"  # what a time, -n and -i prefix leave
 # Numbers that are pids wherever they appear in these places: they are
 # collected, in order of appearance, and numbered PID1, PID2, ...
 PID_SOURCES = [
@@ -110,7 +110,7 @@ PID_PLACES = PID_SOURCES + [
     re.compile(LEAD + r"rt_sigreturn\(.*\) += (\d+)(?: <\d|$)"),
     re.compile(LEAD + r"(?:kill|tkill|tgkill|wait4|getpgid|getsid|setpgid|pidfd_open|prlimit64|"
                r"sched_\w+|process_vm_\w+|rt_sigqueueinfo|rt_tgsigqueueinfo|ptrace\(\w+,|"
-               r"waitid\(P_PID,) ?\(?(\d+)"),
+               r"waitid\((?:P_PID|0x1(?: \/\* P_PID \*\/)?),) ?\(?(\d+)"),
     re.compile(LEAD + r"(?:tgkill|setpgid|rt_tgsigqueueinfo)\(\d+, (\d+)"),
     re.compile(r"/proc/(\d+)/"),
 ]
@@ -280,11 +280,15 @@ VOLATILE = [
 ]
 # Ephemeral ports are chosen by the kernel anew in every run.
 PORT = re.compile(r"htons\((\d{4,5})\)")
+# The same port as -X raw shows it: its two bytes in network order.
+RAW_PORT = re.compile(r'sin6?_port="\\x([0-9a-f]{2})\\x([0-9a-f]{2})"')
 
 
 def normalise_line(line):
     for rx, rep in VOLATILE:
         line = rx.sub(rep, line)
+    line = RAW_PORT.sub(lambda m: m.group(0) if int(m.group(1) + m.group(2), 16) < 1024
+                        else m.group(0).split("=")[0] + '="PORT"', line)
     return PORT.sub(lambda m: "htons(PORT)" if int(m.group(1)) >= 1024 else m.group(0), line)
 
 
@@ -464,6 +468,9 @@ def main():
     ap.add_argument("--report", default="build/diff-report", help="where <case>.diff go")
     ap.add_argument("--sctrace-arg", action="append", default=[],
                     help="an option for sctrace only (--backend=ebpf), repeatable")
+    ap.add_argument("--both-arg", action="append", default=[],
+                    help="an option for strace and sctrace alike (-X raw as --both-arg=-X "
+                    "--both-arg=raw), put before each case's own options; repeatable")
     ap.add_argument("--min", type=float, default=95.0, help="fail below this total %%")
     ap.add_argument("--by-option", action="store_true", help="a summary line per option family")
     ap.add_argument("--golden", help="golden mode: directory of expected outputs of --programs")
@@ -498,7 +505,7 @@ def main():
             d = os.path.join(runs, name, who)
             shutil.rmtree(d, ignore_errors=True)
             os.makedirs(d)
-            extra = args.sctrace_arg if who == "sctrace" else []
+            extra = (args.sctrace_arg if who == "sctrace" else []) + args.both_arg
             outputs[who] = normalise(run(tracer, extra + opts, cmd, d))
         total, hits, diff = compare(outputs["strace"], outputs["sctrace"])
         with open(os.path.join(args.report, name + ".diff"), "w") as f:

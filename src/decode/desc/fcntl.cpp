@@ -39,7 +39,7 @@ Value flock_value(Call& c, uint64_t addr) {
 Value fd_pair(Call& c, uint64_t addr) {
   if (c.failed()) return c.ptr(addr);
   int fds[2];
-  if (!c.mem().read(addr, fds, sizeof fds)) return c.ptr(addr);
+  if (!c.fetch(addr, fds, sizeof fds)) return c.ptr(addr);
   return Array{{c.fd(fds[0]), c.fd(fds[1])}};
 }
 
@@ -91,6 +91,11 @@ bool decode_fcntl(Call& c) {
                                : Value(flags_of(XSET(kSeals), r));
   c.set_ret(Hex{r});
   if (std::get<Flags>(names.v).names.empty() && r == 0) return true;
+  // strace 6.1 names F_GETFL's flags here even under -X raw (not F_GETFD's).
+  if (cmd == F_GETFL) {
+    Flags& f = std::get<Flags>(names.v);
+    f.parts = {Sym{render_flags_text(f), {}, 0, NumBase::Text}};
+  }
   c.set_ret_aux(Outcome{{{"flags", std::move(names)}}});
   return true;
 }

@@ -42,7 +42,8 @@ Value pollfds(Call& c, uint64_t addr, uint64_t n, bool revents) {
 }
 
 // The call timed out: what strace shows for a return of 0.
-const Sym kTimeout{"Timeout", "PollOutcome", 0};
+// Words, not a constant: -X raw keeps them.
+const Sym kTimeout{"Timeout", "PollOutcome", 0, NumBase::Text};
 
 bool poll_exit(Call& c, std::optional<Value> left) {
   if (c.failed()) return true;
@@ -64,7 +65,7 @@ Value fdset_value(Call& c, uint64_t addr, int nfds) {
   int n = std::min(nfds, FD_SETSIZE);
   fd_set fs;
   size_t bytes = static_cast<size_t>((n + 63) / 64 * 8);
-  if (bytes && !c.mem().read(addr, &fs, bytes)) return c.ptr(addr);
+  if (bytes && !c.fetch(addr, &fs, bytes)) return c.ptr(addr);
   Array a;
   a.bits = true;
   for (int fd = 0; fd < n; ++fd)
@@ -142,7 +143,7 @@ bool decode_pselect6(Call& c) {
     // The sixth argument points at {sigset pointer, size}.
     struct { uint64_t ss; uint64_t len; } data;
     if (!c.arg(5)) c.push(Ptr{0});
-    else if (!c.mem().read(c.arg(5), &data, sizeof data)) c.push(Ptr{c.arg(5)});
+    else if (!c.fetch(c.arg(5), &data, sizeof data)) c.push(Ptr{c.arg(5)});
     else c.push(Struct{{{"", sigset_at(c, data.ss, data.len)}, {"", Uint{data.len}}}});
     c.args_done();
     return false;

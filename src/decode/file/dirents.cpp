@@ -35,7 +35,7 @@ Value dirents(Call& c, uint64_t addr, int64_t len, bool is64) {
   if (c.failed() || len < 0) return c.ptr(addr);
   size_t n = static_cast<size_t>(std::min<int64_t>(len, kMaxBytes));
   std::string buf(n, '\0');
-  if (!c.mem().read(addr, buf.data(), n)) return c.ptr(addr);
+  if (!c.fetch(addr, buf.data(), n)) return c.ptr(addr);
   Array items;
   size_t count = 0;
   size_t head = is64 ? sizeof(Dirent64Head) : sizeof(DirentHead);

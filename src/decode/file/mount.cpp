@@ -30,9 +30,12 @@ constexpr uint64_t kPropagation = MS_SHARED | MS_PRIVATE | MS_SLAVE | MS_UNBINDA
 Value mount_flags(uint64_t v) {
   if ((v & MS_MGC_MSK) != MS_MGC_VAL) return flags_value(kMountFlags, v, "MS_???");
   uint64_t rest = v & ~uint64_t{MS_MGC_MSK};
-  if (!rest) return Sym{"MS_MGC_VAL"};
+  if (!rest) return Sym{"MS_MGC_VAL", "MountMagic", MS_MGC_VAL};
   Flags f = flags_of(kMountFlags, rest);
   f.names.insert(f.names.begin(), "MS_MGC_VAL");
+  f.raw = v;
+  // -X raw: the magic, then the flags (0xc0ed0000|0x21).
+  f.parts = {Sym{"MS_MGC_VAL", "MountMagic", MS_MGC_VAL}, flags_of(kMountFlags, rest)};
   return f;
 }
 

@@ -58,6 +58,7 @@ Value statx_flags(uint64_t v) {
   Flags f = flags_of(XSET(kStatxFlags), v & ~uint64_t{AT_STATX_SYNC_TYPE});
   const char* sync = xlat_name(kStatxSyncTypes, v & AT_STATX_SYNC_TYPE);
   f.names.insert(f.names.begin(), sync ? sync : "AT_STATX_SYNC_TYPE");
+  f.raw = v;
   return f;
 }
 constexpr XlatEntry kStatxMask[] = {

@@ -19,7 +19,7 @@ constexpr unsigned kShmHugeShift = 26;  // SHM_HUGE_SHIFT (<linux/shm.h>)
 // key_t is an int: IPC_PRIVATE or its 32 bits in hex.
 Value ipc_key(const Call& c, int i) {
   unsigned key = c.uarg(i);
-  if (key == IPC_PRIVATE) return Sym{"IPC_PRIVATE"};
+  if (key == IPC_PRIVATE) return Sym{"IPC_PRIVATE", "IpcKey", IPC_PRIVATE};
   return Hex{key};
 }
 
@@ -40,7 +40,19 @@ Value ipc_flags(ArgSet set, unsigned v, bool shm) {
   }
   if (huge) out += fmt::format("{}<<SHM_HUGE_SHIFT|", huge);
   out += fmt::format("0{:02o}", v & 0777);  // %#03o: 000, 0600
-  return Sym{out};
+  // -X raw: the bits in hex, the size field, the mode (0x800|21<<26|0600).
+  Flags word;
+  word.names.push_back(std::move(out));
+  word.raw = v;
+  if (bits) {
+    Flags b;
+    b.residue = bits;
+    b.raw = bits;
+    word.parts.push_back(std::move(b));
+  }
+  if (huge) word.parts.push_back(Sym{fmt::format("{}<<{}", huge, kShmHugeShift), {}, 0, NumBase::Text});
+  word.parts.push_back(Oct{v & 0777});
+  return word;
 }
 
 }  // namespace

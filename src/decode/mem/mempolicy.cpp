@@ -26,6 +26,7 @@ Value mpol_mode(uint64_t v) {
   } else {
     f.residue |= mode;
   }
+  f.raw = v;
   return f;
 }
 

@@ -52,6 +52,7 @@ Value map_flags_value(uint64_t v, bool file_type = false) {
   if (file_type && type == 0) f.names.insert(f.names.begin(), "MAP_FILE");
   else if (const char* t = xlat_name(kMapTypes, type)) f.names.insert(f.names.begin(), t);
   else f.names.insert(f.names.begin(), fmt::format("{:#x} /* MAP_??? */", type));
+  f.raw = v;
   uint64_t huge = (v & 0xffffffff) >> kHugeShift;
   if (!huge) return f;
   std::string out = render_flags_text(f);
@@ -91,7 +92,7 @@ bool decode_mremap(Call& c) {
 bool decode_remap_file_pages(Call& c) {
   c.push(c.ptr(c.arg(0)));
   c.push(Uint{c.arg(1)});
-  c.push(c.arg(2) == 0 ? Value(Sym{"PROT_NONE"}) : flags_value(kProt, c.arg(2), "PROT_???"));
+  c.push(c.arg(2) == 0 ? Value(Sym{"PROT_NONE", "Prot", 0}) : flags_value(kProt, c.arg(2), "PROT_???"));
   c.push(Uint{c.arg(3)});
   c.push(map_flags_value(c.arg(4), true));
   return true;

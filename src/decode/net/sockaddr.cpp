@@ -33,7 +33,7 @@ Value sockaddr_at(Call& c, uint64_t addr, int64_t len) {
   if (len <= 0) return Ptr{addr};
   sockaddr_storage ss{};
   size_t n = static_cast<size_t>(std::min<int64_t>(len, sizeof ss));
-  if (!c.mem().read(addr, &ss, n)) return Ptr{addr};
+  if (!c.fetch(addr, &ss, n)) return Ptr{addr};
   Struct s;
   s.fields.push_back({"sa_family", xlat_value(XSET(kAddressFamilies), ss.ss_family, "AF_???")});
   switch (ss.ss_family) {

@@ -72,6 +72,10 @@ Value socket_type(uint32_t v) {
   Flags f = flags_of(XSET(kSockFlags), v & ~0xfu);
   const char* t = xlat_name(kSockTypes, v & 0xf);
   f.names.insert(f.names.begin(), t ? t : "SOCK_???");
+  f.raw = v;
+  // -X raw: the type, then the flags when there are any (0x1|0x80000).
+  f.parts = {Sym{t ? t : "SOCK_???", "SockTypes", static_cast<int64_t>(v & 0xf)}};
+  if (v & ~0xfu) f.parts.push_back(flags_of(XSET(kSockFlags), v & ~0xfu));
   return f;
 }
 
@@ -253,7 +257,7 @@ void push_cmsg_data(Call& c, Struct& s, const cmsghdr& h, const uint8_t* data, s
 // [{cmsg_len=20, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}]
 Value control_value(Call& c, uint64_t addr, uint64_t len) {
   std::vector<uint8_t> buf(std::min(len, kControlMax));
-  if (!c.mem().read(addr, buf.data(), buf.size())) return c.ptr(addr);
+  if (!c.fetch(addr, buf.data(), buf.size())) return c.ptr(addr);
   Array a;
   size_t off = 0;
   while (off + sizeof(cmsghdr) <= buf.size()) {
@@ -340,7 +344,7 @@ bool decode_socketpair(Call& c) {
     return false;
   }
   int fds[2];
-  if (c.failed() || !c.mem().read(c.arg(3), fds, sizeof fds)) c.push(c.ptr(c.arg(3)));
+  if (c.failed() || !c.fetch(c.arg(3), fds, sizeof fds)) c.push(c.ptr(c.arg(3)));
   else c.push(Array{{c.fd(fds[0]), c.fd(fds[1])}});
   return true;
 }

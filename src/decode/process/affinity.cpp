@@ -11,7 +11,7 @@ namespace {
 // The `n` bytes of the mask at `addr` as [0 1 ...], or its address.
 Value cpu_set(Call& c, uint64_t addr, size_t n) {
   std::string mask(n, '\0');
-  if (!c.mem().read(addr, mask.data(), n)) return c.ptr(addr);
+  if (!c.fetch(addr, mask.data(), n)) return c.ptr(addr);
   Array cpus;
   cpus.bits = true;
   for (size_t i = 0; i < n * 8; ++i)

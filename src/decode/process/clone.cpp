@@ -29,6 +29,8 @@ Value clone_flags(uint64_t v, bool with_signal) {
   if (uint64_t sig = with_signal ? v & 0xff : 0) {
     std::string n = signal_name(static_cast<int>(sig));
     f.names.push_back(n.empty() ? std::to_string(sig) : n);
+    // -X raw: the flags, then the signal in decimal (0x1200000|17).
+    f.parts = {flags_of(XSET(kCloneFlags), v & ~uint64_t{0xff}), signal_value(static_cast<int64_t>(sig))};
   }
   f.raw = v;
   return f;

@@ -18,7 +18,7 @@ Value string_array(Call& c, uint64_t addr) {
   Array a;
   for (uint64_t i = 0; i < kMaxStrings; ++i) {
     uint64_t p;
-    if (!c.mem().read(addr + i * 8, &p, sizeof p)) {
+    if (!c.fetch(addr + i * 8, &p, sizeof p)) {
       if (i == 0) return Ptr{addr};
       a.items.push_back(Ptr{addr + i * 8});
       break;
@@ -38,7 +38,7 @@ Value env_value(Call& c, uint64_t addr) {
   uint64_t n = 0;
   for (; n < kMaxStrings; ++n) {
     uint64_t p;
-    if (!c.mem().read(addr + n * 8, &p, sizeof p)) return Ptr{addr};
+    if (!c.fetch(addr + n * 8, &p, sizeof p)) return Ptr{addr};
     if (p == 0) break;
   }
   return commented(Ptr{addr}, fmt::format("{} var{}", n, n == 1 ? "" : "s"));

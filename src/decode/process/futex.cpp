@@ -26,7 +26,7 @@ constexpr XlatEntry kWakeCmps[] = {
 Value op_value(uint32_t op) {
   uint32_t cmd = op & FUTEX_CMD_MASK;
   const char* name = xlat_name(kFutexOps, cmd);
-  if (!name) return commented(Hex{op}, "FUTEX_???");
+  if (!name) return unknown_commented(Hex{op}, "FUTEX_???");
   std::string s = name;
   if (op & FUTEX_PRIVATE_FLAG) s += "_PRIVATE";
   if (op & FUTEX_CLOCK_REALTIME) s += "|FUTEX_CLOCK_REALTIME";

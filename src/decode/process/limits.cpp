@@ -19,8 +19,8 @@ constexpr XlatEntry kResources[] = {
 
 // RLIM64_INFINITY, 8192*1024, or the plain number.
 Value limit_value(uint64_t v) {
-  if (v == ~uint64_t{0}) return Sym{"RLIM64_INFINITY", "Rlimits", -1};
-  if (v > 1024 && v % 1024 == 0) return Sym{fmt::format("{}*1024", v / 1024), "Rlimits", static_cast<int64_t>(v)};
+  if (v == ~uint64_t{0}) return Sym{"RLIM64_INFINITY", "Rlimits", -1, NumBase::Udec};
+  if (v > 1024 && v % 1024 == 0) return Sym{fmt::format("{}*1024", v / 1024), "Rlimits", static_cast<int64_t>(v), NumBase::Udec};
   return Uint{v};
 }
 

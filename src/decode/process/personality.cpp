@@ -22,18 +22,31 @@ std::string persona_text(unsigned v, const DecodeOptions& o) {
   return out + "|" + render_flags_text(f);
 }
 
+// The text, and for -X raw and verbose the type and the flags as two
+// numbers (0x8|0x40000).
+Value persona_value(unsigned v, const DecodeOptions& o) {
+  DecodeOptions named = o;
+  named.xlat = XlatStyle::Abbrev;
+  Flags word;
+  word.names.push_back(persona_text(v, named));
+  word.raw = v;
+  word.parts.push_back(arg_set_value(ArgSet::PerType, v & kPerMask));
+  if (unsigned rest = v & ~kPerMask) word.parts.push_back(flags_of(arg_set_table(ArgSet::PerFlags), rest));
+  return word;
+}
+
 }  // namespace
 
 bool decode_personality(Call& c) {
   if (c.entering()) {
     unsigned v = c.uarg(0);  // unsigned int persona
-    c.push(v == kQuery ? Value(Hex{v}) : Value(Sym{persona_text(v, c.opts())}));
+    c.push(v == kQuery ? Value(Hex{v}) : persona_value(v, c.opts()));
     c.args_done();
     return false;
   }
   auto v = static_cast<unsigned>(c.ret());
   c.set_ret(Hex{v});
-  c.set_ret_aux(Sym{persona_text(v, c.opts())});
+  c.set_ret_aux(persona_value(v, c.opts()));
   return true;
 }
 

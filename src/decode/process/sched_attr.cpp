@@ -38,9 +38,9 @@ static_assert(sizeof(SchedAttr) == kVer1 && offsetof(SchedAttr, sched_util_min) 
 Value sched_attr(Call& c, uint64_t addr, uint64_t avail) {
   if (addr == 0) return Ptr{0};
   SchedAttr a{};
-  if (avail < kVer0 || !c.mem().read(addr, &a, kVer0)) return c.ptr(addr);
+  if (avail < kVer0 || !c.fetch(addr, &a, kVer0)) return c.ptr(addr);
   uint32_t size = a.size ? a.size : kVer0;
-  bool clamps = size >= kVer1 && avail >= kVer1 && c.mem().read(addr, &a, kVer1);
+  bool clamps = size >= kVer1 && avail >= kVer1 && c.fetch(addr, &a, kVer1);
   Struct s;
   s.fields.push_back({"size", Uint{a.size}});
   // Keeping the parameters keeps the policy too.

@@ -33,7 +33,7 @@ bool decode_rt_sigpending(Call& c) {
   } else if (size == 4) {
     uint32_t word = 0;
     uint64_t words[1] = {};
-    if (c.mem().read(addr, &word, sizeof word)) {
+    if (c.fetch(addr, &word, sizeof word)) {
       words[0] = word;
       c.push(sigset_value(words, 4));
     } else {

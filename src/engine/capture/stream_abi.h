@@ -78,6 +78,9 @@ struct sct_record {
   unsigned long long args[6];
   unsigned long long sp;
   unsigned long long end_ns; /* SCT_REC_CALL: when it returned */
+  /* The user instruction pointer at entry, or where a signal found the
+   * thread (SCT_REC_SIGNAL, with nr its orig_ax): -i. */
+  unsigned long long ip;
 };
 
 /* Per CPU: records dropped since the last that got through, and when the

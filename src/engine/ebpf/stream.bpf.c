@@ -100,6 +100,7 @@ static __always_inline struct sct_record* begin(__u16 type, struct task_struct* 
   r->ret = 0;
   r->sp = 0;
   r->end_ns = 0;
+  r->ip = 0;
   return r;
 }
 
@@ -542,6 +543,7 @@ static __always_inline void send_deferred_entry(struct task_struct* task, struct
   r->nr = nr;
   read_args(r, regs);
   r->sp = regs->sp;
+  r->ip = regs->ip;
   t->retry = entry_captures(r, p, task);
   capture_user_stack(r, regs);
   finish(r);
@@ -567,6 +569,7 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   r->nr = id;
   read_args(r, regs);
   r->sp = regs->sp;
+  r->ip = regs->ip;
   t->retry = entry_captures(r, p, task);
   capture_user_stack(r, regs);
   finish(r);
@@ -601,6 +604,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     r->end_ns = r->ns;
     r->ns = t->start_ns;
     r->sp = regs->sp;
+    r->ip = regs->ip;
     t->retry = 0;
     entry_captures(r, p, task);
     capture_user_stack(r, regs);
@@ -688,6 +692,12 @@ static __always_inline void signal_record(struct task_struct* task, int sig, str
   struct sct_record* r = begin(SCT_REC_SIGNAL, task);
   if (!r) return;
   r->args[0] = sig;
+  // Where the signal finds the thread (-i), and the call it is in (-n).
+  struct pt_regs* regs = (struct pt_regs*)bpf_task_pt_regs(task);
+  if (regs) {
+    r->ip = regs->ip;
+    r->nr = regs->orig_ax;
+  }
   __u8* data = add_special(r, SCT_AT_SIGINFO, 48);
   if (!data) return;
   __builtin_memset(data, 0, 48);

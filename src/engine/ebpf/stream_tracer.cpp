@@ -30,7 +30,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 112 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
+static_assert(sizeof(sct_record) == 120 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
                   sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 
@@ -437,6 +437,7 @@ void StreamTracer::on_enter(const sct_record& r, const uint8_t* rec, size_t size
   t.nr = r.nr;
   for (int i = 0; i < 6; ++i) t.args[i] = r.args[i];
   t.sp = r.sp;
+  t.ip = r.ip;
   // Handed on when the next record comes: when that is this call's exit, it
   // brings what the entry could not copy.
   pending_ = r.tid;
@@ -455,6 +456,8 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   e.nr = t.nr;
   for (int i = 0; i < 6; ++i) e.args[i] = t.args[i];
   e.sp = t.sp;
+  e.ip = t.ip;
+  e.ip_known = true;
   e.mem = &mem;
   // -k: unwound from the entry's copy; the session prints it at the exit.
   UserStack stack;
@@ -556,6 +559,9 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
     stack = unwind(r.tgid, r.tid, mem);
     e.stack = &stack;
   }
+  e.nr = r.nr;
+  e.ip = r.ip;
+  e.ip_known = r.ip != 0;
   sink_.on_raw(e);
 }
 

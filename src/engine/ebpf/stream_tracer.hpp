@@ -59,6 +59,7 @@ class StreamTracer : public Engine {
     long nr = -1;
     uint64_t args[6] = {};
     uint64_t sp = 0;
+    uint64_t ip = 0;  // at entry (-i)
     std::vector<uint8_t> entry_record;  // its captures serve the exit too
     CapturedMemory entry_memory;        // the captures of entry_record
     uint64_t entry_ns = 0;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/user.h>
 #include <sys/stat.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -370,6 +371,12 @@ void PtraceTracer::handle_stop(pid_t pid, int status) {
       stack = unwind(t);
       e.stack = &stack;
     }
+    // Where the signal finds the thread (-i), and the call it is in (-n).
+    if (user_regs_struct regs; ptrace(PTRACE_GETREGS, pid, 0, &regs) == 0) {
+      e.ip = regs.rip;
+      e.ip_known = true;
+      e.nr = static_cast<long>(regs.orig_rax);
+    }
     emit(e);
   }
   resume(pid, sig);
@@ -501,6 +508,8 @@ void PtraceTracer::handle_syscall_stop(Tracee& t, bool seccomp_stop) {
     ev.nr = t.nr;
     for (int i = 0; i < 6; ++i) ev.args[i] = t.args[i] = sc ? info.seccomp.args[i] : info.entry.args[i];
     ev.sp = info.stack_pointer;
+    ev.ip = info.instruction_pointer;
+    ev.ip_known = true;
     PtraceMemory mem(pid);
     ev.mem = &mem;
     EntryTamperer tamperer(*this, t);

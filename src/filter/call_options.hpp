@@ -1,0 +1,27 @@
+// The decode options of one syscall: the command line's, with what
+// -e abbrev=, -e verbose= and -e raw= say of this call.
+#pragma once
+
+#include "core/decode_options.hpp"
+#include "filter/filter_options.hpp"
+
+namespace sct {
+
+// Whether `set` holds syscall `nr`; a number beyond the table's range is in
+// it only when the set holds every syscall.
+inline bool set_has(const SyscallSet& set, long nr) {
+  if (nr < 0 || nr >= kMaxSyscall) return set.all();
+  return set.test(static_cast<size_t>(nr));
+}
+
+inline DecodeOptions call_options(const DecodeOptions& base, const FilterOptions& f, long nr) {
+  DecodeOptions o = base;
+  // -v sets `verbose` and empties the abbrev set; the later -e abbrev=
+  // clears `verbose` again (cli/options.cpp): the last one given counts.
+  o.verbose = base.verbose || !set_has(f.abbrev, nr);
+  o.structs = base.structs && set_has(f.verbose, nr);
+  o.raw = base.raw || set_has(f.raw, nr);
+  return o;
+}
+
+}  // namespace sct
