@@ -160,7 +160,7 @@ constexpr option kLongOptions[] = {
 };
 
 // strace's option letters; those not implemented yet are refused clearly.
-constexpr const char kShortOptions[] = "+a:Ab:cCdDe:E:fFhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
+constexpr const char kShortOptions[] = "+a:Ab:cCdDe:E:fFhiI:knNo:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
 
 bool parse_int(const char* s, long lo, long hi, long& out) {
   if (!s || !*s) return false;
@@ -409,6 +409,7 @@ ParseResult parse_options(int argc, char** argv, Options& o) {
       }
       case 'n': o.syscall_number = true; break;
       case 'i': o.instruction_pointer = true; break;
+      case 'N':  // strace 7.x
       case kOptArgNames: o.decode.arg_names = true; break;
       case 'E': o.env.emplace_back(optarg); break;
       case 'f': o.follow_forks = o.follow_forks ? 2 : 1; break;

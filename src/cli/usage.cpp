@@ -43,7 +43,7 @@ ParseResult not_supported(const std::string& opt) {
 
 void print_help() {
   fputs(
-      "Usage: sctrace [-ACffhinqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...\n"
+      "Usage: sctrace [-ACffhiknNqqrtttTvVwxxyyYzZ] [-I N] [-b execve] [-e EXPR]...\n"
       "               [-a COLUMN] [-o FILE] [-s STRSIZE] [-S SORTBY] [-P PATH]... [-X FORMAT]\n"
       "               [-p PID]... [-U COLUMNS] [--seccomp-bpf]\n"
       "               { -p PID | [-DDD] [-E VAR=VAL]... [-u USERNAME] PROG [ARGS] }\n"
@@ -80,7 +80,8 @@ void print_help() {
       "\n"
       "Output:\n"
       "  -o FILE, --output=FILE write the trace to FILE; '|cmd' or '!cmd' pipes it to cmd\n"
-      "  -A                     append to FILE instead of truncating it\n"
+      "  -A, --output-append-mode\n"
+      "                         append to FILE instead of truncating it\n"
       "  -a COLUMN, --columns=COLUMN\n"
       "                         align return values at COLUMN (default 40)\n"
       "  -q, --quiet            suppress attach/detach messages; -qq also exit messages\n"
@@ -95,7 +96,8 @@ void print_help() {
       "  --absolute-timestamps=[[format:]none|time|unix][,[precision:]s|ms|us|ns]\n"
       "  --timestamps=...       the time of each line (-t: time; -tt: time,us;\n"
       "                         -ttt: unix,us); PRECISION: s, ms, us or ns\n"
-      "  -Y, --decode-pids=comm print command names after pids: 1234<sleep>\n"
+      "  -Y, --decode-pids=comm, -e decode-pids=comm\n"
+      "                         print command names after pids: 1234<sleep>\n"
       "  --decode-pids=pidns    a tracee's pids in sctrace's pid namespace too\n"
       "  --always-show-pid      the [pid N] prefix even with one process\n"
       "  --strings-in-hex[=all|non-ascii|non-ascii-chars|none]\n"
@@ -113,7 +115,7 @@ void print_help() {
       "  -e write=SET, --write=SET\n"
       "                         dump the data written to the descriptors in SET\n"
       // -k stack traces
-      "  -k, --stack-trace[=symbol|source]\n"
+      "  -k, --stack-trace[=symbol|source], --stack-traces\n"
       "                         print each call's user stack after it; -kk (=source)\n"
       "                         with source lines (both engines; docs/stack_traces.md)\n"
       "  --stack-trace-frame-limit=N\n"
@@ -131,7 +133,7 @@ void print_help() {
       "  -n, --syscall-number   print the syscall number before each line\n"
       "  -i, --instruction-pointer\n"
       "                         print the instruction pointer at the time of the syscall\n"
-      "  --arg-names            print each argument after its name\n"
+      "  -N, --arg-names        print each argument after its name\n"
       "  --trace-fds=SET, -e trace-fds=SET\n"
       "                         only calls that take one of these descriptors\n"
       "\n"
@@ -140,9 +142,11 @@ void print_help() {
       "                         trace only these syscalls (names, %class, /regex, !, ?)\n"
       "  -e status=SET, --status=SET\n"
       "                         only calls that ended so (successful, failed, ...); -z, -Z\n"
+      "  -z, --successful-only, -Z, --failed-only\n"
+      "                         only successful calls; only failed ones\n"
       "  -e signal=SET, --signal=SET\n"
       "                         show only these signals\n"
-      "  -e quiet=SET, --quiet=SET\n"
+      "  -e quiet=SET, --quiet=SET, --silent=SET, --silence=SET\n"
       "                         silence attach, exit, path-resolution, ... messages\n"
       "  -P PATH, --trace-path=PATH\n"
       "                         only calls that touch PATH\n"
@@ -162,7 +166,8 @@ void print_help() {
       "                         -e inject= with ERRNO ENOSYS unless given\n"
       "\n"
       "Summary:\n"
-      "  -c, -C                 count time, calls and errors per syscall; -C with the trace\n"
+      "  -c, --summary-only     count time, calls and errors per syscall\n"
+      "  -C, --summary          the same, with the trace\n"
       "  -S SORTBY, -U COLUMNS, -w\n"
       "                         sort by, columns of, and wall time in the summary\n"
       "  -O OVERHEAD[s|ms|us|ns], --summary-syscall-overhead=OVERHEAD\n"
@@ -191,7 +196,7 @@ void print_help() {
       "  -V, --version          print the version and exit\n"
       "  --tips[=[[id:]N|random][,[format:]none|compact|full]]\n"
       "                         a tip about sctrace on stderr when the trace ends\n"
-      "  -e kvm=vcpu, --secontext, --debug\n"
+      "  -e kvm=vcpu, --kvm=vcpu, --secontext, -d, --debug\n"
       "                         refused: not supported by sctrace\n",
       stdout);
 }
