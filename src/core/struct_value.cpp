@@ -4,6 +4,8 @@
 #include "core/text_render.hpp"
 #include "core/xlat.hpp"
 
+#include <sys/stat.h>
+
 #include <climits>
 #include <cstring>
 #include <ctime>
@@ -51,7 +53,8 @@ Value field_value(const FieldDesc& f, const unsigned char* base) {
     case FieldT::Set: return arg_set_value(f.set, load(p, f.size));
     case FieldT::Time: return time_value(sign_extend(load(p, f.size), f.size));
     case FieldT::TimeSec: return Int{sign_extend(load(p, f.size), f.size)};
-    case FieldT::TimeUsec: return Uint{load(p, f.size)};
+    case FieldT::TimeUsec:
+    case FieldT::UtimeNsec: return Uint{load(p, f.size)};
     case FieldT::Errno: {
       int64_t v = sign_extend(load(p, f.size), f.size);
       const char* name = v < 0 && v > -4096 ? errno_name(static_cast<int>(-v)) : nullptr;
@@ -70,17 +73,23 @@ Value struct_value_of(StructId id, const unsigned char* bytes) {
   Struct s;
   s.fields.reserve(d.fields.size());
   const FieldDesc* sec = nullptr;
-  const FieldDesc* usec = nullptr;
+  const FieldDesc* frac = nullptr;
   for (const FieldDesc& f : d.fields) {
     s.fields.push_back(Field{std::string(f.name), field_value(f, bytes)});
     if (f.type == FieldT::TimeSec) sec = &f;
-    if (f.type == FieldT::TimeUsec) usec = &f;
+    if (f.type == FieldT::TimeUsec || f.type == FieldT::UtimeNsec) frac = &f;
   }
-  if (!sec || !usec) return s;
-  // strace dates a timestamp only when its microseconds are in range.
-  uint64_t us = load(bytes + usec->offset, usec->size);
-  if (us >= 1000000) return s;
-  std::string date = date_text(sign_extend(load(bytes + sec->offset, sec->size), sec->size), static_cast<int64_t>(us), 6);
+  if (!sec || !frac) return s;
+  uint64_t part = load(bytes + frac->offset, frac->size);
+  const bool nsec = frac->type == FieldT::UtimeNsec;
+  // utimensat(2): these nanoseconds stand for "now" and "leave alone",
+  // whatever the seconds; strace names the struct by them.
+  if (nsec && part == static_cast<uint64_t>(UTIME_NOW)) return name_of(std::move(s), "UTIME_NOW");
+  if (nsec && part == static_cast<uint64_t>(UTIME_OMIT)) return name_of(std::move(s), "UTIME_OMIT");
+  // strace dates a timestamp only when its fraction is in range.
+  if (part >= (nsec ? 1000000000u : 1000000u)) return s;
+  std::string date = date_text(sign_extend(load(bytes + sec->offset, sec->size), sec->size),
+                               static_cast<int64_t>(part), nsec ? 9 : 6);
   if (date.empty()) return s;
   return commented(std::move(s), std::move(date));
 }

@@ -166,7 +166,12 @@ struct Renderer {
     if (x.outer) fmt::format_to(std::back_inserter(out), " /* {} in strace's PID NS */", x.outer);
   }
   void operator()(const std::shared_ptr<Commented>& x) {
+    if (x->names && !numeric()) {
+      out += x->comment;
+      return;
+    }
     render_value(out, x->value, o);
+    if (x->names && o.xlat == XlatStyle::Raw) return;
     if (x->unknown && o.xlat == XlatStyle::Raw) return;
     out += " /* ";
     out += x->comment;

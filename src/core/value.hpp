@@ -135,6 +135,9 @@ struct Commented {
   std::string comment;
   // The comment names what the value is not ("LOCK_???"): -X raw drops it.
   bool unknown = false;
+  // The comment is the value's name (UTIME_NOW for a struct timespec): shown
+  // alone without -X, dropped by -X raw, after the value with -X verbose.
+  bool names = false;
 };
 struct Changed {
   Value before, after;
@@ -154,6 +157,11 @@ inline Value commented(Value v, std::string c) {
 // A value no name of its set covers, with the set's "???" comment.
 inline Value unknown_commented(Value v, std::string c) {
   return std::make_shared<Commented>(Commented{std::move(v), std::move(c), true});
+}
+// A value strace shows by a name unless -X asks for numbers: utimensat's
+// [UTIME_NOW, ...] is [{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */, ...].
+inline Value name_of(Value v, std::string name) {
+  return std::make_shared<Commented>(Commented{std::move(v), std::move(name), false, true});
 }
 inline Value changed(Value a, Value b) {
   return std::make_shared<Changed>(Changed{std::move(a), std::move(b)});

@@ -31,6 +31,9 @@ enum class FieldT : uint8_t {
   // in a comment after the struct, only when the microseconds are valid.
   TimeSec,   // its seconds, signed decimal
   TimeUsec,  // its microseconds, unsigned decimal
+  // The nanoseconds of a TimeSec pair (utimensat's struct timespec), dated
+  // when below 10^9; UTIME_NOW and UTIME_OMIT name the whole struct.
+  UtimeNsec,
   Errno,     // an int that is a negative errno or else a number (move_pages'
              // status): -EFAULT, 0
 };
