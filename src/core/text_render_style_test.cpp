@@ -52,6 +52,14 @@ TEST(XlatStyle, SignalsAndDescriptorsInDecimal) {
   EXPECT_EQ(render_value(Fd{3}, kVerbose), "3");
 }
 
+// utimensat's times: a name without -X, the struct under it.
+TEST(XlatStyle, NamedStructs) {
+  Value v = name_of(Struct{{Field{"tv_sec", Int{0}}, Field{"tv_nsec", Uint{1073741823}}}}, "UTIME_NOW");
+  EXPECT_EQ(render_value(v, kAbbrev), "UTIME_NOW");
+  EXPECT_EQ(render_value(v, kRaw), "{tv_sec=0, tv_nsec=1073741823}");
+  EXPECT_EQ(render_value(v, kVerbose), "{tv_sec=0, tv_nsec=1073741823} /* UTIME_NOW */");
+}
+
 TEST(XlatStyle, ModesAndDevices) {
   EXPECT_EQ(render_value(FileMode{S_IFREG | 0644}, kRaw), "0100644");
   EXPECT_EQ(render_value(FileMode{S_IFREG | 0644}, kVerbose), "0100644 /* S_IFREG|0644 */");

@@ -86,11 +86,13 @@ TEST(CapturePlan, DescribedStructsAreCopiedByDirectionAndSize) {
   EXPECT_EQ(plan("sched_getparam").size[1], 4);
 }
 
-// utimes' two times are one copy of both; move_pages' arrays are counted by
+// utimes' and utimensat's two times are one copy of both; move_pages' arrays are counted by
 // nr_pages, its status copied at exit.
 TEST(CapturePlan, FixedAndCountedArrays) {
   EXPECT_EQ(plan("utimes").entry[1], SCT_CAP_SIZED);
   EXPECT_EQ(plan("utimes").size[1], 32);
+  EXPECT_EQ(plan("utimensat").entry[2], SCT_CAP_SIZED);
+  EXPECT_EQ(plan("utimensat").size[2], 32);
   EXPECT_EQ(plan("move_pages").entry[2], SCT_CAP_ARRAY);
   EXPECT_EQ(plan("move_pages").count[2], 1);
   EXPECT_EQ(plan("move_pages").exit[4], SCT_CAP_ARRAY);
