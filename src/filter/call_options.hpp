@@ -14,14 +14,19 @@ inline bool set_has(const SyscallSet& set, long nr) {
   return set.test(static_cast<size_t>(nr));
 }
 
-inline DecodeOptions call_options(const DecodeOptions& base, const FilterOptions& f, long nr) {
-  DecodeOptions o = base;
+// The options of call `nr`: `base` itself when no -e abbrev=, verbose= or
+// raw= singles calls out (the everyday case, and no copy per call), else
+// `scratch` filled in.
+inline const DecodeOptions& call_options(const DecodeOptions& base, const FilterOptions& f, long nr,
+                                         DecodeOptions& scratch) {
+  if (f.abbrev.all() && f.verbose.all() && f.raw.none()) return base;
+  scratch = base;
   // -v sets `verbose` and empties the abbrev set; the later -e abbrev=
   // clears `verbose` again (cli/options.cpp): the last one given counts.
-  o.verbose = base.verbose || !set_has(f.abbrev, nr);
-  o.structs = base.structs && set_has(f.verbose, nr);
-  o.raw = base.raw || set_has(f.raw, nr);
-  return o;
+  scratch.verbose = base.verbose || !set_has(f.abbrev, nr);
+  scratch.structs = base.structs && set_has(f.verbose, nr);
+  scratch.raw = base.raw || set_has(f.raw, nr);
+  return scratch;
 }
 
 }  // namespace sct

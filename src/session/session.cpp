@@ -191,7 +191,8 @@ void Session::on_entry(const RawEvent& e) {
   // engine acts before the entry is decoded, so pokes show in it.
   const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
   if (how) e.tamperer->tamper(*how);
-  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr));
+  DecodeOptions scratch;
+  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr, scratch));
   if (e.stack) t.entry_stack = *e.stack;
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
@@ -229,7 +230,9 @@ void Session::on_exit(const RawEvent& e) {
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
   if (!t.traced) return;
-  if (cfg_.decode_args) decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, t.call.nr));
+  DecodeOptions scratch;
+  if (cfg_.decode_args)
+    decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, t.call.nr, scratch));
   if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
       collect_data(t.call, mem, cfg_.decode))
     ++cut_dumps_;

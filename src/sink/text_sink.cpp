@@ -48,7 +48,8 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
   bool separate = opts_.follow_forks == 2;
   if (!separate && with_pid) {
     if (!opts_.output.empty() && (opts_.follow_forks || opts_.attach.size() > 1 || opts_.always_show_pid))
-      p = fmt::format("{:<5} ", e.comm.empty() ? fmt::format("{}", e.pid) : fmt::format("{}<{}>", e.pid, e.comm));
+      // Most lines have no -Y name: one format, no temporary string.
+      p = e.comm.empty() ? fmt::format("{:<5} ", e.pid) : fmt::format("{:<5} ", fmt::format("{}<{}>", e.pid, e.comm));
     else if (opts_.output.empty() && (e.live_tracees > 1 || opts_.always_show_pid))
       p = e.comm.empty() ? fmt::format("[pid {:5}] ", e.pid) : fmt::format("[pid {:5}<{}>] ", e.pid, e.comm);
   }
@@ -70,8 +71,8 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
   s.col = p.size();
 }
 
-DecodeOptions TextSink::options_for(const DecodedCall& d) const {
-  return call_options(opts_.decode, opts_.filter, d.nr);
+const DecodeOptions& TextSink::options_for(const DecodedCall& d) {
+  return call_options(opts_.decode, opts_.filter, d.nr, scratch_);
 }
 
 void TextSink::end_call(Stream& s, const Event& e, std::string& line) {

@@ -64,7 +64,8 @@ class TextSink : public Sink {
   // -k: the frames after a call's, signal's or exit's line.
   void write_stack(Stream& s, const UserStack* stack, bool at_entry);
   // The options a call is shown with (-e abbrev=, verbose=, raw=).
-  DecodeOptions options_for(const DecodedCall& d) const;
+  const DecodeOptions& options_for(const DecodedCall& d);
+  DecodeOptions scratch_;  // options_for's, when a call has options of its own
   // A whole line, coloured when colour is on, with its newline.
   std::string painted(const char* colour, std::string_view text) const;
 
