@@ -46,12 +46,14 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // In, out or both: the table does not say, so both.
         if (reads_structs || points_to_data(i)) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
         // The second argument of a call that moves data, a Ptr, is its
-        // mmsghdr array (syscall_table.hpp), shown at exit only: nothing of
-        // it at entry, so that messages past SCT_MMSG_MAX read as unreadable
-        // rather than as they were before the call.
-        if (i == 1 && (s.classes & (RWritesData | RReadsData))) {
+        // mmsghdr array (syscall_table.hpp), bounded, and no window: messages
+        // past SCT_MMSG_MAX read as unreadable rather than as they were
+        // before the call. sendmmsg's at entry too, for a failed call (whose
+        // exit copies nothing); at exit for the msg_len the kernel wrote.
+        if (i == 1 && (s.classes & RWritesData)) p.entry[i] = p.exit[i] = SCT_CAP_MMSG_IN;
+        if (i == 1 && (s.classes & RReadsData)) {
           p.entry[i] = SCT_CAP_NONE;
-          p.exit[i] = (s.classes & RWritesData) ? SCT_CAP_MMSG_IN : SCT_CAP_MMSG_RET;
+          p.exit[i] = SCT_CAP_MMSG_RET;
         }
         break;
       case ArgT::Struct: {
