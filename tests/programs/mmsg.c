@@ -81,6 +81,7 @@ int main(void) {
   syscall(SYS_sendmmsg, sv[0], BAD, 2, 0);
   syscall(SYS_sendmmsg, sv[0], NULL, 0, 0x4000000);
   syscall(SYS_recvmmsg, sv[1], rm, 2, MSG_DONTWAIT, NULL);
+  syscall(SYS_recvmmsg, sv[1], rm, 2, MSG_DONTWAIT, NULL);
   struct timespec t2 = {1, 500};
   syscall(SYS_recvmmsg, -1, rm, 2, 0, &t2);
   syscall(SYS_recvmmsg, sv[1], BAD, 2, MSG_DONTWAIT, BAD);

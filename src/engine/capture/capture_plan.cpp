@@ -51,8 +51,9 @@ sct_plan capture_plan(const SyscallInfo& s) {
         // before the call. sendmmsg's at entry too, for a failed call (whose
         // exit copies nothing); at exit for the msg_len the kernel wrote.
         if (i == 1 && (s.classes & RWritesData)) p.entry[i] = p.exit[i] = SCT_CAP_MMSG_IN;
+        // recvmmsg's headers at entry: each msg_namelen before the call.
         if (i == 1 && (s.classes & RReadsData)) {
-          p.entry[i] = SCT_CAP_NONE;
+          p.entry[i] = SCT_CAP_MMSG_HDRS;
           p.exit[i] = SCT_CAP_MMSG_RET;
         }
         break;

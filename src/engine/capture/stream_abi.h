@@ -31,6 +31,8 @@ enum sct_capture {
                        message as SCT_CAP_MSG_IN (sendmmsg) */
   SCT_CAP_MMSG_RET, /* struct mmsghdr[return value], up to SCT_MMSG_MAX, each
                        message's data up to its msg_len (recvmmsg) */
+  SCT_CAP_MMSG_HDRS, /* struct mmsghdr[next argument], up to SCT_MMSG_MAX, the
+                       array alone (recvmmsg's msg_namelen at entry) */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */

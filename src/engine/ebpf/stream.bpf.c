@@ -351,6 +351,11 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
     case SCT_CAP_MMSG_RET:
       if (ret > 0) capture_mmsg(a, (__u64)ret, true);
       break;
+    case SCT_CAP_MMSG_HDRS: {
+      __u64 n = i < 5 ? r->args[(i + 1) & 7] : 0;
+      if (a && n) capture_to_scratch(a, (n < SCT_MMSG_MAX ? (__u32)n : SCT_MMSG_MAX) * 64, COPY_BYTES, 0);
+      break;
+    }
     case SCT_CAP_EPOLL_RET:
       if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
       break;
