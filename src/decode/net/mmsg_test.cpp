@@ -1,4 +1,5 @@
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/uio.h>
 
 #include <ctime>
@@ -91,6 +92,30 @@ TEST(Recvmmsg, FailureShowsTheAddressAndTheTimeoutAtEntry) {
             "recvmmsg(-1, 0x1000, 2, 0, {tv_sec=1, tv_nsec=500}) = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(trace_line_unpadded("recvmmsg", {3, 0x8, 2, MSG_DONTWAIT, 0x8}, -14, m),
             "recvmmsg(3, 0x8, 2, MSG_DONTWAIT, 0x8) = -1 EFAULT (Bad address)");
+}
+
+TEST(Recvmmsg, NameLengthBeforeAndAfter) {
+  FakeMemory m;
+  put_two(m, 0, 0);
+  mmsghdr h[2];
+  m.read(0x1000, h, sizeof h);
+  h[0].msg_hdr.msg_name = reinterpret_cast<void*>(0x400);
+  h[0].msg_hdr.msg_namelen = 64;
+  m.put_obj(0x1000, h);
+  FakeMemory after;
+  put_two(after, 2, 2);
+  sockaddr_un un{};
+  un.sun_family = AF_UNIX;
+  after.put_obj(0x400, un);
+  h[0].msg_hdr.msg_namelen = 2;
+  h[0].msg_len = 2;
+  h[1].msg_len = 2;
+  after.put_obj(0x1000, h);
+  // The first message's name shrank: 64 => 2; the second had none.
+  EXPECT_EQ(trace_line("recvmmsg", {3, 0x1000, 2, 0, 0}, 2, m, {}, &after),
+            R"(recvmmsg(3, [{msg_hdr={msg_name={sa_family=AF_UNIX}, msg_namelen=64 => 2, msg_iov=[{iov_base="he", iov_len=4}, )"
+            R"({iov_base="", iov_len=8}], msg_iovlen=2, msg_controllen=0, msg_flags=0}, msg_len=2}, )" +
+                std::string(kSecond) + ", msg_len=2}], 2, 0, NULL) = 2");
 }
 
 }  // namespace
