@@ -41,7 +41,7 @@ struct DecodedCall {
   uint64_t sp = 0;  // the stack pointer at entry (rt_sigreturn reads its frame)
   uint64_t ip = 0;  // the user instruction pointer at entry (-i), when ip_known
   bool ip_known = false;
-  uint64_t saved[2] = {};  // what a decoder read at entry and needs at exit
+  uint64_t saved[4] = {};  // what a decoder read at entry and needs at exit
   std::vector<Value> values;  // the arguments, in order (arg_name() names each)
   size_t entry_values = 0;    // how many of `values` were known at entry
   // How many arguments the call takes: the row's count, fewer for a command

@@ -367,6 +367,25 @@ def test_unknown_syscalls():
               "%s: as strace prints them: %r" % (opts, got[:2]))
 
 
+def test_mmsg_bound():
+    # sendmmsg/recvmmsg: the first SCT_MMSG_MAX (4) messages as the ptrace
+    # engine prints them, then the fifth's address, as strace prints an
+    # element it cannot read (docs/ebpf.md).
+    prog = [os.path.join(OWN, "many_mmsg")]
+    opts = ["-e", "trace=sendmmsg,recvmmsg"]
+    got, _ = trace(opts, prog)
+    want, _ = trace(opts, prog, tracer=[SCTRACE])
+    got = re.findall(r"^((?:send|recv)mmsg.*)$", got, re.M)
+    want = re.findall(r"^((?:send|recv)mmsg.*)$", want, re.M)
+    check(len(got) == 2 and len(want) == 2, "two calls: %r" % got)
+    for g, w in zip(got, want):
+        msgs = w.split("{msg_hdr=")
+        check(len(msgs) == 7, "the ptrace engine shows six messages: %r" % w[:80])
+        head = "{msg_hdr=".join(msgs[:5])
+        m = re.match(re.escape(head) + r"(0x[0-9a-f]+)\], 6, ", g)
+        check(m is not None, "four messages, then an address: %r" % g[len(head) - 40:len(head) + 40])
+
+
 def test_exec_from_thread():
     # As strace shows it: the thread's execve entered, with its strings
     # (copied by the exec: they were not in memory at entry), the leader's

@@ -1,5 +1,6 @@
 // socket, connect, bind, accept, accept4, getsockname, getpeername,
-// sendto, recvfrom, sendmsg, recvmsg, setsockopt, getsockopt, socketpair.
+// sendto, recvfrom, sendmsg, recvmsg, setsockopt, getsockopt, socketpair
+// (sendmmsg and recvmmsg: mmsg.cpp).
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -13,6 +14,7 @@
 #include "core/call.hpp"
 #include "core/xlat.hpp"
 #include "decode/common.hpp"
+#include "decode/net/msghdr.hpp"
 #include "decode/net/sockaddr.hpp"
 
 namespace sct {
@@ -282,9 +284,8 @@ Value control_value(Call& c, uint64_t addr, uint64_t len) {
   return a;
 }
 
-// {msg_name=..., msg_namelen=..., msg_iov=[...], msg_iovlen=1, msg_control=[...],
-// msg_controllen=24, msg_flags=0}: `data_len` bytes of iovec data in all;
-// `namelen_before` is recvmsg's msg_namelen at entry, shown "64 => 16".
+}  // namespace
+
 Value msghdr_value(Call& c, const msghdr& m, uint64_t data_len, std::optional<uint32_t> namelen_before) {
   Struct s;
   const auto name = reinterpret_cast<uint64_t>(m.msg_name);
@@ -305,7 +306,7 @@ Value msghdr_value(Call& c, const msghdr& m, uint64_t data_len, std::optional<ui
   return s;
 }
 
-}  // namespace
+Value msg_flags_value(uint32_t flags) { return flags_or_unknown(XSET(kMsgFlags), flags, "MSG_???"); }
 
 bool decode_sendmsg(Call& c) {
   c.push(c.fd(c.iarg(0)));

@@ -7,6 +7,7 @@ namespace sct {
 
 static_assert(sizeof(epoll_event) == SCT_EPOLL_EVENT, "stream_abi.h: the kernel copies events of this size");
 static_assert(sizeof(sockaddr_storage) == SCT_MSG_NAME_MAX, "stream_abi.h: msg_name is copied up to this");
+static_assert(sizeof(mmsghdr) == 64 && offsetof(mmsghdr, msg_len) == 56, "stream.bpf.c: struct mmsghdr's layout");
 
 sct_plan capture_plan(const SyscallInfo& s) {
   sct_plan p{};
@@ -44,6 +45,17 @@ sct_plan capture_plan(const SyscallInfo& s) {
       case ArgT::Ptr:
         // In, out or both: the table does not say, so both.
         if (reads_structs || points_to_data(i)) p.entry[i] = p.exit[i] = SCT_CAP_WINDOW;
+        // The second argument of a call that moves data, a Ptr, is its
+        // mmsghdr array (syscall_table.hpp), bounded, and no window: messages
+        // past SCT_MMSG_MAX read as unreadable rather than as they were
+        // before the call. sendmmsg's at entry too, for a failed call (whose
+        // exit copies nothing); at exit for the msg_len the kernel wrote.
+        if (i == 1 && (s.classes & RWritesData)) p.entry[i] = p.exit[i] = SCT_CAP_MMSG_IN;
+        // recvmmsg's headers at entry: each msg_namelen before the call.
+        if (i == 1 && (s.classes & RReadsData)) {
+          p.entry[i] = SCT_CAP_MMSG_HDRS;
+          p.exit[i] = SCT_CAP_MMSG_RET;
+        }
         break;
       case ArgT::Struct: {
         // Its size from structs.def: in at entry, out at exit.

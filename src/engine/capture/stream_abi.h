@@ -27,6 +27,12 @@ enum sct_capture {
   SCT_CAP_SIZED,    /* a struct of the plan's size for the argument */
   SCT_CAP_ARRAY,    /* structs of the plan's size, as many as the argument
                        or return value the plan's count names */
+  SCT_CAP_MMSG_IN,  /* struct mmsghdr[next argument], up to SCT_MMSG_MAX, each
+                       message as SCT_CAP_MSG_IN (sendmmsg) */
+  SCT_CAP_MMSG_RET, /* struct mmsghdr[return value], up to SCT_MMSG_MAX, each
+                       message's data up to its msg_len (recvmmsg) */
+  SCT_CAP_MMSG_HDRS, /* struct mmsghdr[next argument], up to SCT_MMSG_MAX, the
+                       array alone (recvmmsg's msg_namelen at entry) */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -142,6 +148,7 @@ struct sct_user_regs {
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
 #define SCT_IOV_MAX 1024      /* iovecs copied: UIO_MAXIOV */
+#define SCT_MMSG_MAX 4  /* sendmmsg/recvmmsg: messages copied (docs/ebpf.md) */
 #define SCT_MSG_NAME_MAX 128  /* msg_name: sizeof(struct sockaddr_storage) */
 #define SCT_CONTROL_MAX 4096  /* msg_control bytes copied */
 #define SCT_EPOLL_EVENT 12    /* sizeof(struct epoll_event): packed on x86_64 */

@@ -263,6 +263,33 @@ static __always_inline void capture_msg(__u64 addr, __s64 left) {
   capture_iov((__u64)m.msg_iov, m.msg_iovlen, left);
 }
 
+struct mmsg_ctx {
+  __u64 addr;    /* the struct mmsghdr array */
+  bool by_len;   /* each message's data up to its msg_len (received) */
+};
+
+static long capture_one_mmsg(__u32 i, void* arg) {
+  struct mmsg_ctx* c = arg;
+  __u64 at = c->addr + (__u64)i * 64;  /* sizeof(struct mmsghdr) */
+  __s64 left = -1;
+  if (c->by_len) {
+    __u32 len = 0;
+    if (bpf_probe_read_user(&len, sizeof len, (void*)(at + 56)) != 0) return 1;
+    left = len;
+  }
+  capture_msg(at, left);
+  return 0;
+}
+
+/* sendmmsg/recvmmsg: the first SCT_MMSG_MAX messages of an mmsghdr array. */
+static __always_inline void capture_mmsg(__u64 addr, __u64 count, bool by_len) {
+  if (!addr || !count) return;
+  __u32 n = count < SCT_MMSG_MAX ? (__u32)count : SCT_MMSG_MAX;
+  if (!capture_to_scratch(addr, n * 64, COPY_BYTES, 0)) return;
+  struct mmsg_ctx c = {.addr = addr, .by_len = by_len};
+  bpf_loop(n, capture_one_mmsg, &c, 0);
+}
+
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
@@ -318,6 +345,17 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
     case SCT_CAP_MSG_RET:
       if (ret >= 0) capture_msg(a, ret);
       break;
+    case SCT_CAP_MMSG_IN:
+      capture_mmsg(a, i < 5 ? r->args[(i + 1) & 7] : 0, false);
+      break;
+    case SCT_CAP_MMSG_RET:
+      if (ret > 0) capture_mmsg(a, (__u64)ret, true);
+      break;
+    case SCT_CAP_MMSG_HDRS: {
+      __u64 n = i < 5 ? r->args[(i + 1) & 7] : 0;
+      if (a && n) capture_to_scratch(a, (n < SCT_MMSG_MAX ? (__u32)n : SCT_MMSG_MAX) * 64, COPY_BYTES, 0);
+      break;
+    }
     case SCT_CAP_EPOLL_RET:
       if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
       break;
