@@ -14,12 +14,16 @@ inline bool set_has(const SyscallSet& set, long nr) {
   return set.test(static_cast<size_t>(nr));
 }
 
-// The options of call `nr`: `base` itself when no -e abbrev=, verbose= or
-// raw= singles calls out (the everyday case, and no copy per call), else
-// `scratch` filled in.
-inline const DecodeOptions& call_options(const DecodeOptions& base, const FilterOptions& f, long nr,
+// Whether -e abbrev=, verbose= or raw= single some calls out; when none
+// does, every call has the command line's options. Asked once, not per call.
+inline bool options_vary(const FilterOptions& f) { return !(f.abbrev.all() && f.verbose.all() && f.raw.none()); }
+
+// The options of call `nr`: `base` itself when nothing varies (`vary`, from
+// options_vary: the everyday case, and no copy per call), else `scratch`
+// filled in.
+inline const DecodeOptions& call_options(const DecodeOptions& base, const FilterOptions& f, bool vary, long nr,
                                          DecodeOptions& scratch) {
-  if (f.abbrev.all() && f.verbose.all() && f.raw.none()) return base;
+  if (!vary) return base;
   scratch = base;
   // -v sets `verbose` and empties the abbrev set; the later -e abbrev=
   // clears `verbose` again (cli/options.cpp): the last one given counts.

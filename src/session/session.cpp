@@ -192,7 +192,7 @@ void Session::on_entry(const RawEvent& e) {
   const Tampering* how = e.tamperer && injector_.active() ? injector_.decide(e.tid, e.nr) : nullptr;
   if (how) e.tamperer->tamper(*how);
   DecodeOptions scratch;
-  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, e.nr, scratch));
+  if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, vary_, e.nr, scratch));
   if (e.stack) t.entry_stack = *e.stack;
   Event ev = make_event(Event::Kind::SyscallEntry, e);
   ev.call = &t.call;
@@ -232,7 +232,7 @@ void Session::on_exit(const RawEvent& e) {
   if (!t.traced) return;
   DecodeOptions scratch;
   if (cfg_.decode_args)
-    decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, t.call.nr, scratch));
+    decode_exit(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, vary_, t.call.nr, scratch));
   if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
       collect_data(t.call, mem, cfg_.decode))
     ++cut_dumps_;

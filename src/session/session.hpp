@@ -16,6 +16,7 @@
 #include "core/decode_options.hpp"
 #include "core/event.hpp"
 #include "core/raw_event.hpp"
+#include "filter/call_options.hpp"
 #include "filter/filter_options.hpp"
 #include "filter/inject.hpp"
 #include "filter/path_filter.hpp"
@@ -91,6 +92,7 @@ class Session : public RawEventSink {
   void describe_sender(Value& siginfo, const RawEvent& e) const;
 
   const SessionConfig cfg_;
+  const bool vary_ = options_vary(cfg_.filter);  // -e abbrev=/verbose=/raw= single calls out
   Sink& sink_;
   PathFilter paths_;
   std::unordered_map<pid_t, Thread> threads_;

@@ -14,6 +14,7 @@ namespace sct {
 
 TextSink::TextSink(TextConfig cfg, Output& main_output) : opts_(std::move(cfg)), main_(main_output) {
   main_stream_.out = &main_;
+  vary_ = options_vary(opts_.filter);
   // -ff writes files: they are coloured only when asked.
   colour_ = use_colour(opts_.color, opts_.follow_forks < 2 && main_.terminal());
 }
@@ -72,7 +73,7 @@ void TextSink::begin_line(Stream& s, const Event& e, bool with_pid) {
 }
 
 const DecodeOptions& TextSink::options_for(const DecodedCall& d) {
-  return call_options(opts_.decode, opts_.filter, d.nr, scratch_);
+  return call_options(opts_.decode, opts_.filter, vary_, d.nr, scratch_);
 }
 
 void TextSink::end_call(Stream& s, const Event& e, std::string& line) {

@@ -66,6 +66,7 @@ class TextSink : public Sink {
   // The options a call is shown with (-e abbrev=, verbose=, raw=).
   const DecodeOptions& options_for(const DecodedCall& d);
   DecodeOptions scratch_;  // options_for's, when a call has options of its own
+  bool vary_ = true;       // options_vary(): some call has options of its own
   // A whole line, coloured when colour is on, with its newline.
   std::string painted(const char* colour, std::string_view text) const;
 
