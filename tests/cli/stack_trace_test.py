@@ -117,7 +117,27 @@ def test_chain():
           "strace -k shows the chain: %r" % opens)
     for engine in ENGINES:
         got = trace(SCTRACE, engine + CHAIN_ARGS)
-        compare_multisets(multiset(calls(got)), multiset(wc), " ".join(engine + CHAIN_ARGS))
+        if engine != ["--backend=ebpf"]:
+            compare_multisets(multiset(calls(got)), multiset(wc), " ".join(engine + CHAIN_ARGS))
+            continue
+        # The eBPF engine unwinds a copy of the stack's top. The kernel cannot
+        # copy pages that are not resident at that instant, and then copies a
+        # smaller window: the outermost frames can be missing. Every frame it
+        # shows must be strace's, in strace's order, and only a tail may be
+        # cut (docs/stack_traces.md).
+        label = " ".join(engine + CHAIN_ARGS)
+        unused = list(wc)
+        cut = 0
+        for _, what, frames in calls(got):
+            match = next((c for c in unused if c[1] == what and c[2] == frames), None)
+            if match is None:
+                match = next((c for c in unused if c[1] == what and frames and c[2][:len(frames)] == frames), None)
+                cut += match is not None
+            check(match is not None, "%s: %s with frames %s is not one of strace's, nor its top" % (label, what, frames))
+            if match is not None:
+                unused.remove(match)
+        check(not unused, "%s: strace's %s have no sctrace line" % (label, [(w, f[:2]) for _, w, f in unused]))
+        print("%s: %d stacks, %d cut short by the copy window" % (label, len(wc), cut))
 
 
 def test_order():
