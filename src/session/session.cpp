@@ -85,7 +85,7 @@ std::string Session::task_comm(pid_t tid) const {
   return c;
 }
 
-Event Session::make_event(Event::Kind k, const RawEvent& e) const {
+Event Session::make_event(Event::Kind k, const RawEvent& e, const Thread* t) const {
   Event ev;
   if (cfg_.decode.pid_comm) ev.comm = task_comm(e.tid);
   ev.kind = k;
@@ -94,10 +94,15 @@ Event Session::make_event(Event::Kind k, const RawEvent& e) const {
   ev.wall = e.wall;
   ev.mono = e.mono;
   ev.live_tracees = e.live_tasks;
-  if (auto it = threads_.find(e.tid); it != threads_.end()) {
-    ev.last_nr = it->second.call.nr;
-    ev.ip = it->second.call.ip;
-    ev.ip_known = it->second.call.ip_known;
+  // The caller that has the thread at hand spares a lookup per call.
+  if (!t) {
+    auto it = threads_.find(e.tid);
+    if (it != threads_.end()) t = &it->second;
+  }
+  if (t) {
+    ev.last_nr = t->call.nr;
+    ev.ip = t->call.ip;
+    ev.ip_known = t->call.ip_known;
   }
   return ev;
 }
@@ -194,7 +199,7 @@ void Session::on_entry(const RawEvent& e) {
   DecodeOptions scratch;
   if (cfg_.decode_args) decode_entry(e.tid, t.call, mem, call_options(cfg_.decode, cfg_.filter, vary_, e.nr, scratch));
   if (e.stack) t.entry_stack = *e.stack;
-  Event ev = make_event(Event::Kind::SyscallEntry, e);
+  Event ev = make_event(Event::Kind::SyscallEntry, e, &t);
   ev.call = &t.call;
   emit_call(ev);
   // exit and exit_group do not come back, unless -e inject= made them fail.
@@ -236,7 +241,7 @@ void Session::on_exit(const RawEvent& e) {
   if (cfg_.decode_args && (cfg_.decode.read_data.any() || cfg_.decode.write_data.any()) &&
       collect_data(t.call, mem, cfg_.decode))
     ++cut_dumps_;
-  Event ev = make_event(Event::Kind::SyscallExit, e);
+  Event ev = make_event(Event::Kind::SyscallExit, e, &t);
   ev.call = &t.call;
   ev.duration_ns = ns_between(t.entry_mono, e.mono);
   ev.cpu_ns = std::max<int64_t>(0, e.cpu_clock_ns - t.entry_cpu_ns);

@@ -80,7 +80,7 @@ class Session : public RawEventSink {
   void end_unreturned(const Thread& t, const RawEvent& e);
   // The table follows calls that close, duplicate or return descriptors.
   void track_fds(const Thread& t, const RawEvent& e, Memory& mem);
-  Event make_event(Event::Kind k, const RawEvent& e) const;
+  Event make_event(Event::Kind k, const RawEvent& e, const Thread* t = nullptr) const;
   // Sends a call's event, with the -e status= decision on it.
   void emit_call(Event& ev);
   // -Y: a traced thread's command name, remembered until it execs or exits
