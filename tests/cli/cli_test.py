@@ -12,15 +12,10 @@ import sys
 import tempfile
 import time
 
+from cli_support import check, failures
+
 SCTRACE, BUSY = sys.argv[1], sys.argv[2]
 NAME = os.path.basename(SCTRACE)
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def run(args, **kw):

@@ -16,25 +16,15 @@ import subprocess
 import sys
 import tempfile
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE, PROBE, TEST = sys.argv[1], sys.argv[2], sys.argv[3]
 STRACE = shutil.which("strace")
-failures = []
 # The probe's own calls, without the loader's mmaps and its pause.
 TRACE = ["-e", "trace=%desc,%network,pidfd_open"]
 
 
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 
 
 def normalise(text):

@@ -15,16 +15,11 @@ import sys
 import tempfile
 import time
 
+from cli_support import check, failures
+
 SCTRACE = sys.argv[1]
 PROBE = sys.argv[2]
 STRACE = shutil.which("strace")
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def normalise(text, tool):

@@ -19,8 +19,9 @@ import sys
 import tempfile
 import time
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE = sys.argv[1]
-failures = []
 TMP = tempfile.mkdtemp(prefix="sctrace-options-")
 OUT = os.path.join(TMP, "trace")
 FILE = os.path.join(TMP, "file")
@@ -90,19 +91,8 @@ REFUSED = [
 ]
 
 
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 BANNED = ("invalid option", "unrecognized option", "not supported yet", "unrecognised option")
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def run(args):

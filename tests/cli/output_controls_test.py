@@ -12,24 +12,14 @@ import shutil
 import subprocess
 import sys
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE = sys.argv[1]
 STRACE = shutil.which("strace")
-failures = []
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C"}
 
 
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 
 
 def trace(tool, args):

@@ -18,24 +18,14 @@ import subprocess
 import sys
 import tempfile
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE = sys.argv[1]
 PID_CALLS = sys.argv[2]
 STRACE = shutil.which("strace")
-failures = []
 
 
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 
 
 def run(tool, args, **kw):

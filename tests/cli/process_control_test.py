@@ -17,23 +17,13 @@ import sys
 import tempfile
 import time
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE = sys.argv[1]
 STRACE = shutil.which("strace")
-failures = []
 
 
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [[]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 
 
 def normalise(text, tool):

@@ -26,24 +26,14 @@ import subprocess
 import sys
 import tempfile
 
+from cli_support import check, ebpf_works, failures
+
 SCTRACE, CHAIN, CHAIN_SOURCE, GROUP = sys.argv[1:5]
 CXX = sys.argv[5] if len(sys.argv) > 5 else None
 STRACE = shutil.which("strace")
-failures = []
 
 
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def ebpf_works():
-    return subprocess.run([SCTRACE, "--backend=ebpf", "-o", "/dev/null", "true"],
-                          capture_output=True).returncode == 0
-
-
-ENGINES = [["--backend=ptrace"]] + ([["--backend=ebpf"]] if ebpf_works() else [])
+ENGINES = [["--backend=ptrace"]] + ([["--backend=ebpf"]] if ebpf_works(SCTRACE) else [])
 
 
 def trace(tool, args):
