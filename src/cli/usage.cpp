@@ -121,7 +121,7 @@ void print_help() {
       "  --stack-trace-frame-limit=N\n"
       "                         at most N frames per stack (default 256)\n"
       "  --stack-capture-size=BYTES\n"
-      "                         eBPF: user stack bytes copied per call (default 8192)\n"
+      "                         eBPF: user stack bytes copied per call (default 32760)\n"
       // Output controls of the value renderer.
       "  -X raw|abbrev|verbose, --const-print-style=raw|abbrev|verbose\n"
       "                         constants as numbers, as names (default), or both\n"
@@ -176,7 +176,7 @@ void print_help() {
       "Engines and structured output:\n"
       "  --backend=ptrace|ebpf|auto\n"
       "                         trace with ptrace (default) or from the kernel with eBPF\n"
-      "  --ring-buffer-size=KIB the eBPF engine's buffer (default 8192)\n"
+      "  --ring-buffer-size=KIB the eBPF engine's buffer (default 8192; 32768 with -k)\n"
       "  --json=FILE            JSON Lines events ('-': standard output)\n"
       "  --perfetto=FILE        a Perfetto / Chrome trace-event timeline\n"
       "  --color=auto|always|never\n"

@@ -333,7 +333,11 @@ void Session::on_task_exit(const RawEvent& e) {
   UserStack last_stack;
   if (it != threads_.end()) {
     end_unreturned(it->second, e);
-    if (!it->second.in_call && it->second.traced) last_stack = std::move(it->second.entry_stack);
+    // Only that call's: a process whose exit_group is not traced shows
+    // none, though its last traced call left its entry's stack here.
+    const Thread& t = it->second;
+    if (!t.in_call && t.traced && t.call.info && t.call.info->ret == Ret::None)
+      last_stack = std::move(it->second.entry_stack);
     threads_.erase(it);
   }
   // A leader that another thread's execve ended does not exit: it is

@@ -2,6 +2,7 @@
 
 #include <cxxabi.h>
 #include <elfutils/libdwfl.h>
+#include <gelf.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -140,7 +141,7 @@ bool ProcessUnwinder::refresh_maps() {
   if (opts_.late) {
     // Read first: a process already gone (or a zombie, whose maps read
     // empty) keeps the modules it had.
-    std::string maps = read_file("/proc/" + std::to_string(pid_) + "/maps");
+    std::string maps = use_recorded_ ? recorded_.proc_maps() : read_file("/proc/" + std::to_string(pid_) + "/maps");
     // A forked child gone already: it was mapped as its parent was.
     if (maps.empty() && maps_from_ && !attached_) maps = read_file("/proc/" + std::to_string(maps_from_) + "/maps");
     if (maps.empty()) return attached_;
@@ -201,6 +202,25 @@ const std::vector<ProcessUnwinder::Function>& ProcessUnwinder::functions(Dwfl_Mo
   auto [it, fresh] = functions_.try_emplace(path);
   if (!fresh) return it->second;
   std::vector<Function>& out = it->second;
+  // strace 6.1 (libunwind) looks through .dynsym before .symtab and keeps
+  // the first of several names at one address: an exported name wins over
+  // a local alias at the same place (PyImport_ImportModuleLevelObject, not
+  // PyImport_ImportModuleLevelObject.localalias).
+  Dwarf_Addr bias = 0;
+  if (Elf* elf = dwfl_module_getelf(mod, &bias)) {
+    for (Elf_Scn* scn = nullptr; (scn = elf_nextscn(elf, scn));) {
+      GElf_Shdr sh;
+      if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_DYNSYM || !sh.sh_entsize) continue;
+      Elf_Data* data = elf_getdata(scn, nullptr);
+      for (size_t i = 1; data && i < sh.sh_size / sh.sh_entsize; ++i) {
+        GElf_Sym sym;
+        if (!gelf_getsym(data, static_cast<int>(i), &sym)) break;
+        const char* name = elf_strptr(elf, sh.sh_link, sym.st_name);
+        if (!name || !*name || sym.st_shndx == SHN_UNDEF || GELF_ST_TYPE(sym.st_info) != STT_FUNC) continue;
+        out.push_back({sym.st_value, name});
+      }
+    }
+  }
   int n = dwfl_module_getsymtab(mod);
   for (int i = 1; i < n; ++i) {
     GElf_Sym sym;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/user_stack.hpp"
+#include "stack/recorded_maps.hpp"
 #include "stack/stack_source.hpp"
 
 struct Dwfl;
@@ -39,6 +40,19 @@ class ProcessUnwinder {
   UserStack unwind(pid_t tid, StackSource& src);
   // The mappings changed: read /proc/PID/maps again before the next unwind.
   void maps_changed() { maps_stale_ = true; }
+  // From now on the modules are the mappings the engine recorded, not
+  // /proc/PID/maps: it saw the process's every mapping since its exec (or
+  // its parent's, before the fork), as each call found them.
+  void use_recorded(RecordedMaps maps) {
+    recorded_ = std::move(maps);
+    use_recorded_ = true;
+    maps_stale_ = true;
+  }
+  void record(const FileMapping& m) {
+    recorded_.add(m);
+    maps_stale_ |= use_recorded_;
+  }
+  const RecordedMaps* recorded() const { return use_recorded_ ? &recorded_ : nullptr; }
 
  private:
   bool refresh_maps();
@@ -61,6 +75,8 @@ class ProcessUnwinder {
   StackSource* src_ = nullptr;  // during unwind(): what the callbacks read
   pid_t tid_ = 0;
   std::unordered_map<std::string, std::vector<Function>> functions_;
+  RecordedMaps recorded_;
+  bool use_recorded_ = false;
 
   friend struct DwflThreadCallbacks;
 };

@@ -52,6 +52,9 @@ struct sct_plan {
   /* -k: the user stack is copied at exit too (a call that execs: the old
    * program's mappings are gone by the time user space reads the entry). */
   unsigned char user_stack_at_exit;
+  /* -k: it maps memory (the role RMaps): the file mapping it made is sent
+   * (SCT_REC_MAPPING) even when the call itself is not traced. */
+  unsigned char maps;
   /* SCT_CAP_SIZED: the struct's size (structs.def); 8 so that an index
    * masked with 7 stays inside for the verifier. */
   unsigned short size[8];
@@ -68,6 +71,13 @@ enum sct_record_type {
                         execve ended it (de_thread) */
   SCT_REC_SIGNAL, /* arg0: the signal; a capture holds the siginfo */
   SCT_REC_CALL,   /* a whole call: entry and exit captures; ns is the entry */
+  /* -k: a file mapping of the process as the kernel holds it, sent when a
+   * call maps memory and, for all of them, at exec: arg0-1 its start and
+   * end, arg2 the file offset, arg3 the device (major << 20 | minor), arg4
+   * the inode, arg5 the vm flags; the file's path at SCT_AT_MAP_PATH. The
+   * stacks of a process gone before its records are read are unwound with
+   * these, not with /proc/PID/maps. */
+  SCT_REC_MAPPING,
 };
 
 /* Every record starts with this; `size` covers the captures after it. */
@@ -130,6 +140,7 @@ struct sct_capture_hdr {
  * mapping ends first). */
 #define SCT_AT_USER_REGS 6
 #define SCT_AT_USER_STACK 7
+#define SCT_AT_MAP_PATH 8 /* SCT_REC_MAPPING: the mapped file's path */
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
 
 struct sct_user_regs {
@@ -146,6 +157,7 @@ struct sct_user_regs {
 #define SCT_WINDOW 512        /* structs the table does not size */
 #define SCT_ARGV_MAX 32       /* argv strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
+#define SCT_STACK_PAGES 9     /* -k: pages a stack window spans at most (32760 bytes) */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
 #define SCT_IOV_MAX 1024      /* iovecs copied: UIO_MAXIOV */
 #define SCT_MMSG_MAX 4  /* sendmmsg/recvmmsg: messages copied (docs/ebpf.md) */
@@ -154,7 +166,8 @@ struct sct_user_regs {
 #define SCT_EPOLL_EVENT 12    /* sizeof(struct epoll_event): packed on x86_64 */
 #define SCT_EPOLL_MAX ((SCT_BUF_CAP - 1) / SCT_EPOLL_EVENT) /* events copied: 2730 */
 /* The largest record: captures start in its first SCT_BUF_CAP bytes, and
- * the last may take up to SCT_BUF_CAP more. */
-#define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)
+ * the last may take up to SCT_BUF_CAP more (a page more, for the verifier,
+ * where a stack window is copied a page at a time). */
+#define SCT_SCRATCH (2 * SCT_BUF_CAP + 4096 + 256)
 
 #endif

@@ -471,10 +471,51 @@ static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 l
   return (__u8*)r + off + sizeof(*h);
 }
 
+#include "mappings.bpf.h"
+
+/* A stack window [sp, sp+len) as the SCT_AT_USER_STACK capture, a page at
+ * a time: the copy cannot fault a page in, and a stack has pages never
+ * touched (exec leaves a random gap below the strings, a function's large
+ * buffer may never be written); such a page reads as zeros, and the frames
+ * above it are still copied. Global: verified once. */
+__noinline int capture_stack_pages(__u64 sp, __u32 len) {
+  struct sct_record* r = scratch();
+  if (!r || !len) return 0;
+  __u32 off = r->size;
+  if (off > OFF_MASK) return 0;
+  off &= OFF_MASK;
+  if (len > SCT_BUF_CAP - 8) len = SCT_BUF_CAP - 8;
+  __u8* data = (__u8*)r + off + sizeof(struct sct_capture_hdr);
+  __u32 done = 0;
+  for (int i = 0; i < SCT_STACK_PAGES + 1 && done < len; ++i) {
+    __u32 n = 4096 - ((sp + done) & 4095);
+    if (n > len - done) n = len - done;
+    __u32 at = done;
+    asm volatile("" : "+r"(at));  // keep the masks: the verifier needs the bounds they give
+    at &= SCT_BUF_CAP - 1;
+    asm volatile("" : "+r"(n));
+    n &= 8191;
+    if (n > 4096) break;
+    // Zeros where the page is not in memory (the helper clears on failure).
+    bpf_probe_read_user(data + at, n, (void*)(sp + done));
+    done += n;
+  }
+  struct sct_capture_hdr* h = (void*)((__u8*)r + off);
+  h->addr = SCT_AT_USER_STACK;
+  h->len = done;
+  h->flags = 0;
+  r->size = off + sizeof(*h) + ((done + 7) & ~7u);
+  r->ncaptures++;
+  return 0;
+}
+
 /* -k: the registers an unwind starts from and the stack above sp, as
  * perf's --call-graph dwarf copies them; user space unwinds the copy with
- * the process's CFI. The window shrinks where the stack's mapping ends
- * first (the main thread's stack top is often closer than stack_bytes). */
+ * the process's CFI. The window ends where the stack's mapping does, if
+ * that comes first: the main thread's outermost frames lie just below the
+ * top of its stack, often closer than stack_bytes. Where the mapping
+ * cannot be looked up (another thread holds the mm's lock), the largest of
+ * a few smaller windows that can be read is copied. */
 static __always_inline void capture_user_stack(struct sct_record* r, struct pt_regs* regs) {
   if (!stack_bytes || !regs) return;
   struct sct_user_regs* u = add_special(r, SCT_AT_USER_REGS, sizeof(struct sct_user_regs));
@@ -483,11 +524,21 @@ static __always_inline void capture_user_stack(struct sct_record* r, struct pt_r
   u->sp = regs->sp;
   u->bp = regs->bp;
   __u64 sp = regs->sp;
-  if (capture_to_scratch(sp, stack_bytes, COPY_BYTES, SCT_AT_USER_STACK)) return;
-  if (capture_to_scratch(sp, stack_bytes / 2, COPY_BYTES, SCT_AT_USER_STACK)) return;
-  if (capture_to_scratch(sp, stack_bytes / 4, COPY_BYTES, SCT_AT_USER_STACK)) return;
-  if (capture_to_scratch(sp, stack_bytes / 8, COPY_BYTES, SCT_AT_USER_STACK)) return;
-  capture_to_scratch(sp, 256, COPY_BYTES, SCT_AT_USER_STACK);
+  // The main thread's stack ends with the environment strings (then the
+  // program's name): its frames all lie below them, and a copy beyond the
+  // stack's end would be wasted. No lock is needed to
+  // know that; bpf_find_vma, for other stacks, cannot always run where the
+  // scheduler runs (sched_switch sends a deferred entry with interrupts off).
+  struct task_struct* task = bpf_get_current_task_btf();
+  __u64 top = BPF_CORE_READ(task, mm, env_end);
+  struct mapping m = {};
+  if (!(sp < top && top - sp < stack_bytes)) {
+    if (bpf_find_vma(task, sp, mapping_found, &m, 0) == 0 && m.end > sp && m.end - sp < stack_bytes)
+      top = m.end;
+    else
+      top = sp + stack_bytes;
+  }
+  capture_stack_pages(sp, (__u32)(top - sp + 7) & ~7u);
 }
 
 /* Sockets and pipes have no path: /proc names them by inode. The inode also
@@ -592,7 +643,15 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   struct sct_task* t = traced_task(id);
   if (!t) return 0;
   struct sct_plan* p = plan_of(id);
-  if (!p || !p->traced) return 0;
+  if (!p) return 0;
+  if (!p->traced) {
+    // -k: an untraced call that maps memory still sends its mapping at exit.
+    if (p->maps && stack_bytes) {
+      t->nr = id;
+      t->deferred = 0;
+    }
+    return 0;
+  }
   t->nr = id;
   // Half the records, and half the reader's work: the exit sends the call.
   if (p->defer && alone()) {
@@ -629,6 +688,10 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   }
   struct sct_plan* p = plan_of(nr);
   if (!p) return 0;
+  if (!p->traced) {
+    if (p->maps && stack_bytes && !(ret < 0 && ret >= -4095)) send_mapping_at(task, ret, regs->di);
+    return 0;
+  }
   bool whole = t->deferred;
   t->deferred = 0;
   struct sct_record* r = begin(whole ? SCT_REC_CALL : SCT_REC_EXIT, task);
@@ -661,6 +724,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     }
   }
   finish(r);
+  if (p->maps && stack_bytes && !failed) send_mapping_at(task, ret, regs->di);
   return 0;
 }
 
@@ -705,6 +769,7 @@ int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid, struct linux_binp
     if (end > start) capture_to_scratch(start, end - start, COPY_BYTES, SCT_AT_EXEC_ARGV);
   }
   finish(r);
+  if (stack_bytes) send_all_mappings(task);
   return 0;
 }
 

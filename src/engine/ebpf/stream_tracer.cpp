@@ -30,7 +30,7 @@
 namespace sct {
 
 static_assert(SCT_STREAM_MAX_SYSCALL == kMaxSyscall, "the kernel's plans cover the filter's syscalls");
-static_assert(sizeof(sct_record) == 120 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 44 &&
+static_assert(sizeof(sct_record) == 120 && sizeof(sct_cpu_state) == 16 && sizeof(sct_capture_hdr) == 16 && sizeof(sct_plan) == 46 &&
                   sizeof(sct_inode) == 24,
               "stream_abi.h layout");
 
@@ -142,7 +142,10 @@ std::string StreamTracer::load() {
   const bool dumps = opts_.decode.read_data.any() || opts_.decode.write_data.any();
   skel_->rodata->buf_cap = dumps ? static_cast<unsigned>(kMaxCapturedStrlen) : s;
   skel_->rodata->argv_str_cap = s + 2;
-  size_t ring = ring_bytes(opts_.ring_buffer_kib);
+  // -k makes records up to a stack window larger: a default buffer four
+  // times as large holds as many.
+  size_t ring = ring_bytes(opts_.ring_buffer_kib ? opts_.ring_buffer_kib
+                                                 : opts_.stack_trace ? 4 * kDefaultRingKib : 0);
   ring_kib_ = ring / 1024;
   skel_->rodata->wake_bytes = ring / 4;
   // Two clock reads per call are a good part of its cost; without an
@@ -167,7 +170,9 @@ std::string StreamTracer::load() {
     const SyscallInfo* s = syscall_by_nr(nr);
     sct_plan p = s ? capture_plan(*s) : sct_plan{};
     p.traced = opts_.filter.traces(nr) || (s && track_fds_ && changes_fds(*s));
-    if (!p.traced) continue;
+    // -k: calls that map memory send their mappings, traced or not.
+    p.maps &= opts_.stack_trace;
+    if (!p.traced && !p.maps) continue;
     p.ret_fd &= track_fds_;
     p.cwd &= (opts_.decode.decode_fds & kFdPath) != 0;
     bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
@@ -347,6 +352,12 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
     held_exits_.emplace_back(rec, rec + size);
     return;
   }
+  // A mapping is not an event of the trace: it neither ends a call's entry
+  // nor shows (another thread's untraced mmap sends one in the middle).
+  if (r.type == SCT_REC_MAPPING && !r.lost) {
+    on_mapping(r, rec, size);
+    return;
+  }
   if (pending_ && !(r.type == SCT_REC_EXIT && r.tid == pending_)) flush_pending(r, rec, size);
   if (r.lost) {
     // Marked where it happened: the calls around it may be incomplete.
@@ -380,6 +391,7 @@ void StreamTracer::handle(const uint8_t* rec, size_t size) {
     case SCT_REC_EXEC: on_exec(r); break;
     case SCT_REC_TASK_EXIT: on_task_exit(r); break;
     case SCT_REC_SIGNAL: on_signal(r, rec, size); break;
+    case SCT_REC_MAPPING: on_mapping(r, rec, size); break;
     default: break;
   }
 }
@@ -460,10 +472,15 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   e.ip_known = true;
   e.mem = &mem;
   // -k: unwound from the entry's copy; the session prints it at the exit.
+  // An exec is unwound at entry, as strace does, where the mappings of the
+  // program it replaces were recorded; else after it (the command's own).
   UserStack stack;
-  if (stacks_ && opts_.filter.traces(t.nr)) {
+  const bool exec = has_role(syscall_by_nr(t.nr), RExec);
+  t.exec_unwound = false;
+  if (stacks_ && opts_.filter.traces(t.nr) && (!exec || stacks_->recorded(t.tgid))) {
     stack = unwind(t.tgid, tid, mem);
     e.stack = &stack;
+    t.exec_unwound = exec;
   }
   sink_.on_raw(e);
   mem.set_fallback(nullptr);
@@ -486,11 +503,13 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   if (pending_ == r.tid) emit_entry(r.tid, &mem);
   if (!t.in_call) return;
   t.in_call = false;
-  if (stacks_) stacks_->after_call(t.tgid, syscall_by_nr(t.nr));
+  // An exec's new mappings came before its exit (exec_mapped): they stay.
+  if (stacks_ && !has_role(syscall_by_nr(t.nr), RExec)) stacks_->after_call(t.tgid, syscall_by_nr(t.nr));
   // -k: a call that execs was copied again at exit, in the new program:
   // what the entry's copy points into is gone from /proc/PID/maps.
   UserStack stack;
-  if (stacks_ && rec && opts_.filter.traces(t.nr) && mem.special(SCT_AT_USER_REGS)) stack = unwind(t.tgid, r.tid, mem);
+  if (stacks_ && rec && opts_.filter.traces(t.nr) && !t.exec_unwound && mem.special(SCT_AT_USER_REGS))
+    stack = unwind(t.tgid, r.tid, mem);
   mem.set_fallback(&t.entry_memory);
   RawEvent e = make_event(RawEvent::Kind::Exit, r);
   e.nr = t.nr;
@@ -511,6 +530,7 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
 
 void StreamTracer::on_exec(const sct_record& r) {
   pid_t former = static_cast<pid_t>(r.args[0]);
+  if (stacks_) stacks_->exec_mapped(r.tgid);
   if (former == r.tid) return;
   // A thread ran execve and took its leader's pid: the leader's call never
   // returns (its exit record, if it came, said so), and the thread's execve
@@ -563,6 +583,15 @@ void StreamTracer::on_signal(const sct_record& r, const uint8_t* rec, size_t siz
   e.ip = r.ip;
   e.ip_known = r.ip != 0;
   sink_.on_raw(e);
+}
+
+void StreamTracer::on_mapping(const sct_record& r, const uint8_t* rec, size_t size) {
+  if (!stacks_) return;
+  CapturedMemory mem;
+  mem.add_record(rec, size);
+  FileMapping m{r.args[0], r.args[1], r.args[2], static_cast<uint32_t>(r.args[3]), r.args[4],
+                static_cast<uint32_t>(r.args[5]), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
+  if (!m.path.empty()) stacks_->mapped(r.tgid, m);
 }
 
 UserStack StreamTracer::unwind(pid_t tgid, pid_t tid, const CapturedMemory& mem) {

@@ -32,8 +32,11 @@ class StreamTracer : public Engine {
     if (opts_.stack_trace)
       stacks_.emplace(StackOptions{opts_.stack_frame_limit, opts_.stack_source_lines, true});
   }
-  // -k: the user stack bytes the kernel copies per record by default.
-  static constexpr size_t kDefaultStackCapture = 8192;
+  // -k: the user stack bytes the kernel copies per record at most, by
+  // default: the most a record holds. The copy ends at the stack's top, so
+  // a shallow stack costs only its depth; Python's import machinery lies
+  // more than 16 KiB deep.
+  static constexpr size_t kDefaultStackCapture = 32760;
   ~StreamTracer();
   StreamTracer(const StreamTracer&) = delete;
   StreamTracer& operator=(const StreamTracer&) = delete;
@@ -63,6 +66,8 @@ class StreamTracer : public Engine {
     std::vector<uint8_t> entry_record;  // its captures serve the exit too
     CapturedMemory entry_memory;        // the captures of entry_record
     uint64_t entry_ns = 0;
+    // -k: an exec's stack was unwound at entry, in the program it replaced.
+    bool exec_unwound = false;
   };
 
   // The programs loaded and attached, the -p threads added.
@@ -85,6 +90,8 @@ class StreamTracer : public Engine {
   // Ends the pending entry before record `r`, with what `r` can add to it.
   void flush_pending(const sct_record& r, const uint8_t* rec, size_t size);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
+  // -k: a file mapping the kernel sent (at exec, or after a call that maps).
+  void on_mapping(const sct_record& r, const uint8_t* rec, size_t size);
   // Tracing stops while the threads run on: each line in progress ends as
   // strace's detach ends it.
   void detach_all();

@@ -1,0 +1,40 @@
+// A process's file mappings as the engine saw them made (eBPF -k: the
+// kernel sends each one), for stacks unwound after the fact: the process
+// may be gone by then, and /proc/PID/maps with it, or be running another
+// program. Kept in address order, as /proc/PID/maps lists them.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace sct {
+
+struct FileMapping {
+  uint64_t start = 0;
+  uint64_t end = 0;
+  uint64_t offset = 0;  // in the file, of `start`
+  uint32_t dev = 0;     // the kernel's encoding: major << 20 | minor
+  uint64_t inode = 0;
+  uint32_t flags = 0;   // kMapRead | kMapWrite | kMapExec | kMapShared
+  std::string path;
+};
+
+inline constexpr uint32_t kMapRead = 1, kMapWrite = 2, kMapExec = 4, kMapShared = 8;
+
+class RecordedMaps {
+ public:
+  // A new mapping replaces whatever it overlaps, as mmap does; what lies
+  // outside it of a mapping it cuts stays, at its own file offset.
+  void add(FileMapping m);
+  void clear() { by_start_.clear(); }
+  bool empty() const { return by_start_.empty(); }
+  size_t size() const { return by_start_.size(); }
+  // In /proc/PID/maps's format, which libdw's reader takes.
+  std::string proc_maps() const;
+
+ private:
+  std::map<uint64_t, FileMapping> by_start_;
+};
+
+}  // namespace sct
