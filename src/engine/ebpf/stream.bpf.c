@@ -708,13 +708,11 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     r->ip = regs->ip;
     t->retry = 0;
     entry_captures(r, p, task);
-    capture_user_stack(r, regs);
   }
   struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .sizes = p->size, .counts = p->count, .ret = ret, .again = t->retry};
   // Calls without anything to copy (most of them) skip the loop.
   if (t->retry) bpf_loop(6, capture_one, &c, 0);
   else if (!failed && p->exit_n) bpf_loop(p->exit_n, capture_one, &c, 0);
-  if (!whole && p->user_stack_at_exit) capture_user_stack(r, regs);
   if (p->ret_fd && !failed) {
     // The process may be gone before user space could ask /proc.
     struct file* f = fd_file(task, ret);
@@ -723,6 +721,8 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
       add_inode(r, BPF_CORE_READ(f, f_inode));
     }
   }
+  // -k: last, for the window may fill what room the record has left.
+  if (whole || p->user_stack_at_exit) capture_user_stack(r, regs);
   finish(r);
   if (p->maps && stack_bytes && !failed) send_mapping_at(task, ret, regs->di);
   return 0;
