@@ -223,6 +223,13 @@ def interrupt_once(sig, delay):
     with tempfile.TemporaryDirectory() as d:
         p = subprocess.Popen([SCTRACE, "-f", "-o", "/dev/null", BUSY, d],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # Once the whole tree runs (a loaded machine takes longer to get
+        # there), then `delay` later: interrupted at varying points of it.
+        deadline = time.monotonic() + 15
+        tree = descendants(p.pid)
+        while len(tree) != 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+            tree = descendants(p.pid)
         time.sleep(delay)
         tree = descendants(p.pid)
         p.send_signal(sig)
@@ -250,10 +257,10 @@ def interrupt_once(sig, delay):
 
 def test_interrupt():
     for i in range(20):
-        err = interrupt_once(signal.SIGINT, 0.2 + 0.01 * i)
+        err = interrupt_once(signal.SIGINT, 0.01 * i)
         check(err is None, "SIGINT run %d: %s" % (i + 1, err))
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        err = interrupt_once(sig, 0.3)
+        err = interrupt_once(sig, 0.1)
         check(err is None, "%s: %s" % (signal.Signals(sig).name, err))
 
 
