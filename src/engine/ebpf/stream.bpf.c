@@ -524,13 +524,14 @@ static __always_inline void capture_user_stack(struct sct_record* r, struct pt_r
   u->sp = regs->sp;
   u->bp = regs->bp;
   __u64 sp = regs->sp;
-  // The main thread's stack ends with the environment strings (then the
-  // program's name): its frames all lie below them, and a copy beyond the
-  // stack's end would be wasted. No lock is needed to
-  // know that; bpf_find_vma, for other stacks, cannot always run where the
-  // scheduler runs (sched_switch sends a deferred entry with interrupts off).
+  // The main thread's frames all lie below where its stack pointer was at
+  // exec (start_stack: argc, then the argv, envp and auxv arrays, then a
+  // random gap and the strings): a copy of what is above would be wasted.
+  // No lock is needed to know that; bpf_find_vma, for other stacks, cannot
+  // always run where the scheduler does (sched_switch sends a deferred
+  // entry with interrupts off).
   struct task_struct* task = bpf_get_current_task_btf();
-  __u64 top = BPF_CORE_READ(task, mm, env_end);
+  __u64 top = BPF_CORE_READ(task, mm, start_stack) + 64;
   struct mapping m = {};
   if (!(sp < top && top - sp < stack_bytes)) {
     if (bpf_find_vma(task, sp, mapping_found, &m, 0) == 0 && m.end > sp && m.end - sp < stack_bytes)
