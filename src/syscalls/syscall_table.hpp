@@ -54,6 +54,9 @@ enum TraceClass : uint32_t {
   // Maps, unmaps or changes mappings of the caller's memory: what -k knows
   // of its modules (src/stack/) is stale after it.
   RMaps = 1u << 25,
+  // Sets the caller's registers (rt_sigreturn): the stack it returns to is
+  // not the one it was called from, and -k shows the former, as strace does.
+  RSetsRegs = 1u << 26,
 };
 
 // How the return value prints.

@@ -236,6 +236,7 @@ TEST(SyscallTable, ClassesOfSomeWellKnownCalls) {
   EXPECT_EQ(row("execveat").classes, TD | TF | TP | RExec);
   EXPECT_EQ(row("mmap").classes, TD | TM | RMaps);
   EXPECT_EQ(row("shmat").classes, TI | TM | RMaps);
+  EXPECT_EQ(row("rt_sigreturn").classes, TS | RSetsRegs);
   EXPECT_EQ(row("kill").classes, TS | TP);
   EXPECT_EQ(row("pidfd_send_signal").classes, TD | TS | TP);
   EXPECT_EQ(row("sendfile").classes, TD | TN);

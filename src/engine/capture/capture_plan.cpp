@@ -98,7 +98,7 @@ sct_plan capture_plan(const SyscallInfo& s) {
                     (k == SCT_CAP_WINDOW && s.args[i] == ArgT::IovOutRet);
   }
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
-  p.user_stack_at_exit = (s.classes & RExec) != 0;
+  p.user_stack_at_exit = (s.classes & (RExec | RSetsRegs)) != 0;
   p.maps = (s.classes & RMaps) != 0;
   return p;
 }

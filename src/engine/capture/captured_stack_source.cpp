@@ -6,7 +6,8 @@
 
 namespace sct {
 
-static_assert(sizeof(sct_user_regs) == 24, "stream_abi.h: ip, sp, bp");
+static_assert(sizeof(sct_user_regs) == 8 * kDwarfRegs && SCT_USER_REGS == kDwarfRegs,
+              "stream_abi.h: the registers in DWARF's numbering");
 
 std::optional<CapturedStackSource> CapturedStackSource::from(const CapturedMemory& mem) {
   auto regs = mem.special(SCT_AT_USER_REGS);
@@ -14,18 +15,15 @@ std::optional<CapturedStackSource> CapturedStackSource::from(const CapturedMemor
   sct_user_regs u;
   memcpy(&u, regs->data(), sizeof u);
   CapturedStackSource s;
-  s.ip_ = u.ip;
-  s.sp_ = u.sp;
-  s.bp_ = u.bp;
+  for (int i = 0; i < kDwarfRegs; ++i) s.regs_[i] = u.dwarf[i];
+  s.sp_ = u.dwarf[kDwarfRsp];
   s.window_ = mem.special(SCT_AT_USER_STACK).value_or(std::string_view());
   return s;
 }
 
 bool CapturedStackSource::registers(uint64_t (&regs)[kDwarfRegs], uint32_t& known) {
-  regs[kDwarfRip] = ip_;
-  regs[kDwarfRsp] = sp_;
-  regs[kDwarfRbp] = bp_;
-  known = (1u << kDwarfRip) | (1u << kDwarfRsp) | (1u << kDwarfRbp);
+  for (int i = 0; i < kDwarfRegs; ++i) regs[i] = regs_[i];
+  known = (1u << kDwarfRegs) - 1;
   return true;
 }
 

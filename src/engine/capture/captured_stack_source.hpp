@@ -21,7 +21,8 @@ class CapturedStackSource : public StackSource {
   bool read_word(uint64_t addr, uint64_t& word) override;
 
  private:
-  uint64_t ip_ = 0, sp_ = 0, bp_ = 0;
+  uint64_t regs_[kDwarfRegs] = {};
+  uint64_t sp_ = 0;
   std::string_view window_;  // the bytes from sp_ up
 };
 

@@ -15,10 +15,14 @@ TEST(CapturedStackSource, NoRegistersNoSource) {
   EXPECT_FALSE(CapturedStackSource::from(mem));
 }
 
-// ip, sp and bp are what the kernel gave; memory is the window from sp up,
-// and nothing else (the unwind ends where the copy ends).
+// The registers are what the kernel gave, all of them; memory is the window
+// from sp up, and nothing else (the unwind ends where the copy ends).
 TEST(CapturedStackSource, RegistersAndTheWindowAboveSp) {
-  sct_user_regs u{0x401000, 0x7ffd0000, 0x7ffd0040};
+  sct_user_regs u{};
+  for (int i = 0; i < kDwarfRegs; ++i) u.dwarf[i] = 0x100 + i;
+  u.dwarf[kDwarfRip] = 0x401000;
+  u.dwarf[kDwarfRsp] = 0x7ffd0000;
+  u.dwarf[kDwarfRbp] = 0x7ffd0040;
   std::string regs(reinterpret_cast<const char*>(&u), sizeof u);
   std::string window(32, '\0');
   const uint64_t words[4] = {1, 2, 0x401234, 4};
@@ -31,10 +35,11 @@ TEST(CapturedStackSource, RegistersAndTheWindowAboveSp) {
   uint64_t r[kDwarfRegs] = {};
   uint32_t known = 0;
   ASSERT_TRUE(src->registers(r, known));
-  EXPECT_EQ(known, (1u << kDwarfRip) | (1u << kDwarfRsp) | (1u << kDwarfRbp));
+  EXPECT_EQ(known, (1u << kDwarfRegs) - 1);
   EXPECT_EQ(r[kDwarfRip], 0x401000u);
   EXPECT_EQ(r[kDwarfRsp], 0x7ffd0000u);
   EXPECT_EQ(r[kDwarfRbp], 0x7ffd0040u);
+  EXPECT_EQ(r[5], 0x105u);  // rdi: where vfork keeps its return address
   uint64_t w = 0;
   ASSERT_TRUE(src->read_word(0x7ffd0010, w));
   EXPECT_EQ(w, 0x401234u);

@@ -49,8 +49,8 @@ struct sct_plan {
    * a lone traced thread sends one SCT_REC_CALL at exit, or its entry
    * record when it leaves the CPU inside the call. */
   unsigned char defer;
-  /* -k: the user stack is copied at exit too (a call that execs: the old
-   * program's mappings are gone by the time user space reads the entry). */
+  /* -k: the user stack is copied at exit too (a call that execs, in the
+   * program it starts; rt_sigreturn, where it returns to). */
   unsigned char user_stack_at_exit;
   /* -k: it maps memory (the role RMaps): the file mapping it made is sent
    * (SCT_REC_MAPPING) even when the call itself is not traced. */
@@ -143,10 +143,12 @@ struct sct_capture_hdr {
 #define SCT_AT_MAP_PATH 8 /* SCT_REC_MAPPING: the mapped file's path */
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
 
+/* All of them, in x86_64's DWARF numbering (rax rdx rcx rbx rsi rdi rbp rsp
+ * r8..r15, then rip): CFI may find a frame through any register (vfork
+ * keeps its return address in rdi). */
+#define SCT_USER_REGS 17
 struct sct_user_regs {
-  unsigned long long ip;
-  unsigned long long sp;
-  unsigned long long bp;
+  unsigned long long dwarf[SCT_USER_REGS];
 };
 
 #define SCT_CAPF_STR 1       /* read as a string: len includes no NUL */

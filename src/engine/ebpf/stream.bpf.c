@@ -456,7 +456,7 @@ __noinline int capture_path_to_scratch(__u64 at, __u64 path) {
   return 0;
 }
 
-/* Room in the record for `len` bytes (a multiple of 8, at most 64) that the
+/* Room in the record for `len` bytes (a multiple of 8, below 256) that the
  * kernel adds at one of the SCT_AT_* addresses; null when the record is full. */
 static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 len) {
   __u32 off = r->size;
@@ -464,9 +464,9 @@ static __always_inline void* add_special(struct sct_record* r, __u64 at, __u32 l
   off &= OFF_MASK;
   struct sct_capture_hdr* h = (void*)((__u8*)r + off);
   h->addr = at;
-  h->len = len & 63;
+  h->len = len & 255;
   h->flags = 0;
-  r->size = off + sizeof(*h) + (len & 63);
+  r->size = off + sizeof(*h) + (len & 255);
   r->ncaptures++;
   return (__u8*)r + off + sizeof(*h);
 }
@@ -520,9 +520,23 @@ static __always_inline void capture_user_stack(struct sct_record* r, struct pt_r
   if (!stack_bytes || !regs) return;
   struct sct_user_regs* u = add_special(r, SCT_AT_USER_REGS, sizeof(struct sct_user_regs));
   if (!u) return;
-  u->ip = regs->ip;
-  u->sp = regs->sp;
-  u->bp = regs->bp;
+  u->dwarf[0] = regs->ax;
+  u->dwarf[1] = regs->dx;
+  u->dwarf[2] = regs->cx;
+  u->dwarf[3] = regs->bx;
+  u->dwarf[4] = regs->si;
+  u->dwarf[5] = regs->di;
+  u->dwarf[6] = regs->bp;
+  u->dwarf[7] = regs->sp;
+  u->dwarf[8] = regs->r8;
+  u->dwarf[9] = regs->r9;
+  u->dwarf[10] = regs->r10;
+  u->dwarf[11] = regs->r11;
+  u->dwarf[12] = regs->r12;
+  u->dwarf[13] = regs->r13;
+  u->dwarf[14] = regs->r14;
+  u->dwarf[15] = regs->r15;
+  u->dwarf[16] = regs->ip;
   __u64 sp = regs->sp;
   // The main thread's frames all lie below where its stack pointer was at
   // exec (start_stack: argc, then the argv, envp and auxv arrays, then a

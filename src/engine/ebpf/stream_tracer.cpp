@@ -474,10 +474,12 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   // -k: unwound from the entry's copy; the session prints it at the exit.
   // An exec is unwound at entry, as strace does, where the mappings of the
   // program it replaces were recorded; else after it (the command's own).
+  // rt_sigreturn is unwound after it, where it returned to.
   UserStack stack;
-  const bool exec = has_role(syscall_by_nr(t.nr), RExec);
+  const SyscallInfo* info = syscall_by_nr(t.nr);
+  const bool exec = has_role(info, RExec);
   t.exec_unwound = false;
-  if (stacks_ && opts_.filter.traces(t.nr) && (!exec || stacks_->recorded(t.tgid))) {
+  if (stacks_ && opts_.filter.traces(t.nr) && !has_role(info, RSetsRegs) && (!exec || stacks_->recorded(t.tgid))) {
     stack = unwind(t.tgid, tid, mem);
     e.stack = &stack;
     t.exec_unwound = exec;
