@@ -1,5 +1,6 @@
 /* -k's test program: a call six functions deep, a signal raised from
- * main, a thread's call, a child process's calls, and (with "linger") a
+ * main (one ignored, one handled: rt_sigreturn's stack is where it returns
+ * to), a thread's call, a child process's calls, and (with "linger") a
  * pause before exiting so
  * that the eBPF engine reads its records while /proc/PID/maps is there.
  * Built with -g: -kk has source lines to show. */
@@ -25,6 +26,11 @@ __attribute__((noinline)) int chain_3(void) { return chain_4() + 1; }
 __attribute__((noinline)) int chain_2(void) { return chain_3() + 1; }
 __attribute__((noinline)) int chain_1(void) { return chain_2() + 1; }
 
+__attribute__((noinline)) static void on_usr2(int sig) {
+  (void)sig;
+  getppid();
+}
+
 __attribute__((noinline)) static void* in_thread(void* arg) {
   (void)arg;
   getppid();
@@ -42,6 +48,8 @@ int main(int argc, char** argv) {
   chain_1();
   signal(SIGUSR1, SIG_IGN);
   raise(SIGUSR1);
+  signal(SIGUSR2, on_usr2);
+  raise(SIGUSR2);
   pthread_t t;
   pthread_create(&t, 0, in_thread, 0);
   pthread_join(t, 0);
