@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/xlat.hpp"
+#include "sink/json_dump.hpp"
+#include "sink/json_stack.hpp"
 #include "sink/json_value.hpp"
 #include "sink/text_format.hpp"
 
@@ -23,6 +25,13 @@ void field(std::string& r, const char* name) {
 void signal_field(std::string& r, const char* name, int sig) {
   field(r, name);
   json_string(r, signal_name(sig));
+}
+
+// -k: the frames the text prints after this record's line.
+void stack_field(std::string& r, const Event& e) {
+  if (!e.stack) return;
+  field(r, "stack");
+  json_stack(r, *e.stack);
 }
 
 }  // namespace
@@ -75,6 +84,7 @@ void JsonSink::syscall(const Event& e) {
   json_args(r, d);
   if (!returned) {
     r += ",\"ret\":null,\"errno\":null,\"duration_ns\":null,\"unfinished\":true";
+    stack_field(r, e);
     end(r);
     return;
   }
@@ -109,6 +119,11 @@ void JsonSink::syscall(const Event& e) {
     r += ']';
   }
   fmt::format_to(std::back_inserter(r), ",\"duration_ns\":{}", e.duration_ns);
+  stack_field(r, e);
+  if (!d.data.empty()) {
+    field(r, "data");
+    json_dump(r, d);
+  }
   end(r);
 
   // A successful execve starts a new program in this process.
@@ -140,6 +155,7 @@ void JsonSink::on_event(const Event& e) {
       signal_field(r, "signal", e.sig);
       field(r, "siginfo");
       json_value(r, e.siginfo);
+      stack_field(r, e);
       break;
     case K::GroupStop:
       begin(r, "stop", e);
@@ -148,6 +164,7 @@ void JsonSink::on_event(const Event& e) {
     case K::Exited:
       begin(r, "exit", e);
       fmt::format_to(std::back_inserter(r), ",\"code\":{}", e.status);
+      stack_field(r, e);
       break;
     case K::Killed:
       begin(r, "killed", e);

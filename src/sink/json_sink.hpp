@@ -16,7 +16,7 @@
 
 namespace sct {
 
-inline constexpr int kJsonSchemaVersion = 3;
+inline constexpr int kJsonSchemaVersion = 4;
 
 // What the JSON sink needs to know of the command line.
 struct JsonConfig {

@@ -40,12 +40,6 @@ bool is_utf8(std::string_view s) {
   return true;
 }
 
-void hex_bytes(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) fmt::format_to(std::back_inserter(out), "{:02x}", c);
-  out += '"';
-}
-
 void json_items(std::string& out, const std::vector<Value>& items) {
   out += '[';
   for (size_t i = 0; i < items.size(); ++i) {
@@ -73,7 +67,7 @@ struct Emitter {
     json_string(out, x.bytes);
     if (!is_utf8(x.bytes)) {
       out += ",\"hex\":";
-      hex_bytes(out, x.bytes);
+      json_hex(out, x.bytes);
     }
     fmt::format_to(std::back_inserter(out), ",\"len\":{}", x.bytes.size());
     out += x.truncated ? ",\"truncated\":true}" : ",\"truncated\":false}";
@@ -228,6 +222,19 @@ struct Emitter {
 };
 
 }  // namespace
+
+void json_hex(std::string& out, std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const size_t at = out.size();
+  out.resize(at + 2 * bytes.size() + 2);
+  char* p = out.data() + at;
+  *p++ = '"';
+  for (unsigned char c : bytes) {
+    *p++ = kDigits[c >> 4];
+    *p++ = kDigits[c & 15];
+  }
+  *p = '"';
+}
 
 void json_string(std::string& out, std::string_view s) {
   out += '"';

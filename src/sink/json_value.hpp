@@ -13,6 +13,8 @@ namespace sct {
 // A JSON string literal. Bytes that are not UTF-8 become U+FFFD; callers that
 // must keep them exact add the bytes in hex beside it (see json_value).
 void json_string(std::string& out, std::string_view bytes);
+// The exact bytes as a string of two lower-case hex digits each.
+void json_hex(std::string& out, std::string_view bytes);
 void json_value(std::string& out, const Value& v);
 std::string json_value(const Value& v);
 // A call's arguments as one object, each under its name (schema 2): what

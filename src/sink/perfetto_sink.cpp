@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "core/xlat.hpp"
+#include "sink/json_dump.hpp"
 #include "sink/json_value.hpp"
+#include "sink/stack_text.hpp"
 #include "sink/text_format.hpp"
 
 namespace sct {
@@ -37,6 +39,23 @@ std::string basename_of(const Value& v) {
 }
 
 bool creates_task(long nr) { return has_role(syscall_by_nr(nr), RTask); }
+
+// -k: the stack as an argument of the slice or instant, one string a frame
+// in the text trace's words, innermost first. The trace-event format's own
+// stack fields ("stackFrames", "sf") are best-effort in Perfetto's import of
+// this legacy format; an argument array shows wherever arguments do, as
+// stack[0], stack[1], ... beside the call's decoded args.
+void stack_arg(std::string& r, const Event& e) {
+  if (!e.stack) return;
+  r += ",\"stack\":[";
+  for (size_t i = 0; i < e.stack->size(); ++i) {
+    if (i) r += ',';
+    std::string frame;
+    append_frame_text(frame, (*e.stack)[i], e.stack_at_entry);
+    json_string(r, frame);
+  }
+  r += ']';
+}
 
 }  // namespace
 
@@ -105,7 +124,12 @@ void PerfettoSink::on_event(const Event& e) {
           r += ",\"errno\":";
           json_string(r, name ? name : "E???");
         }
+        if (!d.data.empty()) {
+          r += ",\"data\":";
+          json_dump_counts(r, d);
+        }
       }
+      stack_arg(r, e);
       r += "}}";
       emit(r);
       if (first_slice_.try_emplace(e.pid, start).second && pending_flows_.erase(e.pid))
@@ -144,6 +168,7 @@ void PerfettoSink::on_event(const Event& e) {
       json_string(r, signal_name(e.sig));
       r += ",\"args\":{\"siginfo\":";
       json_value(r, e.siginfo);
+      stack_arg(r, e);
       r += "}}";
       emit(r);
       break;
@@ -155,6 +180,12 @@ void PerfettoSink::on_event(const Event& e) {
       std::string r = fmt::format(R"({{"ph":"i","s":"t","cat":"exit","pid":{},"tid":{},"ts":{},"name":)", t.pid,
                                   e.pid, us(now));
       json_string(r, what);
+      // exit_group's stack (the text prints it after "+++ exited").
+      if (e.kind == K::Exited && e.stack) {
+        fmt::format_to(std::back_inserter(r), ",\"args\":{{\"code\":{}", e.status);
+        stack_arg(r, e);
+        r += '}';
+      }
       r += '}';
       emit(r);
       end_program(e.pid, t, now);

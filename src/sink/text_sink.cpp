@@ -7,6 +7,7 @@
 #include "core/xlat.hpp"
 #include "filter/call_options.hpp"
 #include "sink/data_dump_text.hpp"
+#include "sink/stack_text.hpp"
 #include "sink/text_colour.hpp"
 #include "sink/text_format.hpp"
 
@@ -98,21 +99,10 @@ void TextSink::end_call(Stream& s, const Event& e, std::string& line) {
 
 void TextSink::write_stack(Stream& s, const UserStack* stack, bool at_entry) {
   if (!stack) return;
-  // strace 6.1's frame lines: " > FILE(SYMBOL+0xOFF) [0xADDR]"; where the
-  // file has no function symbol, "FILE() [0xADDR]", or "FILE(+0x0) [0xADDR]"
-  // in a stack unwound at entry (execve, exit, exit_group: strace keeps
-  // those as text made another way); "unexpected_backtracing_error [0xPC]"
-  // where no file is mapped. -kk adds the source.
   std::string text;
   for (const StackFrame& f : *stack) {
-    if (f.module.empty()) {
-      fmt::format_to(std::back_inserter(text), " > unexpected_backtracing_error [{:#x}]", f.address);
-    } else if (f.symbol.empty() && !at_entry) {
-      fmt::format_to(std::back_inserter(text), " > {}() [{:#x}]", f.module, f.address);
-    } else {
-      fmt::format_to(std::back_inserter(text), " > {}({}+{:#x}) [{:#x}]", f.module, f.symbol, f.offset, f.address);
-    }
-    if (!f.source.empty()) fmt::format_to(std::back_inserter(text), " {}:{}", f.source, f.line);
+    text += " > ";
+    append_frame_text(text, f, at_entry);
     text += '\n';
   }
   write_line(s, text);

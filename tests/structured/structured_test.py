@@ -56,7 +56,7 @@ def test_json_schema():
         for r in recs:
             errs = list(v.iter_errors(r))
             check(not errs, "%s record invalid: %s: %s" % (r.get("type"), errs and jsonschema.exceptions.best_match(errs).message[:200], json.dumps(r)[:300]))
-        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 3, "first record is the header")
+        check(recs[0]["type"] == "header" and recs[0]["schema_version"] == 4, "first record is the header")
         for k in ("syscall", "exec", "signal", "exit"):
             check(kinds[k] > 0, "%s: no %s record in %s" % (opts, k, dict(kinds)))
         check(len({r["pid"] for r in recs if r["type"] == "exit"}) >= 4, "exits of at least 4 processes")
