@@ -31,6 +31,8 @@ def normalise(text, tool):
     text = text.replace(name + ":", "TRACER:").replace("Try '%s -h'" % name, "Try 'TRACER -h'")
     text = re.sub(r"0x[0-9a-f]+", "0xADDR", text)
     text = re.sub(r"\b(Process|pid|si_pid=) *\d+", r"\1 N", text)
+    # A child's CPU time, in clock ticks: 0 or 1 from run to run.
+    text = re.sub(r"\b(si_utime|si_stime)=\d+", r"\1=N", text)
     return text
 
 
