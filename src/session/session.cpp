@@ -1,6 +1,7 @@
 #include "session/session.hpp"
 
 #include <climits>
+#include <fmt/format.h>
 
 #include "core/pid_names.hpp"
 #include "decode/dispatch.hpp"
@@ -26,8 +27,9 @@ int64_t ns_between(const timespec& a, const timespec& b) {
 // No engine memory (a signal): nothing can be read.
 class Session::TableMemory : public Memory {
  public:
-  TableMemory(Memory* inner, const Session& s, pid_t tgid, unsigned what)
-      : inner_(inner), s_(s), tgid_(tgid), what_(what) {}
+  TableMemory(Memory* inner, const Session& s, pid_t tgid, unsigned what,
+              std::span<const SocketSnapshot> sockets = {})
+      : inner_(inner), s_(s), tgid_(tgid), what_(what), sockets_(sockets) {}
   bool read(uint64_t addr, void* buf, size_t len) override { return inner_ && inner_->read(addr, buf, len); }
   size_t read_prefix(uint64_t addr, void* buf, size_t len) override {
     return inner_ ? inner_->read_prefix(addr, buf, len) : 0;
@@ -42,7 +44,16 @@ class Session::TableMemory : public Memory {
     else link = inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
     // -y alone shows the link as it is (and -P matches it).
     if (what_ == kFdPath || what_ == 0) return link;
-    return s_.details_.describe(pid, tgid_, fd, link, what_);
+    const SocketSnapshot* snap = nullptr;
+    for (const SocketSnapshot& k : sockets_)
+      if (k.fd == fd) {
+        snap = &k;
+        break;
+      }
+    // The kernel saw this socket there at the call; the table may not know
+    // the descriptor (socketpair's), or /proc no longer has it.
+    if (snap) link = fmt::format("socket:[{}]", snap->inode);
+    return s_.details_.describe(pid, tgid_, fd, link, what_, snap);
   }
   std::string cwd(pid_t pid) override { return inner_ ? inner_->cwd(pid) : Memory::cwd(pid); }
   std::string pid_comm(int64_t pid) override { return s_.task_comm(static_cast<pid_t>(pid)); }
@@ -52,6 +63,7 @@ class Session::TableMemory : public Memory {
   const Session& s_;
   pid_t tgid_;
   unsigned what_;
+  std::span<const SocketSnapshot> sockets_;
 };
 
 std::vector<std::string> Session::prepare() {
@@ -184,7 +196,7 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_stack.clear();
   t.traced = cfg_.filter.traces(e.nr);
   if (!t.traced) return;
-  TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds);
+  TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds, e.sockets);
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   // -P matches paths, not what --decode-fds= adds to them.
@@ -230,7 +242,7 @@ void Session::on_exit(const RawEvent& e) {
   t.in_call = false;
   t.call.ret = e.ret;
   t.call.tampered = e.tampered;
-  TableMemory tm(e.mem, *this, t.tgid, cfg_.decode.decode_fds);
+  TableMemory tm(e.mem, *this, t.tgid, cfg_.decode.decode_fds, e.sockets);
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
