@@ -31,13 +31,16 @@ std::string netlink_protocol(unsigned p) {
 }
 
 // A UNIX socket's name as a C string literal; an abstract name (its first
-// byte NUL) is shown with '@' for the NUL, as ss(8) and strace show it.
+// byte NUL) is shown as strace 6.1 shows it, '@' before the quoted rest.
 std::string quoted_unix_name(std::string_view name) {
-  std::string out = "\"";
-  for (size_t i = 0; i < name.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(name[i]);
-    if (i == 0 && c == 0) out += '@';
-    else if (c == '"' || c == '\\') out += fmt::format("\\{}", static_cast<char>(c));
+  std::string out;
+  if (!name.empty() && name[0] == '\0') {
+    out += '@';
+    name.remove_prefix(1);
+  }
+  out += '"';
+  for (unsigned char c : name) {
+    if (c == '"' || c == '\\') out += fmt::format("\\{}", static_cast<char>(c));
     else if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
     else out += fmt::format("\\{:o}", c);
   }
