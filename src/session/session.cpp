@@ -39,21 +39,22 @@ class Session::TableMemory : public Memory {
     return inner_->read_cstr(addr, max, terminated);
   }
   std::string fd_path(pid_t pid, int64_t fd) override {
+    // The kernel saw this socket there at the call: the table may not know
+    // the descriptor (socketpair's), and /proc may no longer have it.
+    const SocketSnapshot* snap = nullptr;
+    if (what_ & kFdSocket)
+      for (const SocketSnapshot& k : sockets_)
+        if (k.fd == fd) {
+          snap = &k;
+          break;
+        }
+    if (snap) return s_.details_.describe(pid, tgid_, fd, fmt::format("socket:[{}]", snap->inode), what_, snap);
     std::string link;
     if (auto p = s_.fds_.lookup(tgid_, static_cast<int>(fd))) link = *p;
     else link = inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
     // -y alone shows the link as it is (and -P matches it).
     if (what_ == kFdPath || what_ == 0) return link;
-    const SocketSnapshot* snap = nullptr;
-    for (const SocketSnapshot& k : sockets_)
-      if (k.fd == fd) {
-        snap = &k;
-        break;
-      }
-    // The kernel saw this socket there at the call; the table may not know
-    // the descriptor (socketpair's), or /proc no longer has it.
-    if (snap) link = fmt::format("socket:[{}]", snap->inode);
-    return s_.details_.describe(pid, tgid_, fd, link, what_, snap);
+    return s_.details_.describe(pid, tgid_, fd, link, what_);
   }
   std::string cwd(pid_t pid) override { return inner_ ? inner_->cwd(pid) : Memory::cwd(pid); }
   std::string pid_comm(int64_t pid) override { return s_.task_comm(static_cast<pid_t>(pid)); }

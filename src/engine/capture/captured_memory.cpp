@@ -46,14 +46,6 @@ std::optional<std::string_view> CapturedMemory::special(uint64_t at) const {
   return std::nullopt;
 }
 
-std::vector<std::string_view> CapturedMemory::specials(uint64_t at) const {
-  std::vector<std::string_view> out;
-  for (auto part : {inline_regions(), std::span<const Region>(more_)})
-    for (const Region& r : part)
-      if (r.addr == at) out.push_back(r.bytes);
-  return out;
-}
-
 const CapturedMemory::Region* CapturedMemory::find(uint64_t addr, size_t len) const {
   for (auto part : {inline_regions(), std::span<const Region>(more_)})
     for (const Region& r : part) {

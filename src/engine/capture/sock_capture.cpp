@@ -48,12 +48,12 @@ SocketSnapshot socket_snapshot(const sct_sock& s) {
 }
 
 void socket_snapshots(const CapturedMemory& mem, int phase, std::vector<SocketSnapshot>& out) {
-  for (std::string_view raw : mem.specials(SCT_AT_SOCK)) {
-    if (raw.size() != sizeof(sct_sock)) continue;
+  mem.each_special(SCT_AT_SOCK, [&](std::string_view raw) {
+    if (raw.size() != sizeof(sct_sock)) return;
     sct_sock s;
     memcpy(&s, raw.data(), sizeof s);
     if (s.phase == phase) out.push_back(socket_snapshot(s));
-  }
+  });
 }
 
 }  // namespace sct
