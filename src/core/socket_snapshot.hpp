@@ -14,6 +14,10 @@ namespace sct {
 struct SocketSnapshot {
   int fd = -1;
   uint64_t inode = 0;
+  // The engine sent this socket's facts before, in a state whose answer
+  // strace keeps for good: only fd and inode are given, and the answer
+  // learnt from that earlier copy holds.
+  bool known = false;
   uint64_t netns = 0;   // the inode of its network namespace
   std::string proto;    // system.sockprotoname: TCP, UDPv6, UNIX-STREAM, NETLINK
   int family = 0;       // AF_*; 0 when the file had no sock (being released)

@@ -49,6 +49,11 @@ def trace(tool, args):
             lines = f.read().splitlines()
     start = next((i for i, l in enumerate(lines) if '"/dev/null"' in l), 0)
     stderr = re.sub(r"^\S*trace:", "TRACER:", r.stderr, flags=re.M)
+    # The probe's pid (in its socket paths, its netlink port id, its
+    # pidfd) may have fewer than four digits.
+    pid = next((m.group(1) for m in map(re.compile(r"pidfd_open\((\d+),").search, lines) if m), None)
+    if pid:
+        lines = [re.sub(r"(?<![\d.])%s(?![\d.])" % pid, "N", l) for l in lines]
     return r.returncode, [normalise(l) for l in lines[start:]], stderr
 
 

@@ -34,7 +34,8 @@ struct sct_sock {
   unsigned char phase;      /* SCT_SOCK_AT_ENTRY, SCT_SOCK_AT_EXIT */
   unsigned char hashed;     /* in its protocol's lookup table (sk_node linked) */
   unsigned char state;      /* sk_state: TCP_* */
-  unsigned char nl_listed;  /* netlink: bound to a port id or to groups */
+  unsigned char flags;      /* SCT_SOCKF_* */
+  /* A copy with SCT_SOCKF_KNOWN ends here (SCT_SOCK_SHORT bytes). */
   unsigned short family;    /* sk_family; 0: the file had no sock */
   unsigned short protocol;  /* sk_protocol: NETLINK_ROUTE... */
   unsigned short num;       /* the local port, host order; 0: not bound */
@@ -47,7 +48,16 @@ struct sct_sock {
   unsigned int peer_ino;    /* AF_UNIX: the peer socket's inode, 0: none */
   unsigned int portid;      /* AF_NETLINK */
   char proto[SCT_SOCK_PROTO_MAX]; /* its file's name: system.sockprotoname */
-  char name[SCT_SOCK_NAME_MAX];   /* AF_UNIX: sun_path, name_len bytes */
+  /* AF_UNIX: sun_path, name_len bytes; the copy ends after them (rounded
+   * up to 8). */
+  char name[SCT_SOCK_NAME_MAX];
 };
+
+#define SCT_SOCKF_NL_LISTED 1 /* netlink: bound to a port id or to groups */
+/* A copy of this inode sent before told all that sock_diag would say of it
+ * (strace keeps that first answer): only the head up to here is sent. */
+#define SCT_SOCKF_KNOWN 2
+#define SCT_SOCK_SHORT 24
+#define SCT_SOCK_HEAD 108 /* the bytes before name */
 
 #endif

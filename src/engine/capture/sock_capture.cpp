@@ -1,11 +1,13 @@
 #include "engine/capture/sock_capture.hpp"
 
 #include <cstddef>
+#include <algorithm>
 #include <cstring>
 
 namespace sct {
 
 static_assert(sizeof(sct_sock) == 216 && offsetof(sct_sock, src) == 36 && offsetof(sct_sock, proto) == 76 &&
+                  offsetof(sct_sock, family) == SCT_SOCK_SHORT && offsetof(sct_sock, name) == SCT_SOCK_HEAD &&
                   sizeof(sct_sock_plan) == 4,
               "sock_abi.h layout");
 
@@ -43,15 +45,20 @@ SocketSnapshot socket_snapshot(const sct_sock& s) {
   o.has_unix_name = s.name_len > 0;
   o.unix_name.assign(s.name, std::min<size_t>(s.name_len, sizeof s.name));
   o.portid = s.portid;
-  o.netlink_listed = s.nl_listed;
+  o.netlink_listed = s.flags & SCT_SOCKF_NL_LISTED;
+  o.known = s.flags & SCT_SOCKF_KNOWN;
   return o;
 }
 
 void socket_snapshots(const CapturedMemory& mem, int phase, std::vector<SocketSnapshot>& out) {
   mem.each_special(SCT_AT_SOCK, [&](std::string_view raw) {
-    if (raw.size() != sizeof(sct_sock)) return;
-    sct_sock s;
-    memcpy(&s, raw.data(), sizeof s);
+    // A known inode's copy is its head alone; a full one ends after the
+    // name's bytes.
+    if (raw.size() < SCT_SOCK_SHORT || raw.size() > sizeof(sct_sock)) return;
+    sct_sock s{};
+    memcpy(&s, raw.data(), raw.size());
+    if (!(s.flags & SCT_SOCKF_KNOWN) && raw.size() < SCT_SOCK_HEAD) return;
+    s.name_len = static_cast<unsigned short>(std::min<size_t>(s.name_len, raw.size() - std::min<size_t>(raw.size(), SCT_SOCK_HEAD)));
     if (s.phase == phase) out.push_back(socket_snapshot(s));
   });
 }

@@ -85,5 +85,45 @@ TEST(SockCapture, CopiesReadBackByPhase) {
   EXPECT_EQ(at_entry[0].unix_name, std::string("\0abc", 4));
 }
 
+// Copies are as long as they need: the head of a known inode, or a full
+// copy cut after its name; a name longer than what was sent is cut there.
+TEST(SockCapture, ShortAndTrimmedCopies) {
+  sct_sock known{};
+  known.ino = 7;
+  known.fd = 3;
+  known.flags = SCT_SOCKF_KNOWN;
+  sct_sock named{};
+  named.ino = 8;
+  named.fd = 5;
+  named.family = AF_UNIX;
+  named.name_len = 20;  // more than the 8 bytes sent
+  memcpy(named.name, "/tmp/abcdefgh", 13);
+  std::vector<uint8_t> rec(sizeof(sct_record));
+  auto add = [&](const sct_sock& s, size_t len) {
+    sct_capture_hdr h{SCT_AT_SOCK, static_cast<unsigned>(len), 0};
+    const auto* hp = reinterpret_cast<const uint8_t*>(&h);
+    const auto* sp = reinterpret_cast<const uint8_t*>(&s);
+    rec.insert(rec.end(), hp, hp + sizeof h);
+    rec.insert(rec.end(), sp, sp + len);
+  };
+  add(known, SCT_SOCK_SHORT);
+  add(named, SCT_SOCK_HEAD + 8);
+  add(named, SCT_SOCK_SHORT);  // not known and too short: ignored
+  sct_record r{};
+  r.size = static_cast<unsigned>(rec.size());
+  r.ncaptures = 3;
+  memcpy(rec.data(), &r, sizeof r);
+  CapturedMemory mem;
+  ASSERT_TRUE(mem.add_record(rec.data(), rec.size()));
+  std::vector<SocketSnapshot> got;
+  socket_snapshots(mem, SCT_SOCK_AT_ENTRY, got);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_TRUE(got[0].known);
+  EXPECT_EQ(got[0].inode, 7u);
+  EXPECT_EQ(got[0].fd, 3);
+  EXPECT_FALSE(got[1].known);
+  EXPECT_EQ(got[1].unix_name, "/tmp/abc");
+}
+
 }  // namespace
 }  // namespace sct

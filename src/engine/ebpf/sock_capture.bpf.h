@@ -17,8 +17,22 @@
 #define SCT_AF_INET6 10
 #define SCT_AF_UNIX 1
 #define SCT_AF_NETLINK 16
+#define SCT_IPPROTO_TCP 6
+#define SCT_IPPROTO_UDP 17
 
 const volatile bool sock_details = false; /* -yy, --decode-fds=socket */
+const volatile unsigned long long own_netns = 0; /* sctrace's: sock_diag answers for it */
+
+/* Inodes whose full copy was sent in a state sock_diag lists and strace
+ * keeps (session/fd_details.cpp: the first answer of an inet or netlink
+ * socket, of a UNIX socket with a peer or a name): later copies are short.
+ * Most calls on a socket come after that, so most copies are 24 bytes. */
+struct {
+  __uint(type, BPF_MAP_TYPE_LRU_HASH);
+  __uint(max_entries, 8192);
+  __type(key, __u64);
+  __type(value, __u8);
+} sock_known SEC(".maps");
 
 struct {
   __uint(type, BPF_MAP_TYPE_ARRAY);
@@ -32,6 +46,7 @@ struct {
  * descriptors must read as they were when it was entered. */
 struct sock_stash {
   __u32 n;
+  __u32 len[SCT_SOCK_ENTRY_MAX]; /* of each copy */
   __u32 pad;
   struct sct_sock s[SCT_SOCK_ENTRY_MAX];
 };
@@ -51,23 +66,31 @@ static __always_inline struct sct_sock_plan* sock_plan_of(long nr) {
 
 /* What sock_diag's answer is made of (net/ipv4/inet_diag.c,
  * net/unix/diag.c, net/netlink/diag.c), read from the socket of `fd`;
- * false when `fd` is not a socket. */
-static __noinline bool sock_copy(struct sct_sock* s, struct task_struct* task, int fd, int phase) {
-  if (!s) return false;
+ * returns the bytes of the copy (SCT_SOCK_SHORT when its inode is known),
+ * 0 when `fd` is not a socket. */
+static __noinline __u32 sock_copy(struct sct_sock* s, struct task_struct* task, int fd, int phase) {
+  if (!s) return 0;
   struct file* f = fd_file(task, fd);
-  if (!f) return false;
+  if (!f) return 0;
   struct inode* ino = BPF_CORE_READ(f, f_inode);
-  if ((BPF_CORE_READ(ino, i_mode) & SCT_S_IFMT) != SCT_S_IFSOCK) return false;
+  if ((BPF_CORE_READ(ino, i_mode) & SCT_S_IFMT) != SCT_S_IFSOCK) return 0;
   __builtin_memset(s, 0, sizeof(*s));
-  s->ino = BPF_CORE_READ(ino, i_ino);
+  __u64 inode = BPF_CORE_READ(ino, i_ino);
+  s->ino = inode;
   s->fd = fd;
   s->phase = phase;
+  if (bpf_map_lookup_elem(&sock_known, &inode)) {
+    s->flags = SCT_SOCKF_KNOWN;
+    return SCT_SOCK_SHORT;
+  }
   // The name the file was made with is the protocol's, and what getxattr's
   // system.sockprotoname reads (net/socket.c, sock_alloc_file).
   bpf_probe_read_kernel_str(s->proto, sizeof(s->proto), BPF_CORE_READ(f, f_path.dentry, d_name.name));
   struct socket* sock = BPF_CORE_READ(f, private_data);
   struct sock* sk = BPF_CORE_READ(sock, sk);
-  if (!sk) return true;
+  if (!sk) return SCT_SOCK_HEAD;
+  // Whether user space keeps what this copy says for good (known below).
+  bool final = false;
   s->family = BPF_CORE_READ(sk, __sk_common.skc_family);
   s->state = BPF_CORE_READ(sk, __sk_common.skc_state);
   s->protocol = BPF_CORE_READ(sk, sk_protocol);
@@ -77,6 +100,8 @@ static __noinline bool sock_copy(struct sct_sock* s, struct task_struct* task, i
   if (s->family == SCT_AF_INET || s->family == SCT_AF_INET6) {
     s->sport = BPF_CORE_READ((struct inet_sock*)sk, inet_sport);
     s->dport = BPF_CORE_READ(sk, __sk_common.skc_dport);
+    __u16 proto = s->protocol;
+    final = s->hashed && s->state != TCP_CLOSE && (proto == SCT_IPPROTO_TCP || proto == SCT_IPPROTO_UDP);
     if (s->family == SCT_AF_INET6) {
       BPF_CORE_READ_INTO(&s->src, sk, __sk_common.skc_v6_rcv_saddr);
       BPF_CORE_READ_INTO(&s->dst, sk, __sk_common.skc_v6_daddr);
@@ -103,12 +128,19 @@ static __noinline bool sock_copy(struct sct_sock* s, struct task_struct* task, i
     struct sock* peer = BPF_CORE_READ(u, peer);
     struct socket* ps = peer ? BPF_CORE_READ(peer, sk_socket) : 0;
     if (ps) s->peer_ino = BPF_CORE_READ(container_of(ps, struct socket_alloc, socket), vfs_inode.i_ino);
+    final = s->peer_ino || s->name_len;
   } else if (s->family == SCT_AF_NETLINK) {
     struct netlink_sock* n = (struct netlink_sock*)sk;
     s->portid = BPF_CORE_READ(n, portid);
-    s->nl_listed = BPF_CORE_READ(n, bound) || BPF_CORE_READ(n, subscriptions);
+    if (BPF_CORE_READ(n, bound) || BPF_CORE_READ(n, subscriptions)) s->flags = SCT_SOCKF_NL_LISTED;
+    final = s->flags & SCT_SOCKF_NL_LISTED;
   }
-  return true;
+  // Another namespace's sockets are never in sock_diag's answers.
+  if (final && s->netns == own_netns) {
+    __u8 one = 1;
+    bpf_map_update_elem(&sock_known, &inode, &one, BPF_ANY);
+  }
+  return SCT_SOCK_HEAD + ((s->name_len + 7) & ~7u);
 }
 
 static __always_inline long sock_arg(struct pt_regs* regs, int i) {
@@ -137,22 +169,34 @@ static __always_inline void sock_stash_entry(struct task_struct* task, long nr, 
     fds &= ~(1 << i);
     __u32 n = st->n;
     if (n >= SCT_SOCK_ENTRY_MAX) break;
-    if (sock_copy(&st->s[n & (SCT_SOCK_ENTRY_MAX - 1)], task, (int)sock_arg(regs, i), SCT_SOCK_AT_ENTRY)) st->n = n + 1;
+    n &= SCT_SOCK_ENTRY_MAX - 1;
+    __u32 len = sock_copy(&st->s[n], task, (int)sock_arg(regs, i), SCT_SOCK_AT_ENTRY);
+    if (!len) continue;
+    st->len[n] = len;
+    st->n = n + 1;
   }
 }
 
-/* Room for one struct sct_sock in the record; null when it is full. */
+/* Room for one struct sct_sock in the record (its capture header not yet
+ * written); null when the record is full. */
 static __always_inline struct sct_sock* sock_slot(struct sct_record* r) {
   __u32 off = r->size;
   if (off > SCT_BUF_CAP - 1) return 0;
   off &= SCT_BUF_CAP - 1;
+  return (struct sct_sock*)((__u8*)r + off + sizeof(struct sct_capture_hdr));
+}
+
+/* The copy in the slot becomes a capture of `len` bytes (0: none). */
+static __always_inline void sock_commit(struct sct_record* r, __u32 len) {
+  __u32 off = r->size;
+  if (!len || off > SCT_BUF_CAP - 1 || len > sizeof(struct sct_sock)) return;
+  off &= SCT_BUF_CAP - 1;
   struct sct_capture_hdr* h = (void*)((__u8*)r + off);
   h->addr = SCT_AT_SOCK;
-  h->len = sizeof(struct sct_sock);
+  h->len = len;
   h->flags = 0;
-  r->size = off + sizeof(*h) + sizeof(struct sct_sock);
+  r->size = off + sizeof(*h) + ((len + 7) & ~7u);  // captures are 8-aligned
   r->ncaptures++;
-  return (struct sct_sock*)(h + 1);
 }
 
 /* The entry's copies into the record that carries the entry's captures. */
@@ -164,7 +208,10 @@ static __always_inline void sock_entry_captures(struct sct_record* r, struct tas
     if (i >= st->n) break;
     struct sct_sock* s = sock_slot(r);
     if (!s) return;
+    __u32 len = st->len[i];
+    if (len > sizeof(*s)) return;
     bpf_probe_read_kernel(s, sizeof(*s), &st->s[i]);
+    sock_commit(r, len);
   }
 }
 
@@ -174,24 +221,12 @@ static __always_inline void sock_exit_captures(struct sct_record* r, struct task
   if (!sock_details || (ret < 0 && ret >= -4095)) return;
   struct sct_sock_plan* p = sock_plan_of(nr);
   if (!p || (!p->ret_fd && !p->pair_arg)) return;
-  if (p->ret_fd) {
-    struct sct_sock* s = sock_slot(r);
-    // Not a socket: the slot is given back.
-    if (s && !sock_copy(s, task, (int)ret, SCT_SOCK_AT_EXIT)) {
-      r->size -= sizeof(struct sct_capture_hdr) + sizeof(struct sct_sock);
-      r->ncaptures--;
-    }
-  }
+  if (p->ret_fd) sock_commit(r, sock_copy(sock_slot(r), task, (int)ret, SCT_SOCK_AT_EXIT));
   if (p->pair_arg) {
     int fds[2] = {-1, -1};
     if (bpf_probe_read_user(fds, sizeof fds, (void*)sock_arg(regs, (p->pair_arg - 1) & 7))) return;
-    for (int i = 0; i < 2; ++i) {
-      struct sct_sock* s = sock_slot(r);
-      if (s && !sock_copy(s, task, fds[i], SCT_SOCK_AT_EXIT)) {
-        r->size -= sizeof(struct sct_capture_hdr) + sizeof(struct sct_sock);
-        r->ncaptures--;
-      }
-    }
+    sock_commit(r, sock_copy(sock_slot(r), task, fds[0], SCT_SOCK_AT_EXIT));
+    sock_commit(r, sock_copy(sock_slot(r), task, fds[1], SCT_SOCK_AT_EXIT));
   }
 }
 

@@ -155,6 +155,10 @@ std::string StreamTracer::load() {
   // -yy: the kernel copies sockets when strace would have asked about them.
   sock_details_ = (opts_.decode.decode_fds & kFdSocket) != 0;
   skel_->rodata->sock_details = sock_details_;
+  // Whose sockets sock_diag answers for: the kernel marks as known only
+  // sockets that user space will have kept the answer of.
+  struct stat netns;
+  if (sock_details_ && stat("/proc/self/ns/net", &netns) == 0) skel_->rodata->own_netns = netns.st_ino;
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
     return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
