@@ -101,7 +101,9 @@ static __noinline __u32 sock_copy(struct sct_sock* s, struct task_struct* task, 
     s->sport = BPF_CORE_READ((struct inet_sock*)sk, inet_sport);
     s->dport = BPF_CORE_READ(sk, __sk_common.skc_dport);
     __u16 proto = s->protocol;
-    final = s->hashed && s->state != TCP_CLOSE && (proto == SCT_IPPROTO_TCP || proto == SCT_IPPROTO_UDP);
+    // Hashed: listening or connected (TCP), bound (UDP, whose state stays
+    // TCP_CLOSE until it connects).
+    final = s->hashed && (proto == SCT_IPPROTO_UDP || (proto == SCT_IPPROTO_TCP && s->state != TCP_CLOSE));
     if (s->family == SCT_AF_INET6) {
       BPF_CORE_READ_INTO(&s->src, sk, __sk_common.skc_v6_rcv_saddr);
       BPF_CORE_READ_INTO(&s->dst, sk, __sk_common.skc_v6_daddr);
