@@ -57,7 +57,19 @@ struct {
   __type(value, struct sock_stash);
 } sock_stashes SEC(".maps");
 
-static struct file* fd_file(struct task_struct* task, long fd);
+/* The file of a task's descriptor, or null. This runs for every call
+ * with a descriptor under -yy: the task's own pointers are followed by
+ * plain loads (BTF), and only the slot of the descriptor table and the
+ * file are read with helpers. */
+static __always_inline struct file* sock_fd_file(struct task_struct* task, int fd) {
+  if (fd < 0) return 0;
+  struct fdtable* fdt = task->files->fdt;
+  if (!fdt || (unsigned int)fd >= fdt->max_fds) return 0;
+  struct file** fds = fdt->fd;
+  struct file* f = 0;
+  bpf_probe_read_kernel(&f, sizeof f, fds + fd);
+  return f;
+}
 
 static __always_inline struct sct_sock_plan* sock_plan_of(long nr) {
   __u32 key = nr >= 0 && nr < SCT_STREAM_MAX_SYSCALL ? (__u32)nr : SCT_PLAN_OTHER;
@@ -70,12 +82,12 @@ static __always_inline struct sct_sock_plan* sock_plan_of(long nr) {
  * 0 when `fd` is not a socket. */
 static __noinline __u32 sock_copy(struct sct_sock* s, struct task_struct* task, int fd, int phase) {
   if (!s) return 0;
-  struct file* f = fd_file(task, fd);
+  struct file* f = sock_fd_file(task, fd);
   if (!f) return 0;
   struct inode* ino = BPF_CORE_READ(f, f_inode);
   if ((BPF_CORE_READ(ino, i_mode) & SCT_S_IFMT) != SCT_S_IFSOCK) return 0;
-  __builtin_memset(s, 0, sizeof(*s));
   __u64 inode = BPF_CORE_READ(ino, i_ino);
+  __builtin_memset(s, 0, SCT_SOCK_SHORT);
   s->ino = inode;
   s->fd = fd;
   s->phase = phase;
@@ -83,6 +95,7 @@ static __noinline __u32 sock_copy(struct sct_sock* s, struct task_struct* task, 
     s->flags = SCT_SOCKF_KNOWN;
     return SCT_SOCK_SHORT;
   }
+  __builtin_memset((__u8*)s + SCT_SOCK_SHORT, 0, sizeof(*s) - SCT_SOCK_SHORT);
   // The name the file was made with is the protocol's, and what getxattr's
   // system.sockprotoname reads (net/socket.c, sock_alloc_file).
   bpf_probe_read_kernel_str(s->proto, sizeof(s->proto), BPF_CORE_READ(f, f_path.dentry, d_name.name));
@@ -212,7 +225,9 @@ static __always_inline void sock_entry_captures(struct sct_record* r, struct tas
     if (!s) return;
     __u32 len = st->len[i];
     if (len > sizeof(*s)) return;
-    bpf_probe_read_kernel(s, sizeof(*s), &st->s[i]);
+    // Most are a known socket's head.
+    if (len == SCT_SOCK_SHORT) __builtin_memcpy(s, &st->s[i], SCT_SOCK_SHORT);
+    else bpf_probe_read_kernel(s, sizeof(*s), &st->s[i]);
     sock_commit(r, len);
   }
 }
