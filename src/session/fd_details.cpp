@@ -37,8 +37,12 @@ std::string pidfd_pid(pid_t pid, int64_t fd) {
 std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& link, const SocketSnapshot* snap) {
   uint64_t ino = socket_inode(link);
   if (auto s = sockets_.find(ino); s != sockets_.end()) return s->second;
-  // Known to the engine, but its earlier copy was not seen (lost): ask now.
-  if (snap && snap->known) snap = nullptr;
+  // Sent whole before, at a call not shown (its answer the one strace
+  // would keep), or lost: the last whole copy, else sock_diag now.
+  if (snap && snap->known) {
+    auto w = whole_.find(ino);
+    snap = w != whole_.end() ? &w->second : nullptr;
+  }
   // The protocol's name, as the kernel gives it to /proc's socket files.
   auto p = protocols_.find(ino);
   if (p == protocols_.end() && snap && snap->inode == ino && !snap->proto.empty())

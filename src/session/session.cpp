@@ -196,6 +196,7 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.entry_stack.clear();
   t.traced = cfg_.filter.traces(e.nr);
+  details_.learn(e.sockets);
   if (!t.traced) return;
   TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds, e.sockets);
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
@@ -247,6 +248,7 @@ void Session::on_exit(const RawEvent& e) {
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
+  details_.learn(e.sockets);
   if (!t.traced) return;
   DecodeOptions scratch;
   if (cfg_.decode_args)
