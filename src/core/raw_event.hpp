@@ -9,10 +9,12 @@
 
 #include <cstdint>
 #include <ctime>
+#include <span>
 #include <string_view>
 
 #include "core/call_counts.hpp"
 #include "core/memory.hpp"
+#include "core/socket_snapshot.hpp"
 #include "core/tampering.hpp"
 #include "core/user_stack.hpp"
 
@@ -57,6 +59,11 @@ struct RawEvent {
   // Exit of a descriptor-returning call: the path the engine saw the new
   // descriptor refer to, or empty (the session looks further).
   std::string_view fd_hint;
+  // Entry and Exit, -yy: what the kernel knew of the sockets of this
+  // stop's descriptors when strace would have asked sock_diag about them
+  // (an engine that decodes late copies them; the others leave it empty,
+  // and the session asks sock_diag). Exit: those it made, then the entry's.
+  std::span<const SocketSnapshot> sockets;
   // Entry: how the session has the engine tamper with this call (-e
   // inject=); null when the engine cannot. Exit: what was done (TamperBit).
   Tamperer* tamperer = nullptr;

@@ -34,11 +34,19 @@ std::string pidfd_pid(pid_t pid, int64_t fd) {
 
 }  // namespace
 
-std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& link) {
+std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& link, const SocketSnapshot* snap) {
   uint64_t ino = socket_inode(link);
   if (auto s = sockets_.find(ino); s != sockets_.end()) return s->second;
+  // Sent whole before, at a call not shown (its answer the one strace
+  // would keep), or lost: the last whole copy, else sock_diag now.
+  if (snap && snap->known) {
+    auto w = whole_.find(ino);
+    snap = w != whole_.end() ? &w->second : nullptr;
+  }
   // The protocol's name, as the kernel gives it to /proc's socket files.
   auto p = protocols_.find(ino);
+  if (p == protocols_.end() && snap && snap->inode == ino && !snap->proto.empty())
+    p = protocols_.emplace(ino, snap->proto).first;
   if (p == protocols_.end()) {
     char name[64];
     ssize_t n = getxattr(fmt::format("/proc/{}/fd/{}", pid, fd).c_str(), "system.sockprotoname", name, sizeof name - 1);
@@ -46,7 +54,13 @@ std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& lin
     if (n <= 0) return link;
     p = protocols_.emplace(ino, std::string(name, strnlen(name, static_cast<size_t>(n)))).first;
   }
-  auto d = diag_.describe(ino, p->second);
+  // The kernel's copy from the time of the call, else sock_diag now.
+  std::optional<std::string> d;
+  if (snap && snap->inode == ino) {
+    if (auto e = endpoints_of(*snap, diag_.scope())) d = format_endpoints(*e, ino, p->second);
+  } else {
+    d = diag_.describe(ino, p->second);
+  }
   if (!d) return fmt::format("{}:[{}]", p->second, ino);
   // strace 6.1 keeps what it first learnt of a socket (a UDP socket
   // connected after its bind keeps showing only its own address; a UNIX
@@ -56,9 +70,10 @@ std::string FdDetails::socket_text(pid_t pid, int64_t fd, const std::string& lin
   return *d;
 }
 
-std::string FdDetails::describe(pid_t pid, pid_t tgid, int64_t fd, const std::string& link, unsigned what) {
+std::string FdDetails::describe(pid_t pid, pid_t tgid, int64_t fd, const std::string& link, unsigned what,
+                                const SocketSnapshot* snap) {
   if (link.empty()) return {};
-  if (socket_inode(link)) return what & kFdSocket ? socket_text(pid, fd, link) : what & kFdPath ? link : "";
+  if (socket_inode(link)) return what & kFdSocket ? socket_text(pid, fd, link, snap) : what & kFdPath ? link : "";
   if (link == "anon_inode:[pidfd]" && (what & kFdPidfd)) {
     // /proc first: what the table remembers is for a descriptor closed since.
     if (std::string p = pidfd_pid(pid, fd); !p.empty()) return pidfds_[{tgid, fd}] = "pid:" + p;

@@ -1,6 +1,7 @@
 #include "session/session.hpp"
 
 #include <climits>
+#include <fmt/format.h>
 
 #include "core/pid_names.hpp"
 #include "decode/dispatch.hpp"
@@ -26,8 +27,9 @@ int64_t ns_between(const timespec& a, const timespec& b) {
 // No engine memory (a signal): nothing can be read.
 class Session::TableMemory : public Memory {
  public:
-  TableMemory(Memory* inner, const Session& s, pid_t tgid, unsigned what)
-      : inner_(inner), s_(s), tgid_(tgid), what_(what) {}
+  TableMemory(Memory* inner, const Session& s, pid_t tgid, unsigned what,
+              std::span<const SocketSnapshot> sockets = {})
+      : inner_(inner), s_(s), tgid_(tgid), what_(what), sockets_(sockets) {}
   bool read(uint64_t addr, void* buf, size_t len) override { return inner_ && inner_->read(addr, buf, len); }
   size_t read_prefix(uint64_t addr, void* buf, size_t len) override {
     return inner_ ? inner_->read_prefix(addr, buf, len) : 0;
@@ -37,6 +39,16 @@ class Session::TableMemory : public Memory {
     return inner_->read_cstr(addr, max, terminated);
   }
   std::string fd_path(pid_t pid, int64_t fd) override {
+    // The kernel saw this socket there at the call: the table may not know
+    // the descriptor (socketpair's), and /proc may no longer have it.
+    const SocketSnapshot* snap = nullptr;
+    if (what_ & kFdSocket)
+      for (const SocketSnapshot& k : sockets_)
+        if (k.fd == fd) {
+          snap = &k;
+          break;
+        }
+    if (snap) return s_.details_.describe(pid, tgid_, fd, fmt::format("socket:[{}]", snap->inode), what_, snap);
     std::string link;
     if (auto p = s_.fds_.lookup(tgid_, static_cast<int>(fd))) link = *p;
     else link = inner_ ? inner_->fd_path(pid, fd) : Memory::fd_path(pid, fd);
@@ -52,6 +64,7 @@ class Session::TableMemory : public Memory {
   const Session& s_;
   pid_t tgid_;
   unsigned what_;
+  std::span<const SocketSnapshot> sockets_;
 };
 
 std::vector<std::string> Session::prepare() {
@@ -183,8 +196,9 @@ void Session::on_entry(const RawEvent& e) {
   t.entry_cpu_ns = e.cpu_clock_ns;
   t.entry_stack.clear();
   t.traced = cfg_.filter.traces(e.nr);
+  details_.learn(e.sockets);
   if (!t.traced) return;
-  TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds);
+  TableMemory tm(e.mem, *this, e.tgid, cfg_.decode.decode_fds, e.sockets);
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   // -P matches paths, not what --decode-fds= adds to them.
@@ -230,10 +244,11 @@ void Session::on_exit(const RawEvent& e) {
   t.in_call = false;
   t.call.ret = e.ret;
   t.call.tampered = e.tampered;
-  TableMemory tm(e.mem, *this, t.tgid, cfg_.decode.decode_fds);
+  TableMemory tm(e.mem, *this, t.tgid, cfg_.decode.decode_fds, e.sockets);
   const bool table = cfg_.track_fds || pids_shown() || cfg_.decode.decode_fds;
   Memory& mem = table ? static_cast<Memory&>(tm) : *e.mem;
   if (cfg_.track_fds) track_fds(t, e, mem);
+  details_.learn(e.sockets);
   if (!t.traced) return;
   DecodeOptions scratch;
   if (cfg_.decode_args)

@@ -9,12 +9,14 @@
 #include <linux/unix_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <cstring>
-#include <fmt/format.h>
 #include <vector>
+
+#include "session/sock_endpoints.hpp"
 
 namespace sct {
 
@@ -45,58 +47,27 @@ const Msg* payload(std::span<const uint8_t> msg) {
   return reinterpret_cast<const Msg*>(NLMSG_DATA(h));
 }
 
-std::string inet_endpoint(int family, const uint32_t addr[4], uint16_t port_be) {
-  char text[INET6_ADDRSTRLEN] = "";
-  inet_ntop(family, addr, text, sizeof text);
-  // An IPv6 address is bracketed, as in a URL, before its port.
-  if (family == AF_INET6) return fmt::format("[{}]:{}", text, ntohs(port_be));
-  return fmt::format("{}:{}", text, ntohs(port_be));
-}
-
-// The protocols of linux/netlink.h, as strace names them (NETLINK_ cut).
-std::string netlink_protocol(unsigned p) {
-  static constexpr std::array<const char*, 23> kNames = {
-      "ROUTE", "UNUSED", "USERSOCK", "FIREWALL", "SOCK_DIAG", "NFLOG", "XFRM", "SELINUX",
-      "ISCSI", "AUDIT", "FIB_LOOKUP", "CONNECTOR", "NETFILTER", "IP6_FW", "DNRTMSG",
-      "KOBJECT_UEVENT", "GENERIC", nullptr, "SCSITRANSPORT", "ECRYPTFS", "RDMA", "CRYPTO", "SMC"};
-  if (p < kNames.size() && kNames[p]) return kNames[p];
-  return fmt::format("{}", p);
-}
-
-// A UNIX socket's name as a C string literal; an abstract name (its first
-// byte NUL) is shown with '@' for the NUL, as ss(8) and strace show it.
-std::string quoted_unix_name(std::string_view name) {
-  std::string out = "\"";
-  for (size_t i = 0; i < name.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(name[i]);
-    if (i == 0 && c == 0) out += '@';
-    else if (c == '"' || c == '\\') out += fmt::format("\\{}", static_cast<char>(c));
-    else if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
-    else out += fmt::format("\\{:o}", c);
-  }
-  return out + '"';
-}
-
 }  // namespace
 
 std::optional<std::string> parse_inet_diag(std::span<const uint8_t> msg, uint64_t inode, std::string_view proto) {
   const auto* m = payload<inet_diag_msg>(msg);
   if (!m || m->idiag_inode != inode || (m->idiag_family != AF_INET && m->idiag_family != AF_INET6)) return std::nullopt;
-  std::string s = fmt::format("{}:[{}", proto, inet_endpoint(m->idiag_family, m->id.idiag_src, m->id.idiag_sport));
-  // A peer only when there is one: a listening or unconnected socket's
-  // destination is all zeros.
-  const uint32_t* d = m->id.idiag_dst;
-  if (m->id.idiag_dport || d[0] || d[1] || d[2] || d[3])
-    s += "->" + inet_endpoint(m->idiag_family, d, m->id.idiag_dport);
-  return s + ']';
+  SockEndpoints e;
+  e.kind = SockEndpoints::Kind::Inet;
+  e.family = m->idiag_family;
+  memcpy(e.src, m->id.idiag_src, sizeof e.src);
+  memcpy(e.dst, m->id.idiag_dst, sizeof e.dst);
+  e.sport_be = m->id.idiag_sport;
+  e.dport_be = m->id.idiag_dport;
+  return format_endpoints(e, inode, proto);
 }
 
 std::optional<std::string> parse_unix_diag(std::span<const uint8_t> msg, uint64_t inode, std::string_view proto) {
   const auto* m = payload<unix_diag_msg>(msg);
   if (!m || m->udiag_family != AF_UNIX || m->udiag_ino != inode) return std::nullopt;
   const auto* h = reinterpret_cast<const nlmsghdr*>(msg.data());
-  uint32_t peer = 0;
-  std::optional<std::string_view> name;
+  SockEndpoints e;
+  e.kind = SockEndpoints::Kind::Unix;
   // The attributes after the message (UDIAG_SHOW_NAME, UDIAG_SHOW_PEER).
   size_t off = NLMSG_LENGTH(sizeof(unix_diag_msg));
   size_t end = std::min<size_t>(h->nlmsg_len, msg.size());
@@ -105,26 +76,21 @@ std::optional<std::string> parse_unix_diag(std::span<const uint8_t> msg, uint64_
     if (a->rta_len < sizeof(rtattr) || off + a->rta_len > end) break;
     const char* data = reinterpret_cast<const char*>(RTA_DATA(a));
     size_t len = RTA_PAYLOAD(a);
-    if (a->rta_type == UNIX_DIAG_PEER && len >= sizeof peer) memcpy(&peer, data, sizeof peer);
-    if (a->rta_type == UNIX_DIAG_NAME && len > 0) {
-      // A path's name comes with its NUL (and may have more after it); an
-      // abstract name starts with one and is as long as it was bound.
-      std::string_view n(data, len);
-      if (n[0] != '\0') n = n.substr(0, n.find('\0'));
-      name = n;
-    }
+    if (a->rta_type == UNIX_DIAG_PEER && len >= sizeof e.peer) memcpy(&e.peer, data, sizeof e.peer);
+    if (a->rta_type == UNIX_DIAG_NAME && len > 0) e.name = unix_name(std::string_view(data, len));
     off += RTA_ALIGN(a->rta_len);
   }
-  std::string s = fmt::format("{}:[{}", proto, inode);
-  if (peer) s += fmt::format("->{}", peer);
-  if (name) s += "," + quoted_unix_name(*name);
-  return s + ']';
+  return format_endpoints(e, inode, proto);
 }
 
 std::optional<std::string> parse_netlink_diag(std::span<const uint8_t> msg, uint64_t inode, std::string_view proto) {
   const auto* m = payload<netlink_diag_msg>(msg);
   if (!m || m->ndiag_family != AF_NETLINK || m->ndiag_ino != inode) return std::nullopt;
-  return fmt::format("{}:[{}:{}]", proto, netlink_protocol(m->ndiag_protocol), m->ndiag_portid);
+  SockEndpoints e;
+  e.kind = SockEndpoints::Kind::Netlink;
+  e.protocol = m->ndiag_protocol;
+  e.portid = m->ndiag_portid;
+  return format_endpoints(e, inode, proto);
 }
 
 SockDiag::~SockDiag() {
@@ -155,6 +121,20 @@ std::optional<std::string> SockDiag::describe(uint64_t inode, std::string_view p
     return query(dump_request(r), inode, proto);
   }
   return std::nullopt;
+}
+
+const SockDiagScope& SockDiag::scope() {
+  if (scope_) return *scope_;
+  scope_.emplace();
+  struct stat st;
+  if (stat("/proc/self/ns/net", &st) == 0) scope_->netns = st.st_ino;
+  int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in any{};
+  any.sin_family = AF_INET;
+  if (s >= 0 && bind(s, reinterpret_cast<sockaddr*>(&any), sizeof any) == 0 && fstat(s, &st) == 0)
+    scope_->lists_bound_tcp = describe(st.st_ino, "TCP").has_value();
+  if (s >= 0) close(s);
+  return *scope_;
 }
 
 std::optional<std::string> SockDiag::query(std::span<const uint8_t> request, uint64_t inode, std::string_view proto) {

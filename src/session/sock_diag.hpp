@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "session/sock_endpoints.hpp"
+
 namespace sct {
 
 class SockDiag {
@@ -25,12 +27,16 @@ class SockDiag {
   // or nullopt when sock_diag does not know it: a family it does not cover,
   // a socket not bound yet (the kernel lists only hashed sockets), or gone.
   std::optional<std::string> describe(uint64_t inode, std::string_view proto);
+  // The namespace its answers come from and whether it lists bound-only TCP
+  // sockets, learnt once (a socket of its own is bound and asked about).
+  const SockDiagScope& scope();
 
  private:
   // Sends one dump request and returns the first reply about `inode`
   // formatted by the family's parser.
   std::optional<std::string> query(std::span<const uint8_t> request, uint64_t inode, std::string_view proto);
   int fd_ = -1;
+  std::optional<SockDiagScope> scope_;
 };
 
 // The parsers, one netlink message each (the header included): the

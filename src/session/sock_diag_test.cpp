@@ -71,8 +71,10 @@ TEST(SockDiag, UnixPeerAndName) {
   std::string path("/tmp/s.sock\0", 12);
   EXPECT_EQ(parse_unix_diag(reply(m, {{UNIX_DIAG_PEER, p}, {UNIX_DIAG_NAME, path}}), 100, "UNIX-STREAM"),
             "UNIX-STREAM:[100->101,\"/tmp/s.sock\"]");
+  // Abstract: '@' before the quoted rest, as strace 6.1 prints an autobound
+  // socket's name (close(3<UNIX:[5073760,@"103b4"]>)).
   EXPECT_EQ(parse_unix_diag(reply(m, {{UNIX_DIAG_NAME, std::string("\0abs", 4)}}), 100, "UNIX"),
-            "UNIX:[100,\"@abs\"]");
+            "UNIX:[100,@\"abs\"]");
   // A truncated attribute is not read past the message.
   auto cut = reply(m, {{UNIX_DIAG_NAME, path}});
   cut.resize(cut.size() - 8);

@@ -5,7 +5,8 @@
  * and sendto/recvfrom, from stack and heap buffers, and one write larger
  * than the eBPF engine copies (48 KiB). Each socket is kept open until its
  * last call, and the process pauses (a short nanosleep) before closing
- * them, so that a tracer that reads its records late still finds them. */
+ * them; then sockets bound, connected and closed with no pause (a tracer
+ * must know them as they were at each call). */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -119,5 +120,63 @@ int main(int argc, char **argv) {
   close(c);
   close(l);
   close(n);
+
+  /* Sockets bound, connected and closed at once, with no pause: a tracer
+   * that asks the kernel about them late finds them changed or gone. A
+   * listener, a client connected and closed before it is accepted, the
+   * accepted end, and a connection refused by the closed listener's port. */
+  struct sockaddr_in q = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  int ql = socket(AF_INET, SOCK_STREAM, 0);
+  bind(ql, (struct sockaddr *)&q, sizeof q);
+  listen(ql, 4);
+  len = sizeof q;
+  getsockname(ql, (struct sockaddr *)&q, &len);
+  int qc = socket(AF_INET, SOCK_STREAM, 0);
+  connect(qc, (struct sockaddr *)&q, sizeof q);
+  close(qc);
+  int qa = accept(ql, NULL, NULL);
+  close(qa);
+  close(ql);
+  int qr = socket(AF_INET, SOCK_STREAM, 0);
+  connect(qr, (struct sockaddr *)&q, sizeof q);
+  close(qr);
+  /* UDP connected (bound by its connect) and closed. */
+  struct sockaddr_in d9 = {.sin_family = AF_INET, .sin_port = htons(9), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+  int qu = socket(AF_INET, SOCK_DGRAM, 0);
+  connect(qu, (struct sockaddr *)&d9, sizeof d9);
+  write(qu, "x", 1);
+  close(qu);
+  /* A socketpair closed at once; a seqpacket pair. */
+  int qp[2];
+  socketpair(AF_UNIX, SOCK_STREAM, 0, qp);
+  close(qp[0]);
+  close(qp[1]);
+  socketpair(AF_UNIX, SOCK_SEQPACKET, 0, qp);
+  close(qp[1]);
+  close(qp[0]);
+  /* A UNIX listener, a client closed before it is accepted (the accepted
+   * end has no peer then); a datagram socket given an abstract name by
+   * the kernel (autobind), closed. */
+  struct sockaddr_un qa_un = {.sun_family = AF_UNIX};
+  snprintf(qa_un.sun_path, sizeof qa_un.sun_path, "/tmp/sctrace-fds-%d-q.sock", (int)getpid());
+  int qx = socket(AF_UNIX, SOCK_STREAM, 0);
+  bind(qx, (struct sockaddr *)&qa_un, sizeof qa_un);
+  listen(qx, 1);
+  int qy = socket(AF_UNIX, SOCK_STREAM, 0);
+  connect(qy, (struct sockaddr *)&qa_un, sizeof qa_un);
+  close(qy);
+  int qz = accept(qx, NULL, NULL);
+  close(qz);
+  close(qx);
+  unlink(qa_un.sun_path);
+  int qd = socket(AF_UNIX, SOCK_DGRAM, 0);
+  bind(qd, (struct sockaddr *)&qa_un, sizeof(sa_family_t));
+  close(qd);
+  /* Netlink: unbound, then bound and closed. */
+  int qn = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+  close(qn);
+  qn = socket(AF_NETLINK, SOCK_DGRAM, NETLINK_ROUTE);
+  bind(qn, (struct sockaddr *)&sn, sizeof sn);
+  close(qn);
   return 0;
 }

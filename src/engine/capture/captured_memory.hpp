@@ -45,6 +45,14 @@ class CapturedMemory : public Memory {
   std::string cwd(pid_t pid) override;
   // What the kernel added at one of the SCT_AT_* addresses, if it did.
   std::optional<std::string_view> special(uint64_t at) const;
+  // Calls f(bytes) for every capture at `at` among this record's own (not
+  // the fallback's).
+  template <class F>
+  void each_special(uint64_t at, F f) const {
+    for (auto part : {inline_regions(), std::span<const Region>(more_)})
+      for (const Region& r : part)
+        if (r.addr == at) f(r.bytes);
+  }
 
   bool read(uint64_t addr, void* buf, size_t len) override;
   size_t read_prefix(uint64_t addr, void* buf, size_t len) override;

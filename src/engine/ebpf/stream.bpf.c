@@ -11,6 +11,7 @@
 
 #include "stream_abi.h"
 #include "tasks.bpf.h"
+#include "sock_capture.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -616,6 +617,7 @@ static __always_inline void read_args(struct sct_record* r, struct pt_regs* regs
 static __always_inline int entry_captures(struct sct_record* r, struct sct_plan* p, struct task_struct* task) {
   struct args_ctx c = {.r = r, .kinds = p->entry, .sizes = p->size, .counts = p->count};
   if (p->entry_n) bpf_loop(p->entry_n, capture_one, &c, 0);
+  sock_entry_captures(r, task);
   if (p->stack) capture_window(r->sp);
   if (p->cwd) {
     // Read, not followed: the function takes the address as a number.
@@ -668,6 +670,7 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
     return 0;
   }
   t->nr = id;
+  sock_stash_entry(bpf_get_current_task_btf(), id, regs);
   // Half the records, and half the reader's work: the exit sends the call.
   if (p->defer && alone()) {
     t->deferred = 1;
@@ -736,6 +739,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
       add_inode(r, BPF_CORE_READ(f, f_inode));
     }
   }
+  sock_exit_captures(r, task, nr, ret, regs);
   // -k: last, for the window may fill what room the record has left.
   if (whole || p->user_stack_at_exit) capture_user_stack(r, regs);
   finish(r);

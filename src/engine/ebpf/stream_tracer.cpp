@@ -19,6 +19,7 @@
 #include "engine/capture/capture_plan.hpp"
 #include "engine/capture/captured_memory.hpp"
 #include "engine/capture/captured_stack_source.hpp"
+#include "engine/capture/sock_capture.hpp"
 #include "engine/ebpf/ebpf_tracer.hpp"
 #include "engine/ebpf/launch.hpp"
 #include "engine/interrupt.hpp"
@@ -154,6 +155,13 @@ std::string StreamTracer::load() {
   if (opts_.stack_trace)
     skel_->rodata->stack_bytes =
         static_cast<unsigned>(opts_.stack_capture_bytes ? opts_.stack_capture_bytes : kDefaultStackCapture);
+  // -yy: the kernel copies sockets when strace would have asked about them.
+  sock_details_ = (opts_.decode.decode_fds & kFdSocket) != 0;
+  skel_->rodata->sock_details = sock_details_;
+  // Whose sockets sock_diag answers for: the kernel marks as known only
+  // sockets that user space will have kept the answer of.
+  struct stat netns;
+  if (sock_details_ && stat("/proc/self/ns/net", &netns) == 0) skel_->rodata->own_netns = netns.st_ino;
   int ncpu = libbpf_num_possible_cpus();
   if (ncpu <= 0 || bpf_map__set_max_entries(skel_->maps.scratches, static_cast<__u32>(ncpu)) != 0)
     return ebpf_failure("cannot size the eBPF programs' buffers", ncpu < 0 ? -ncpu : EINVAL);
@@ -176,6 +184,10 @@ std::string StreamTracer::load() {
     p.ret_fd &= track_fds_;
     p.cwd &= (opts_.decode.decode_fds & kFdPath) != 0;
     bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
+    if (sock_details_ && s && opts_.filter.traces(nr)) {
+      sct_sock_plan sp = sock_plan(*s);
+      bpf_map__update_elem(skel_->maps.sock_plans, &nr, sizeof nr, &sp, sizeof sp, BPF_ANY);
+    }
   }
   rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), on_record, this, nullptr);
   if (!rb_) return ebpf_failure("cannot read the ring buffer", errno);
@@ -471,6 +483,9 @@ void StreamTracer::emit_entry(pid_t tid, const CapturedMemory* exit_memory) {
   e.ip = t.ip;
   e.ip_known = true;
   e.mem = &mem;
+  sockets_.clear();
+  if (sock_details_) socket_snapshots(mem, SCT_SOCK_AT_ENTRY, sockets_);
+  e.sockets = sockets_;
   // -k: unwound from the entry's copy; the session prints it at the exit.
   // An exec is unwound at entry, as strace does, where the mappings of the
   // program it replaces were recorded; else after it (the command's own).
@@ -517,6 +532,15 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
   e.nr = t.nr;
   e.ret = r.ret;
   e.mem = &mem;
+  // The sockets it made (copied at exit: in the exit record, or in the
+  // whole call's), then those it was given, as they were at entry.
+  sockets_.clear();
+  if (sock_details_) {
+    socket_snapshots(mem, SCT_SOCK_AT_EXIT, sockets_);
+    socket_snapshots(t.entry_memory, SCT_SOCK_AT_EXIT, sockets_);
+    socket_snapshots(t.entry_memory, SCT_SOCK_AT_ENTRY, sockets_);
+  }
+  e.sockets = sockets_;
   // What /proc says of a returned descriptor while it is still open, as
   // strace shows it; else what the kernel found at the call's exit.
   std::string fd_path;

@@ -121,6 +121,8 @@ class StreamTracer : public Engine {
   // execve's entry waits for the exec's record (exec_strings_missing).
   std::vector<std::vector<uint8_t>> held_exits_;
   bool track_fds_ = false;  // -y or -P: descriptor paths are needed later
+  bool sock_details_ = false;  // -yy: the kernel copies sockets (sock_capture.bpf.h)
+  std::vector<SocketSnapshot> sockets_;  // the current event's copies
 };
 
 }  // namespace sct
