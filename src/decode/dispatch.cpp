@@ -111,6 +111,7 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::IovIn:
     case ArgT::IovOutRet:
     case ArgT::EpollRet:
+    case ArgT::DirentsRet:
     case ArgT::MsgIn:
     case ArgT::MsgOutRet: return c.ptr(c.arg(i));  // only their calls' decoders print them
   }

@@ -386,6 +386,60 @@ def test_mmsg_bound():
         check(m is not None, "four messages, then an address: %r" % g[len(head) - 40:len(head) + 40])
 
 
+def test_dirents():
+    # getdents64/getdents as strace prints them, with and without -v, on
+    # directory listings (copied whole: glibc reads 32 KiB at a time), and
+    # on results larger than the engine copies (SCT_DIRENTS_CAP, 32 KiB):
+    # the entry count is whole, and -v shows the entries copied, strace's
+    # first ones, then the address of the next with how many were not copied.
+    def getdents_lines(text):
+        return [re.sub(r"0x[0-9a-f]{6,}", "0xADDR", l) for l in text.splitlines() if l.startswith("getdents")]
+
+    strace = ["strace"]
+    opts = ["-e", "trace=getdents64,getdents"]
+    with tempfile.TemporaryDirectory() as d:
+        small, big = os.path.join(d, "small"), os.path.join(d, "big")
+        os.mkdir(small)
+        os.mkdir(big)
+        for i in range(1000):
+            open(os.path.join(small, "f%04d" % i), "w").close()
+        # About 48 bytes an entry: some 140 KiB of entries in one result.
+        for i in range(3000):
+            open(os.path.join(big, "entry-%05d-with-a-longer-name" % i), "w").close()
+        for verbose in ([], ["-v"]):
+            for cmd in (["ls", "-la", "/usr/lib", "/usr/bin"], ["ls", "-la", small]):
+                want = getdents_lines(trace(opts + verbose, cmd, tracer=strace)[0])
+                check(len(want) >= 2 and " = 0" not in want[0], "strace shows getdents: %d lines" % len(want))
+                for engine in ([SCTRACE], EBPF):
+                    got = getdents_lines(trace(opts + verbose, cmd, tracer=engine)[0])
+                    bad = [(g[-100:], w[-100:]) for g, w in zip(got, want) if g != w][:1]
+                    check(got == want, "%s %s %s: %s" % (engine[1:], verbose, cmd, bad or (len(got), len(want))))
+            cmd = [os.path.join(OWN, "big_dirents"), big]
+            want = getdents_lines(trace(opts + verbose, cmd, tracer=strace)[0])
+            check(len(want) == 4 and all(" = 0" not in w for w in want[::2]), "two large results: %r" %
+                  [w[-40:] for w in want])
+            got = getdents_lines(trace(opts + verbose, cmd, tracer=[SCTRACE])[0])
+            check(got == want, "ptrace engine, big %s" % verbose)
+            got = getdents_lines(trace(opts + verbose, cmd)[0])
+            check(len(got) == len(want), "eBPF, big %s: %d lines, strace %d" % (verbose, len(got), len(want)))
+            for g, w in zip(got, want):
+                if not verbose:
+                    check(g == w, "eBPF count, big: %r, strace %r" % (g, w))
+                    continue
+                if w.endswith(" = 0"):
+                    check(g == w, "eBPF end of directory: %r" % g)
+                    continue
+                m = re.match(r"(getdents(?:64)?\(\d+, \[.*\}), 0xADDR /\* (\d+) entries not captured \*/\](, 262144\) += \d+)$", g)
+                check(m is not None, "eBPF -v, big: the copy marked: %r" % g[-120:])
+                if not m:
+                    continue
+                head, missing, tail = m.groups()
+                shown = head.count("{d_ino=")
+                check(w.startswith(head + ", {d_ino=") and w.endswith("}]" + tail) and
+                      shown + int(missing) == w.count("{d_ino=") and shown > 100,
+                      "eBPF -v, big: %d shown + %s not captured, strace %d" % (shown, missing, w.count("{d_ino=")))
+
+
 def test_exec_from_thread():
     # As strace shows it: the thread's execve entered, with its strings
     # (copied by the exec: they were not in memory at entry), the leader's

@@ -33,6 +33,9 @@ enum sct_capture {
                        message's data up to its msg_len (recvmmsg) */
   SCT_CAP_MMSG_HDRS, /* struct mmsghdr[next argument], up to SCT_MMSG_MAX, the
                        array alone (recvmmsg's msg_namelen at entry) */
+  SCT_CAP_DIRENTS_RET, /* getdents' buffer: the return value's bytes, up to
+                          SCT_DIRENTS_CAP, and the count of all its entries
+                          (struct sct_dirents at SCT_AT_DIRENTS; dirents.bpf.h) */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -130,7 +133,15 @@ struct sct_capture_hdr {
  * mapping ends first). */
 #define SCT_AT_USER_REGS 6
 #define SCT_AT_USER_STACK 7
+/* getdents: how many entries the whole result held (struct sct_dirents),
+ * counted in the kernel, where the copy may be shorter. */
+#define SCT_AT_DIRENTS 32
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
+
+struct sct_dirents {
+  unsigned long long addr;  /* the buffer */
+  unsigned long long count; /* entries in all the return value's bytes */
+};
 
 struct sct_user_regs {
   unsigned long long ip;
@@ -153,6 +164,10 @@ struct sct_user_regs {
 #define SCT_CONTROL_MAX 4096  /* msg_control bytes copied */
 #define SCT_EPOLL_EVENT 12    /* sizeof(struct epoll_event): packed on x86_64 */
 #define SCT_EPOLL_MAX ((SCT_BUF_CAP - 1) / SCT_EPOLL_EVENT) /* events copied: 2730 */
+/* getdents' buffer bytes copied: glibc's readdir asks for 32 KiB at a time,
+ * so a directory listing is copied whole. */
+#define SCT_DIRENTS_CAP SCT_BUF_CAP
+#define SCT_DIRENTS_MAX_WALK (1 << 22) /* entries counted: 96 MiB of results */
 /* The largest record: captures start in its first SCT_BUF_CAP bytes, and
  * the last may take up to SCT_BUF_CAP more. */
 #define SCT_SCRATCH (2 * SCT_BUF_CAP + 256)

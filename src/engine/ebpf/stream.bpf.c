@@ -290,6 +290,8 @@ static __always_inline void capture_mmsg(__u64 addr, __u64 count, bool by_len) {
   bpf_loop(n, capture_one_mmsg, &c, 0);
 }
 
+#include "dirents.bpf.h" /* after capture_to_scratch: it builds records alike */
+
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
@@ -356,6 +358,9 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       if (a && n) capture_to_scratch(a, (n < SCT_MMSG_MAX ? (__u32)n : SCT_MMSG_MAX) * 64, COPY_BYTES, 0);
       break;
     }
+    case SCT_CAP_DIRENTS_RET:
+      if (ret > 0) capture_dirents_to_scratch(a, (__u64)ret);
+      break;
     case SCT_CAP_EPOLL_RET:
       if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
       break;
