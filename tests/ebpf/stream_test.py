@@ -447,6 +447,29 @@ def test_dirents():
                       "eBPF -v, big: %d shown + %s not captured, strace %d" % (shown, missing, w.count("{d_ino=")))
 
 
+def test_exec_env():
+    # -v: execve's environment strings as strace prints them (the first
+    # SCT_ARGV_MAX, 32); past them each string prints as its address, as
+    # strace prints a string it cannot read. Without -v, the count.
+    def execve_line(tracer, opts, env):
+        with tempfile.NamedTemporaryFile("r") as out:
+            subprocess.run(tracer + opts + ["-e", "trace=execve", "-o", out.name, "/bin/true"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+            return re.sub(r"0x[0-9a-f]+", "0xADDR", out.readline())
+
+    small = {"A": "1", "B": "two"}
+    for opts in (["-v"], []):
+        want = execve_line(["strace"], opts, small)
+        got = execve_line(EBPF, opts, small)
+        check(got == want and ("[\"A=1\", \"B=two\"]" in want) == bool(opts), "%s: %r, strace %r" % (opts, got, want))
+    big = {"V%02d" % i: "x" for i in range(40)}
+    want = execve_line(["strace"], ["-v"], big)
+    got = execve_line(EBPF, ["-v"], big)
+    strings = ", ".join('"V%02d=x"' % i for i in range(32))
+    check(strings + ", 0xADDR, " in got and got.count("0xADDR") == 8 and strings + ', "V32=x"' in want,
+          "-v, 40 variables: %r" % got[-200:])
+
+
 def test_exec_from_thread():
     # As strace shows it: the thread's execve entered, with its strings
     # (copied by the exec: they were not in memory at entry), the leader's

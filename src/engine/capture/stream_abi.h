@@ -15,7 +15,8 @@ enum sct_capture {
   SCT_CAP_BUF_RET,  /* the return value is its length; up to buf_cap bytes */
   SCT_CAP_WINDOW,   /* a struct of a size the table does not give: a window */
   SCT_CAP_ARGV,     /* a NULL-terminated array of strings (argv) */
-  SCT_CAP_ENVP,     /* a NULL-terminated array, counted (envp) */
+  SCT_CAP_ENVP,     /* a NULL-terminated array, counted, and its first
+                       SCT_ARGV_MAX strings (envp) */
   SCT_CAP_IOV_IN,   /* an iovec array, the next argument its count, and the
                        data of each iovec, up to buf_cap bytes */
   SCT_CAP_IOV_RET,  /* the same, the data up to the return value in all */
@@ -155,7 +156,7 @@ struct sct_user_regs {
 #define SCT_STR_CAP 4096      /* paths: PATH_MAX */
 #define SCT_BUF_CAP 32768     /* data buffers: -s is capped at SCT_BUF_CAP - 2 */
 #define SCT_WINDOW 512        /* structs the table does not size */
-#define SCT_ARGV_MAX 32       /* argv strings copied */
+#define SCT_ARGV_MAX 32       /* argv (and envp) strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
 #define SCT_IOV_MAX 1024      /* iovecs copied: UIO_MAXIOV */
