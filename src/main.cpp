@@ -120,7 +120,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   const bool ebpf = choice->kind == sct::EngineKind::Ebpf;
-  if (opts.backend != sct::Options::Backend::Ptrace && opts.decode.verbose)
+  // Only --backend=auto chose: an engine named on the command line is not
+  // announced (strace -v prints no such line).
+  if (opts.backend == sct::Options::Backend::Auto && opts.decode.verbose)
     fprintf(stderr, "sctrace: backend %s%s%s\n", ebpf ? "ebpf" : "ptrace", ebpf ? "" : ": ",
             choice->why_not_ebpf.c_str());
 

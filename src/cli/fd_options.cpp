@@ -2,9 +2,7 @@
 
 #include <strings.h>
 
-#include <charconv>
 #include <cstring>
-#include <climits>
 #include <functional>
 
 namespace sct {
@@ -51,22 +49,6 @@ std::string parse_decode_fds(const std::string& v, unsigned& out) {
   if (!err.empty()) return err;
   // "!x" is every detail but x; "!all" none.
   out = all ? kFdAll & ~bits : bits;
-  return {};
-}
-
-std::string parse_fd_set(const std::string& v, FdSet& out) {
-  FdSet s;
-  bool all = false;
-  std::string err = parse_set(v, "descriptor", all, [&](std::string_view t) {
-    int fd = -1;
-    auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), fd);
-    if (ec != std::errc() || end != t.data() + t.size() || fd < 0) return false;
-    s.fds.push_back(fd);
-    return true;
-  });
-  if (!err.empty()) return err;
-  s.invert = all;
-  out = std::move(s);
   return {};
 }
 

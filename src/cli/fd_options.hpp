@@ -1,5 +1,5 @@
-// The descriptor options: --decode-fds=SET (-y, -yy) and -e read=SET /
-// -e write=SET, with strace 6.1's syntax and messages.
+// --decode-fds=SET (-y, -yy), with strace 6.1's syntax and messages. The
+// descriptor sets of -e read=/write= and --trace-fds= are filter/fd_set.hpp's.
 #pragma once
 
 #include <string>
@@ -11,8 +11,5 @@ namespace sct {
 // "path,socket,dev,pidfd" (any case), "all" or "none", "!" before any of
 // them for the rest; an error message ("invalid decode-fds 'x'") or "".
 std::string parse_decode_fds(const std::string& v, unsigned& out);
-// Descriptor numbers, "all" or "none", "!" before any of them for the
-// rest; an error message ("invalid descriptor 'x'") or "".
-std::string parse_fd_set(const std::string& v, FdSet& out);
 
 }  // namespace sct

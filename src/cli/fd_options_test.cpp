@@ -24,23 +24,5 @@ TEST(DecodeFds, NamesAllNoneAndNegation) {
   EXPECT_EQ(parse_decode_fds("!", v), "invalid decode-fds '!'");
 }
 
-TEST(FdSet, NumbersAllNoneAndNegation) {
-  FdSet s;
-  EXPECT_EQ(parse_fd_set("1,,3", s), "");
-  EXPECT_TRUE(s.contains(3));
-  EXPECT_FALSE(s.contains(2));
-  EXPECT_EQ(parse_fd_set("!0", s), "");
-  EXPECT_TRUE(s.contains(5));
-  EXPECT_FALSE(s.contains(0));
-  EXPECT_EQ(parse_fd_set("all", s), "");
-  EXPECT_TRUE(s.contains(1000));
-  EXPECT_EQ(parse_fd_set("none", s), "");
-  EXPECT_FALSE(s.any());
-  EXPECT_EQ(parse_fd_set("foo", s), "invalid descriptor 'foo'");
-  EXPECT_EQ(parse_fd_set("-1", s), "invalid descriptor '-1'");
-  EXPECT_EQ(parse_fd_set("2147483648", s), "invalid descriptor '2147483648'");
-  EXPECT_EQ(parse_fd_set("3,all", s), "invalid descriptor 'all'");
-}
-
 }  // namespace
 }  // namespace sct

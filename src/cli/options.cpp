@@ -17,6 +17,7 @@
 #include "cli/stamp_options.hpp"
 #include "cli/usage.hpp"
 #include "filter/expressions.hpp"
+#include "filter/fd_set.hpp"
 #include "sink/summary_sink.hpp"
 
 namespace sct {
@@ -261,7 +262,7 @@ std::string apply_expression(const std::string& arg, Options& o) {
     for (const std::string& w : warnings) error_msg("%s", w.c_str());
     return err;
   }
-  // Descriptors: -e read=, -e write=, -e decode-fds= (cli/fd_options.cpp).
+  // Descriptors: -e read=, -e write=, -e decode-fds= (filter/fd_set.hpp, cli/fd_options.hpp).
   if (q == "read" || q == "reads" || q == "r") return parse_fd_set(v, o.decode.read_data);
   if (q == "write" || q == "writes" || q == "w") return parse_fd_set(v, o.decode.write_data);
   if (q == "decode-fds") return parse_decode_fds(v, o.decode.decode_fds);
@@ -273,7 +274,10 @@ std::string apply_expression(const std::string& arg, Options& o) {
   }
   if (q == "verbose" || q == "v") return parse_trace_set(v, o.filter.verbose);
   if (q == "raw" || q == "x") return parse_trace_set(v, o.filter.raw);
-  if (q == "trace-fds" || q == "trace-fd" || q == "fd" || q == "fds") return parse_fd_set(v, o.filter);
+  if (q == "trace-fds" || q == "trace-fd" || q == "fd" || q == "fds") {
+    o.filter.fds_active = true;
+    return parse_fd_set(v, o.filter.fds);
+  }
   return set_trace(arg, o);
 }
 

@@ -25,6 +25,11 @@ class Memory {
   // the NUL or the limit.
   virtual std::optional<std::string> read_cstr(uint64_t addr, size_t max, bool* terminated) = 0;
 
+  // How many entries the d_reclen chain of a getdents result at addr holds,
+  // when the engine counted them as it copied less than the whole result
+  // (the eBPF engine past SCT_DIRENTS_CAP); nullopt: read the buffer.
+  virtual std::optional<uint64_t> dirents_counted(uint64_t /*addr*/) { return std::nullopt; }
+
   // The path a descriptor of the tracee refers to (-y), or "". By default
   // from /proc now; an engine that decodes later knows better.
   virtual std::string fd_path(pid_t pid, int64_t fd);

@@ -111,6 +111,7 @@ Value generic_arg(Call& c, ArgT t, int i) {
     case ArgT::IovIn:
     case ArgT::IovOutRet:
     case ArgT::EpollRet:
+    case ArgT::DirentsRet:
     case ArgT::MsgIn:
     case ArgT::MsgOutRet: return c.ptr(c.arg(i));  // only their calls' decoders print them
   }
@@ -154,8 +155,9 @@ void decode_entry(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& o
 void decode_exit(pid_t pid, DecodedCall& d, Memory& mem, const DecodeOptions& opts) {
   d.has_exit = true;
   if (d.exit_pending) run_decoder(pid, d, mem, opts, true);
-  // A time in seconds returned (time's) shows its date, as strace does.
-  if (d.info && d.info->ret == Ret::Time && !d.ret_aux && !call_failed(d)) {
+  // A time in seconds returned (time's) shows its date, as strace does,
+  // but not the epoch itself (strace prints `= 0` alone).
+  if (d.info && d.info->ret == Ret::Time && !d.ret_aux && !call_failed(d) && d.ret != 0) {
     std::string date = date_text(d.ret, 0);
     if (!date.empty()) d.ret_aux = Sym{std::move(date)};
   }

@@ -100,24 +100,6 @@ std::string parse_set(const std::string& expr, const char* what, bool& negate, b
 
 }  // namespace
 
-std::string parse_fd_set(const std::string& expr, FilterOptions& out) {
-  std::bitset<4096> set;
-  bool negate, all;
-  std::string err = parse_set(expr, "descriptor", negate, all, [&](const std::string& tok) -> std::string {
-    char* end = nullptr;
-    long v = tok[0] >= '0' && tok[0] <= '9' ? strtol(tok.c_str(), &end, 10) : -1;
-    if (v < 0 || *end || v >= static_cast<long>(set.size())) return "invalid descriptor '" + tok + "'";
-    set.set(static_cast<size_t>(v));
-    return {};
-  });
-  if (!err.empty()) return err;
-  if (all) set.set();
-  out.fds_others = all != negate;
-  out.fds = negate ? ~set : set;
-  out.fds_active = true;
-  return {};
-}
-
 std::string parse_trace_set(const std::string& expr, SyscallSet& out) {
   SyscallSet set;
   bool negate, all;

@@ -13,8 +13,6 @@ std::string parse_trace_set(const std::string& expr, SyscallSet& out);
 std::string parse_status_set(const std::string& expr, unsigned& out);
 std::string parse_signal_set(const std::string& expr, std::bitset<65>& out);
 std::string parse_quiet_set(const std::string& expr, unsigned& out);
-// --trace-fds= (strace 7.x): non-negative descriptors, `!`, all, none.
-std::string parse_fd_set(const std::string& expr, FilterOptions& out);
 
 // Whether strace follows this error with "Try '... -h' for more information."
 // (a bad personality designator, as in `read@x64`).

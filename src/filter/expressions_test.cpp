@@ -114,30 +114,3 @@ TEST(TraceSet, PersonalitiesOfX86_64) {
 
 }  // namespace
 }  // namespace sct
-
-namespace sct {
-namespace {
-
-TEST(FdSet, ListsNegationAndWords) {
-  FilterOptions f;
-  EXPECT_EQ(parse_fd_set("1,3", f), "");
-  EXPECT_TRUE(f.fds_active);
-  EXPECT_TRUE(f.traces_fd(1));
-  EXPECT_TRUE(f.traces_fd(3));
-  EXPECT_FALSE(f.traces_fd(2));
-  EXPECT_FALSE(f.traces_fd(100000));
-  EXPECT_FALSE(f.traces_fd(-100));  // AT_FDCWD is no descriptor
-  EXPECT_EQ(parse_fd_set("!1", f), "");
-  EXPECT_FALSE(f.traces_fd(1));
-  EXPECT_TRUE(f.traces_fd(0));
-  EXPECT_TRUE(f.traces_fd(100000));
-  EXPECT_EQ(parse_fd_set("none", f), "");
-  EXPECT_FALSE(f.traces_fd(0));
-  EXPECT_EQ(parse_fd_set("all", f), "");
-  EXPECT_TRUE(f.traces_fd(100000));
-  EXPECT_EQ(parse_fd_set("x", f), "invalid descriptor 'x'");
-  EXPECT_EQ(parse_fd_set("-1", f), "invalid descriptor '-1'");
-}
-
-}  // namespace
-}  // namespace sct

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/decode_options.hpp"
+
 namespace sct {
 
 constexpr int kMaxSyscall = 1024;
@@ -41,14 +43,10 @@ struct FilterOptions {
   SyscallSet verbose = SyscallSet().set();  // -e verbose=
   SyscallSet raw;                           // -e raw=
   // --trace-fds= (strace 7.x): only calls with a descriptor argument in
-  // the set; descriptors below kMaxTraceFd, and `fds_others` for the rest.
+  // the set.
   bool fds_active = false;
-  std::bitset<4096> fds;
-  bool fds_others = false;
-  bool traces_fd(int64_t fd) const {
-    if (fd < 0) return false;
-    return fd < static_cast<int64_t>(fds.size()) ? fds.test(static_cast<size_t>(fd)) : fds_others;
-  }
+  FdSet fds;
+  bool traces_fd(int64_t fd) const { return fds.contains(fd); }
 
   // Whether -e trace= selects syscall `nr` (numbers beyond the table's
   // range only when nothing was left out).

@@ -129,6 +129,9 @@ SummarySink::Row SummarySink::total() const {
 }
 
 void SummarySink::print() {
+  // No call was counted (-e trace=none, a filter nothing matched): strace
+  // prints no table at all, not an empty one.
+  if (rows_.empty()) return;
   std::vector<std::string> cols = opts_.columns;
   if (cols.empty()) cols = {"time-percent", "total-time", "avg-time", "calls", "errors", "name"};
   const auto rows = sorted_rows();

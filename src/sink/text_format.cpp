@@ -117,8 +117,11 @@ std::string call_ret_text(const DecodedCall& d, const DecodeOptions& o) {
   } else {
     Ret k = d.info ? d.info->ret : Ret::Int;
     switch (k) {
+      // A value that is not an error prints unsigned, as strace prints it:
+      // an injected retval=-1 is 18446744073709551615 (descriptors and
+      // pids below stay signed, as in strace).
       case Ret::Int:
-      case Ret::Time: t = fmt::format("{}", d.ret); break;
+      case Ret::Time:
       case Ret::Uint: t = fmt::format("{}", static_cast<uint64_t>(d.ret)); break;
       case Ret::Hex: render_value(t, Hex{static_cast<uint64_t>(d.ret)}, o); break;
       case Ret::Oct: render_value(t, Oct{static_cast<uint64_t>(d.ret)}, o); break;

@@ -110,6 +110,8 @@ enum class ArgT : uint8_t {
   AddrHex,    // 0 or 0x...
   Struct,     // a pointer to a struct structs.def describes, in or out (ARG_STRUCT)
   Dev,        // a 32-bit device number (the kernel's `unsigned dev`): makedev(major, minor)
+  DirentsRet, // getdents' buffer: entries chained by d_reclen, the return value's
+              // bytes of them; at exit
 };
 
 // The flag and constant sets of arg_sets.def; None for an argument without

@@ -6,15 +6,20 @@
  *   write           write(1, "hello\n", 6) from read-only memory
  *   read FILE       read(2) FILE into a buffer and print it
  *   hold            thread A: one getuid; thread B: 5 x getgid 20 ms apart;
- *                   says whether B finished while A's call was held */
+ *                   says whether B finished while A's call was held
+ *   returns         calls whose results strace prints in different ways
+ *                   (decimal, unsigned, a descriptor, a time, a CPU mask,
+ *                   events, a signal), for retval= of every kind */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -84,6 +89,21 @@ int main(int argc, char **argv) {
     int fd = open(argv[2], O_RDONLY);
     long n = read(fd, buf, sizeof buf - 1);
     printf("read=%ld data=%s\n", n, n > 0 ? buf : "");
+  } else if (!strcmp(mode, "returns")) {
+    unsigned char mask[128] = {0x0a};  /* CPUs 1 and 3 */
+    struct epoll_event ev[4] = {{.events = EPOLLIN, .data.fd = 7}};
+    syscall(SYS_time, NULL);
+    syscall(SYS_lseek, 0, 0L, SEEK_CUR);
+    syscall(SYS_alarm, 0);
+    syscall(SYS_getpriority, 0, 0);
+    syscall(SYS_sched_getaffinity, 0, sizeof mask, mask);
+    syscall(SYS_epoll_wait, -1, ev, 4, 0);
+    syscall(SYS_poll, NULL, 0, 0);
+    syscall(SYS_rt_sigtimedwait, NULL, NULL, NULL, 8);
+    syscall(SYS_fcntl, 0, F_DUPFD, 10);
+    syscall(SYS_getsid, 0);
+    syscall(SYS_setsid);
+    syscall(SYS_close, -1);
   } else if (!strcmp(mode, "hold")) {
     pthread_t a, b;
     pthread_create(&a, NULL, thread_a, NULL);

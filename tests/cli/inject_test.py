@@ -125,6 +125,20 @@ def test_retval():
               calls[1]["tampered"] == ["retval", "delayed"], "json: %r" % (calls,))
 
 
+def test_returns():
+    """retval= of every kind on calls whose results strace prints in different
+    ways: a value in the error range that is no error prints unsigned
+    (18446744073709551615), except descriptors and process ids; a time shows
+    its date but not for 0; a length or count that huge is read as strace
+    reads it (a CPU mask marked cut, events as their address)."""
+    for call in ["time", "lseek", "alarm", "getpriority", "sched_getaffinity", "epoll_wait", "poll",
+                 "rt_sigtimedwait", "fcntl", "getsid", "setsid", "close"]:
+        # 129: more than the CPU mask's 128 bytes (not for the events, whose
+        # 129th would be whatever lies on the stack past the array).
+        for value in ["-1", "-4095", "-4096", "0", "7"] + (["129"] if call == "sched_getaffinity" else []):
+            same_as_strace(["-e", "trace=" + call, "-e", "inject=%s:retval=%s" % (call, value), PROBE, "returns"])
+
+
 def test_signal():
     """signal=SIGUSR1: the program dies of it, or its handler runs after the
     call, as under strace; the signal's line is the kernel's (SI_KERNEL),

@@ -186,6 +186,28 @@ def test_overhead():
             check(total and float(total.group(1)) > 0, "%s: no time counted: %r" % (engine + form, got))
 
 
+def test_summary_empty():
+    """-c and -C when no call was counted: strace prints no table (not an empty
+    one); when calls were counted but -e status= or -P showed none, the
+    table is there. Each form on both engines, stderr compared whole."""
+    forms = [["-c"], ["-C"], ["-c", "-w"], ["-C", "-w"], ["-c", "-S", "calls"], ["-c", "-U", "name,calls"],
+             ["-c", "-S", "name", "-w"]]
+    filters = [["-e", "trace=none"], ["-e", "trace=getppid"], ["-e", "trace=getppid", "-e", "status=failed"],
+               ["-e", "trace=close", "-e", "status=failed"], ["-e", "trace=openat", "-P", "/nonexistent"]]
+    for form in forms:
+        for filt in filters:
+            args = form + filt + ["-e", "signal=none", "cat", "/dev/null"]
+            want = run(STRACE, args)
+            empty = filt[1] in ("trace=none", "trace=getppid") or "-P" in filt
+            check(want[0] == 0 and ("total" in want[2]) != empty, "strace %s: %r" % (args, want))
+            for engine in ENGINES:
+                got = run(SCTRACE, engine + args)
+                # Times differ run to run, and with them the columns' widths.
+                loose = lambda t: re.sub(r" *[\d.]+", " N", t)
+                check(got[:2] == want[:2] and loose(got[2]) == loose(want[2]),
+                      "%s: sctrace %r, strace %r" % (engine + args, got, want))
+
+
 def pid_masked(text):
     """Pids numbered in order of appearance; tracer names alike."""
     seen = {}
@@ -341,7 +363,7 @@ def test_refused():
 TESTS = {"stamps": test_stamps, "stamp_errors": test_stamp_errors, "durations_ns": test_durations_ns,
          "overhead": test_overhead, "decode_pids": test_decode_pids, "pidns": test_pidns,
          "always_show_pid": test_always_show_pid, "tips": test_tips, "long_forms": test_long_forms,
-         "refused": test_refused}
+         "refused": test_refused, "summary_empty": test_summary_empty}
 
 if __name__ == "__main__":
     names = sys.argv[3:] or list(TESTS)

@@ -127,6 +127,10 @@ def test_refusals():
     check(r.returncode == 0 and "sctrace: backend ebpf" in r.stderr, "auto, full trace: %r" % r.stderr)
     r = subprocess.run([SCTRACE, "--backend=auto", "-v", "-c", "-o", "/dev/null", "true"], capture_output=True, text=True)
     check(r.returncode == 0 and "sctrace: backend ebpf" in r.stderr, "auto, -c: %r" % r.stderr)
+    # An engine named on the command line is not announced: strace -v prints no such line.
+    for mode in (["-c"], []):
+        r = subprocess.run(EBPF + ["-v", "-o", "/dev/null"] + mode + ["true"], capture_output=True, text=True)
+        check(r.returncode == 0 and r.stderr == "", "--backend=ebpf -v %s: %r" % (mode, r.stderr))
     r = subprocess.run(EBPF + ["-c", "/nonexistent-program"], capture_output=True, text=True)
     check(r.returncode == 1 and "Can't stat '/nonexistent-program'" in r.stderr, "missing program: %r" % r.stderr)
     r = subprocess.run(EBPF + ["-c", "-o", "/dev/null", "sh", "-c", "exit 7"], capture_output=True, text=True)

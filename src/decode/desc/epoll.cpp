@@ -33,8 +33,10 @@ Value epoll_event_value(const epoll_event& e) {
 // [{events=EPOLLIN, data={u32=3, u64=3}}, ...]: the `n` events the call
 // returned, -s of them without -v.
 Value epoll_events(Call& c, uint64_t addr, int64_t n) {
-  if (c.failed()) return c.ptr(addr);
-  uint64_t count = std::min<uint64_t>(static_cast<uint64_t>(std::max<int64_t>(n, 0)), kMaxEvents);
+  // A negative count that is no error (an injected retval=-1) is a huge
+  // one to strace, which shows the address of what it cannot read.
+  if (c.failed() || n < 0) return c.ptr(addr);
+  uint64_t count = std::min<uint64_t>(static_cast<uint64_t>(n), kMaxEvents);
   return struct_array<epoll_event>(c, addr, count, epoll_event_value);
 }
 

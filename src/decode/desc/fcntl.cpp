@@ -54,7 +54,7 @@ bool decode_fcntl(Call& c) {
       case F_SETFD: c.push(flags_of(XSET(kFdFlags), c.uarg(2))); break;
       case F_SETFL: c.push(open_flags_value(c.uarg(2))); break;
       case F_DUPFD:
-      case F_DUPFD_CLOEXEC:
+      case F_DUPFD_CLOEXEC: c.push(Int{c.iarg(2)}); return false;  // a descriptor comes back
       case F_SETOWN:
       case F_SETPIPE_SZ:
       case F_SETLEASE:
@@ -76,6 +76,11 @@ bool decode_fcntl(Call& c) {
       case F_GETLEASE: break;
       default: c.push(Hex{c.arg(2)}); break;
     }
+    return true;
+  }
+  if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
+    // The new descriptor, with its path under -y, as strace shows it.
+    if (!c.failed()) c.set_ret(c.fd(c.ret()));
     return true;
   }
   if (cmd == F_GETLK || cmd == F_OFD_GETLK) {

@@ -46,7 +46,8 @@ Value pollfds(Call& c, uint64_t addr, uint64_t n, bool revents) {
 const Sym kTimeout{"Timeout", "PollOutcome", 0, NumBase::Text};
 
 bool poll_exit(Call& c, std::optional<Value> left) {
-  if (c.failed()) return true;
+  // No array, nothing returned in it (a count only an injected retval= gives).
+  if (c.failed() || (c.arg(0) == 0 && c.ret() != 0)) return true;
   if (c.ret() == 0) {
     c.set_ret_aux(kTimeout);
     return true;

@@ -1,5 +1,12 @@
 // getdents, getdents64: without -v only the entry count, as strace prints it.
+// An engine that copied only the start of a large result (the eBPF engine,
+// past SCT_DIRENTS_CAP) counted all its entries as it copied: the count is
+// still whole, and -v shows the entries copied, then the address of the
+// first one not copied with how many were not, never a short list as if it
+// were the whole.
 #include <dirent.h>
+
+#include <fmt/format.h>
 
 #include <cstring>
 #include <string>
@@ -35,11 +42,17 @@ Value dirents(Call& c, uint64_t addr, int64_t len, bool is64) {
   if (c.failed() || len < 0) return c.ptr(addr);
   size_t n = static_cast<size_t>(std::min<int64_t>(len, kMaxBytes));
   std::string buf(n, '\0');
-  if (!c.fetch(addr, buf.data(), n)) return c.ptr(addr);
+  std::optional<uint64_t> counted;  // set when only a prefix was copied
+  if (!c.fetch(addr, buf.data(), n)) {
+    if (c.opts().structs && addr) counted = c.mem().dirents_counted(addr);
+    if (!counted) return c.ptr(addr);
+    n = c.mem().read_prefix(addr, buf.data(), n);
+  }
   Array items;
   size_t count = 0;
   size_t head = is64 ? sizeof(Dirent64Head) : sizeof(DirentHead);
-  for (size_t off = 0; off + head <= n;) {
+  size_t off = 0;
+  while (off + head <= n) {
     uint64_t ino, doff;
     uint16_t reclen;
     uint8_t type;
@@ -71,6 +84,10 @@ Value dirents(Call& c, uint64_t addr, int64_t len, bool is64) {
       items.items.push_back(std::move(s));
     }
     off += reclen;
+  }
+  if (counted && *counted > count) {
+    if (!c.opts().verbose) count = *counted;
+    else items.items.push_back(commented(Ptr{addr + off}, fmt::format("{} entries not captured", *counted - count)));
   }
   if (c.opts().verbose) return items;
   return commented(Ptr{addr}, std::to_string(count) + " entries");

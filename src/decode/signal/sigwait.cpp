@@ -61,7 +61,8 @@ bool decode_rt_sigtimedwait(Call& c) {
   c.push(c.failed() ? c.ptr(c.arg(1)) : siginfo_at(c, c.arg(1)));
   c.push(timespec_at(c, c.arg(2)));
   c.push(Uint{c.arg(3)});
-  if (!c.failed()) c.set_ret_aux(Sym{signal_name(static_cast<int>(c.ret()))});
+  // A signal number is named; anything else (an injected retval=) is not.
+  if (!c.failed() && c.ret() >= 1 && c.ret() <= 64) c.set_ret_aux(Sym{signal_name(static_cast<int>(c.ret()))});
   return true;
 }
 

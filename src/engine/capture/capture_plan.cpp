@@ -36,6 +36,7 @@ sct_plan capture_plan(const SyscallInfo& s) {
         p.exit[i] = SCT_CAP_IOV_RET;
         break;
       case ArgT::EpollRet: p.exit[i] = SCT_CAP_EPOLL_RET; break;
+      case ArgT::DirentsRet: p.exit[i] = SCT_CAP_DIRENTS_RET; break;
       case ArgT::MsgIn: p.entry[i] = SCT_CAP_MSG_IN; break;
       case ArgT::MsgOutRet:
         // The header at entry too: msg_namelen before the call.

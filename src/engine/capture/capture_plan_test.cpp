@@ -58,6 +58,16 @@ TEST(CapturePlan, EpollEventsAreCopiedAtExitUpToTheReturnValue) {
   EXPECT_EQ(plan("epoll_ctl").entry[3], SCT_CAP_WINDOW);
 }
 
+// The buffer at exit, counted whole in the kernel; nothing at entry, so a
+// lone thread's call is sent in one record.
+TEST(CapturePlan, DirectoryEntriesAreCopiedAtExitAndCounted) {
+  for (const char* name : {"getdents", "getdents64"}) {
+    EXPECT_EQ(plan(name).exit[1], SCT_CAP_DIRENTS_RET) << name;
+    EXPECT_EQ(plan(name).entry[1], SCT_CAP_NONE) << name;
+    EXPECT_TRUE(plan(name).defer) << name;
+  }
+}
+
 TEST(CapturePlan, MessagesCarryWhatTheirHeaderPointsAt) {
   EXPECT_EQ(plan("sendmsg").entry[1], SCT_CAP_MSG_IN);
   EXPECT_EQ(plan("sendmsg").exit[1], SCT_CAP_NONE);

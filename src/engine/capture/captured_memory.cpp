@@ -38,6 +38,15 @@ std::string CapturedMemory::cwd(pid_t pid) {
   return Memory::cwd(pid);
 }
 
+std::optional<uint64_t> CapturedMemory::dirents_counted(uint64_t addr) {
+  auto s = special(SCT_AT_DIRENTS);
+  sct_dirents d;
+  if (!s || s->size() != sizeof d) return std::nullopt;
+  memcpy(&d, s->data(), sizeof d);
+  if (d.addr != addr) return std::nullopt;
+  return d.count;
+}
+
 std::optional<std::string_view> CapturedMemory::special(uint64_t at) const {
   for (auto part : {inline_regions(), std::span<const Region>(more_)})
     for (const Region& r : part)

@@ -43,6 +43,7 @@ class CapturedMemory : public Memory {
   bool add_record(const uint8_t* rec, size_t size);
   void add(Region r);
   std::string cwd(pid_t pid) override;
+  std::optional<uint64_t> dirents_counted(uint64_t addr) override;
   // What the kernel added at one of the SCT_AT_* addresses, if it did.
   std::optional<std::string_view> special(uint64_t at) const;
   // Calls f(bytes) for every capture at `at` among this record's own (not

@@ -17,6 +17,20 @@ TEST(CapturedMemory, ReadsInsideACopyOnly) {
   EXPECT_FALSE(m.read(0x0ffe, b, 4));  // starts before it
 }
 
+// getdents: the kernel's count of a result's entries, for that buffer only.
+TEST(CapturedMemory, DirentsCountedForTheirBuffer) {
+  CapturedMemory m;
+  sct_dirents d{0x5000, 3002};
+  std::string raw(reinterpret_cast<const char*>(&d), sizeof d);
+  m.add({SCT_AT_DIRENTS, raw, false, false});
+  EXPECT_EQ(m.dirents_counted(0x5000), 3002u);
+  EXPECT_FALSE(m.dirents_counted(0x6000).has_value());
+  CapturedMemory none;
+  EXPECT_FALSE(none.dirents_counted(0x5000).has_value());
+  CapturedMemory exit_record(&m);  // the exit's captures, then the entry's
+  EXPECT_EQ(exit_record.dirents_counted(0x5000), 3002u);
+}
+
 TEST(CapturedMemory, StringsEndAtTheirNulOrAreMarkedCut) {
   CapturedMemory m;
   m.add({0x2000, "/etc/passwd", true, true});

@@ -15,7 +15,8 @@ enum sct_capture {
   SCT_CAP_BUF_RET,  /* the return value is its length; up to buf_cap bytes */
   SCT_CAP_WINDOW,   /* a struct of a size the table does not give: a window */
   SCT_CAP_ARGV,     /* a NULL-terminated array of strings (argv) */
-  SCT_CAP_ENVP,     /* a NULL-terminated array, counted (envp) */
+  SCT_CAP_ENVP,     /* a NULL-terminated array, counted, and its first
+                       SCT_ARGV_MAX strings (envp) */
   SCT_CAP_IOV_IN,   /* an iovec array, the next argument its count, and the
                        data of each iovec, up to buf_cap bytes */
   SCT_CAP_IOV_RET,  /* the same, the data up to the return value in all */
@@ -33,6 +34,9 @@ enum sct_capture {
                        message's data up to its msg_len (recvmmsg) */
   SCT_CAP_MMSG_HDRS, /* struct mmsghdr[next argument], up to SCT_MMSG_MAX, the
                        array alone (recvmmsg's msg_namelen at entry) */
+  SCT_CAP_DIRENTS_RET, /* getdents' buffer: the return value's bytes, up to
+                          SCT_DIRENTS_CAP, and the count of all its entries
+                          (struct sct_dirents at SCT_AT_DIRENTS; dirents.bpf.h) */
 };
 
 /* Per syscall: the capture for each argument at entry and at exit. */
@@ -141,7 +145,16 @@ struct sct_capture_hdr {
 #define SCT_AT_USER_REGS 6
 #define SCT_AT_USER_STACK 7
 #define SCT_AT_MAP_PATH 8 /* SCT_REC_MAPPING: the mapped file's path */
+
+/* getdents: how many entries the whole result held (struct sct_dirents),
+ * counted in the kernel, where the copy may be shorter. */
+#define SCT_AT_DIRENTS 32
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
+
+struct sct_dirents {
+  unsigned long long addr;  /* the buffer */
+  unsigned long long count; /* entries in all the return value's bytes */
+};
 
 /* All of them, in x86_64's DWARF numbering (rax rdx rcx rbx rsi rdi rbp rsp
  * r8..r15, then rip): CFI may find a frame through any register (vfork
@@ -157,7 +170,7 @@ struct sct_user_regs {
 #define SCT_STR_CAP 4096      /* paths: PATH_MAX */
 #define SCT_BUF_CAP 32768     /* data buffers: -s is capped at SCT_BUF_CAP - 2 */
 #define SCT_WINDOW 512        /* structs the table does not size */
-#define SCT_ARGV_MAX 32       /* argv strings copied */
+#define SCT_ARGV_MAX 32       /* argv (and envp) strings copied */
 #define SCT_PATH_DEPTH 32     /* path components walked in the kernel */
 #define SCT_STACK_PAGES 9     /* -k: pages a stack window spans at most (32760 bytes) */
 #define SCT_ENVP_MAX 512      /* envp pointers counted */
@@ -167,6 +180,10 @@ struct sct_user_regs {
 #define SCT_CONTROL_MAX 4096  /* msg_control bytes copied */
 #define SCT_EPOLL_EVENT 12    /* sizeof(struct epoll_event): packed on x86_64 */
 #define SCT_EPOLL_MAX ((SCT_BUF_CAP - 1) / SCT_EPOLL_EVENT) /* events copied: 2730 */
+/* getdents' buffer bytes copied: glibc's readdir asks for 32 KiB at a time,
+ * so a directory listing is copied whole. */
+#define SCT_DIRENTS_CAP SCT_BUF_CAP
+#define SCT_DIRENTS_MAX_WALK (1 << 22) /* entries counted: 96 MiB of results */
 /* The largest record: captures start in its first SCT_BUF_CAP bytes, and
  * the last may take up to SCT_BUF_CAP more (a page more, for the verifier,
  * where a stack window is copied a page at a time). */

@@ -72,9 +72,11 @@ void abandon_command(PendingCommand& cmd);
 // The start of either eBPF engine: forks the command (if there is one),
 // loads the programs with `load`, then lets the command go into the task
 // maps that `maps` returns once loaded; if loading failed, the command never
-// runs.
-template <class Load, class Maps>
-std::string start_command_around(const EngineConfig& opts, pid_t& child, Load load, Maps maps) {
+// runs. `ready(pid)` runs once they are loaded, while the command still
+// waits before its exec: what it inherits can be read then, not after (a
+// short command may have run and gone by the time this returns).
+template <class Load, class Maps, class Ready>
+std::string start_command_around(const EngineConfig& opts, pid_t& child, Load load, Maps maps, Ready ready) {
   PendingCommand cmd;
   if (!opts.command.empty())
     if (std::string e = fork_command(opts, cmd); !e.empty()) return e;
@@ -83,7 +85,12 @@ std::string start_command_around(const EngineConfig& opts, pid_t& child, Load lo
     abandon_command(cmd);
     return e;
   }
+  ready(cmd.pid);
   return release_command(maps(), cmd, child);
+}
+template <class Load, class Maps>
+std::string start_command_around(const EngineConfig& opts, pid_t& child, Load load, Maps maps) {
+  return start_command_around(opts, child, load, maps, [](pid_t) {});
 }
 // Whether any traced thread is alive.
 bool anything_traced(const TaskMaps& m);

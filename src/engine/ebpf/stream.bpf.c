@@ -203,12 +203,13 @@ static long capture_string(__u32 i, void* arg) {
   return 0;
 }
 
-static __always_inline void capture_array(__u64 addr, bool strings) {
+/* argv: `count` SCT_ARGV_MAX; envp: SCT_ENVP_MAX, counted without -v. */
+static __always_inline void capture_array(__u64 addr, __u32 count) {
   if (!addr) return;
-  __u32 count = strings ? SCT_ARGV_MAX : SCT_ENVP_MAX;
-  // The pointer array first (the environment is only counted) ...
-  if (!capture_fitting(addr, count * 8, 64 * 8, 8 * 8) || !strings) return;
-  // ... then each argument string (bpf_loop: the step is verified once).
+  // The pointer array first ...
+  if (!capture_fitting(addr, count * 8, 64 * 8, 8 * 8)) return;
+  // ... then the first SCT_ARGV_MAX strings (bpf_loop: the step is verified
+  // once); -v shows the environment's too.
   __u32 zero = 0;
   struct walk* w = bpf_map_lookup_elem(&walks, &zero);
   if (!w) return;
@@ -291,6 +292,8 @@ static __always_inline void capture_mmsg(__u64 addr, __u64 count, bool by_len) {
   bpf_loop(n, capture_one_mmsg, &c, 0);
 }
 
+#include "dirents.bpf.h" /* after capture_to_scratch: it builds records alike */
+
 /* False when a string could not be read: its page was not in memory yet,
  * and a tracepoint cannot fault it in. The call itself reads it, so it is
  * copied again at exit. */
@@ -328,10 +331,10 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       break;
     }
     case SCT_CAP_ARGV:
-      capture_array(a, true);
+      capture_array(a, SCT_ARGV_MAX);
       break;
     case SCT_CAP_ENVP:
-      capture_array(a, false);
+      capture_array(a, SCT_ENVP_MAX);
       break;
     case SCT_CAP_IOV_IN:
       capture_iov(a, i < 5 ? r->args[(i + 1) & 7] : 0, -1);
@@ -357,6 +360,9 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       if (a && n) capture_to_scratch(a, (n < SCT_MMSG_MAX ? (__u32)n : SCT_MMSG_MAX) * 64, COPY_BYTES, 0);
       break;
     }
+    case SCT_CAP_DIRENTS_RET:
+      if (ret > 0) capture_dirents_to_scratch(a, (__u64)ret);
+      break;
     case SCT_CAP_EPOLL_RET:
       if (ret > 0) capture_to_scratch(a, (ret < SCT_EPOLL_MAX ? (__u32)ret : SCT_EPOLL_MAX) * SCT_EPOLL_EVENT, COPY_BYTES, 0);
       break;

@@ -115,18 +115,20 @@ StreamTracer::~StreamTracer() {
 }
 
 std::string StreamTracer::start() {
-  std::string e = start_command_around(opts_, child_, [this] { return load(); },
-                                       [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; });
-  // -D: strace seizes the command as it seizes -p pids, and says so.
-  if (e.empty() && opts_.daemonize && opts_.announce_task_changes) say(fmt::format("Process {} attached", child_));
-  // What it inherits, not what its exec will close (the tracer's own).
-  if (e.empty() && track_fds_ && child_) {
+  // What the command inherits, not what its exec will close (the tracer's
+  // own), read while it waits for its exec.
+  auto known_fds = [this](pid_t pid) {
+    if (!track_fds_) return;
     sct_record r{};
-    r.tid = r.tgid = child_;
+    r.tid = r.tgid = pid;
     RawEvent known = make_event(RawEvent::Kind::KnownFds, r);
     known.before_exec = true;
     sink_.on_raw(known);
-  }
+  };
+  std::string e = start_command_around(opts_, child_, [this] { return load(); },
+                                       [this] { return TaskMaps{skel_->maps.tasks, skel_->maps.live}; }, known_fds);
+  // -D: strace seizes the command as it seizes -p pids, and says so.
+  if (e.empty() && opts_.daemonize && opts_.announce_task_changes) say(fmt::format("Process {} attached", child_));
   return e;
 }
 
