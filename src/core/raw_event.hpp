@@ -59,6 +59,11 @@ struct RawEvent {
   // Exit of a descriptor-returning call: the path the engine saw the new
   // descriptor refer to, or empty (the session looks further).
   std::string_view fd_hint;
+  // Exit of a call that makes a pair of descriptors (RFdPair): the two, and
+  // what the engine saw each refer to (empty: the session looks further);
+  // -1: not known.
+  int pair_fds[2] = {-1, -1};
+  std::string_view pair_hints[2];
   // Entry and Exit, -yy: what the kernel knew of the sockets of this
   // stop's descriptors when strace would have asked sock_diag about them
   // (an engine that decodes late copies them; the others leave it empty,

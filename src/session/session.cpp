@@ -273,6 +273,14 @@ void Session::track_fds(const Thread& t, const RawEvent& e, Memory& mem) {
     details_.forget(t.tgid, static_cast<int>(c.args[0]));
     return;
   }
+  if (has_role(c.info, RFdPair)) {
+    for (int i = 0; i < 2; ++i) {
+      if (e.pair_fds[i] < 0) continue;
+      if (e.pair_hints[i].empty()) fds_.forget(t.tgid, e.pair_fds[i]);
+      else fds_.learn(t.tgid, e.pair_fds[i], std::string(e.pair_hints[i]));
+    }
+    return;
+  }
   if (c.info->ret != Ret::Fd) return;
   int fd = static_cast<int>(c.ret);
   std::string path(e.fd_hint);

@@ -57,6 +57,9 @@ enum TraceClass : uint32_t {
   // Sets the caller's registers (rt_sigreturn): the stack it returns to is
   // not the one it was called from, and -k shows the former, as strace does.
   RSetsRegs = 1u << 26,
+  // Writes two new descriptors into the int[2] its (only) Ptr argument
+  // points to (pipe, pipe2, socketpair): -y learns them there.
+  RFdPair = 1u << 27,
 };
 
 // How the return value prints.

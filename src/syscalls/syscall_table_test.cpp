@@ -237,6 +237,8 @@ TEST(SyscallTable, ClassesOfSomeWellKnownCalls) {
   EXPECT_EQ(row("mmap").classes, TD | TM | RMaps);
   EXPECT_EQ(row("shmat").classes, TI | TM | RMaps);
   EXPECT_EQ(row("rt_sigreturn").classes, TS | RSetsRegs);
+  EXPECT_EQ(row("pipe2").classes, TD | RFdPair);
+  EXPECT_EQ(row("socketpair").classes, TN | RFdPair);
   EXPECT_EQ(row("kill").classes, TS | TP);
   EXPECT_EQ(row("pidfd_send_signal").classes, TD | TS | TP);
   EXPECT_EQ(row("sendfile").classes, TD | TN);

@@ -23,7 +23,30 @@
 #include <unistd.h>
 #include "../programs/marker.h"
 
+/* "pairs": descriptors made in pairs and closed before a late reader
+ * could look them up in /proc (pipe, pipe2, socketpair), -y's names. */
+static int pairs(void) {
+  int n = open("/dev/null", O_RDWR);
+  int p[2], q[2], s[2];
+  pipe(p);
+  write(p[1], "x", 1);
+  close(p[0]);
+  close(p[1]);
+  pipe2(q, O_CLOEXEC);
+  dup2(q[0], 20);
+  close(q[0]);
+  close(q[1]);
+  close(20);
+  socketpair(AF_UNIX, SOCK_DGRAM, 0, s);
+  write(s[0], "y", 1);
+  close(s[0]);
+  close(s[1]);
+  close(n);
+  return 0;
+}
+
 int main(int argc, char **argv) {
+  if (argc > 1 && !strcmp(argv[1], "pairs")) return pairs();
   BEGIN();
   char stack[64];
   char *heap = malloc(64);

@@ -101,6 +101,12 @@ sct_plan capture_plan(const SyscallInfo& s) {
   p.defer = same_at_exit && !p.stack && !(s.classes & TP) && s.ret != Ret::None;
   p.user_stack_at_exit = (s.classes & (RExec | RSetsRegs)) != 0;
   p.maps = (s.classes & RMaps) != 0;
+  if (s.classes & RFdPair)
+    for (int i = 0; i < s.nargs && i < 6; ++i)
+      if (s.args[i] == ArgT::Ptr) {
+        p.fd_pair = static_cast<unsigned char>(i + 1);
+        break;
+      }
   return p;
 }
 

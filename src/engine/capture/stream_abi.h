@@ -59,6 +59,9 @@ struct sct_plan {
   /* -k: it maps memory (the role RMaps): the file mapping it made is sent
    * (SCT_REC_MAPPING) even when the call itself is not traced. */
   unsigned char maps;
+  /* -y: 1 + the argument of an int[2] of new descriptors (RFdPair): what
+   * they are is sent at exit (SCT_AT_FD_PAIR); 0: none. */
+  unsigned char fd_pair;
   /* SCT_CAP_SIZED: the struct's size (structs.def); 8 so that an index
    * masked with 7 stays inside for the verifier. */
   unsigned short size[8];
@@ -145,11 +148,19 @@ struct sct_capture_hdr {
 #define SCT_AT_USER_REGS 6
 #define SCT_AT_USER_STACK 7
 #define SCT_AT_MAP_PATH 8 /* SCT_REC_MAPPING: the mapped file's path */
+/* -y: the descriptors pipe, pipe2 or socketpair made, struct sct_fd_pair:
+ * the process may close them before the record is read. */
+#define SCT_AT_FD_PAIR 9
 
 /* getdents: how many entries the whole result held (struct sct_dirents),
  * counted in the kernel, where the copy may be shorter. */
 #define SCT_AT_DIRENTS 32
 #define SCT_AT_MAX 4096 /* below this, no capture is tracee memory */
+
+struct sct_fd_pair {
+  int fd[2];
+  struct sct_inode inode[2]; /* ino 0: no file there */
+};
 
 struct sct_dirents {
   unsigned long long addr;  /* the buffer */

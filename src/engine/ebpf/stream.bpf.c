@@ -565,14 +565,17 @@ static __always_inline void capture_user_stack(struct sct_record* r, struct pt_r
 
 /* Sockets and pipes have no path: /proc names them by inode. The inode also
  * tells user space whether the descriptor is still this file. */
-static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
-  struct sct_inode* d = add_special(r, SCT_AT_RET_FD_INODE, sizeof(*d));
-  if (!d) return;
+static __always_inline void fill_inode(struct sct_inode* d, struct inode* ino) {
   d->ino = BPF_CORE_READ(ino, i_ino);
   d->mode = BPF_CORE_READ(ino, i_mode);
   d->dev = BPF_CORE_READ(ino, i_sb, s_dev);
   d->magic = BPF_CORE_READ(ino, i_sb, s_magic);
   d->pad = 0;
+}
+
+static __always_inline void add_inode(struct sct_record* r, struct inode* ino) {
+  struct sct_inode* d = add_special(r, SCT_AT_RET_FD_INODE, sizeof(*d));
+  if (d) fill_inode(d, ino);
 }
 
 static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
@@ -583,6 +586,21 @@ static __always_inline struct file* fd_file(struct task_struct* task, long fd) {
   struct file* f = 0;
   bpf_probe_read_kernel(&f, sizeof f, &fds[fd]);
   return f;
+}
+
+/* -y: the two descriptors pipe, pipe2 or socketpair wrote at `addr`, and
+ * their inodes (pipes and sockets are named by them). */
+static __always_inline void add_fd_pair(struct sct_record* r, struct task_struct* task, __u64 addr) {
+  int fds[2];
+  if (bpf_probe_read_user(fds, sizeof fds, (void*)addr) != 0) return;
+  struct sct_fd_pair* d = add_special(r, SCT_AT_FD_PAIR, sizeof(*d));
+  if (!d) return;
+  for (int i = 0; i < 2; ++i) {
+    d->fd[i] = fds[i];
+    __builtin_memset(&d->inode[i], 0, sizeof d->inode[i]);
+    struct file* f = fd_file(task, fds[i]);
+    if (f) fill_inode(&d->inode[i], BPF_CORE_READ(f, f_inode));
+  }
 }
 
 struct args_ctx {
@@ -745,6 +763,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
       add_inode(r, BPF_CORE_READ(f, f_inode));
     }
   }
+  if (p->fd_pair && !failed) add_fd_pair(r, task, r->args[(p->fd_pair - 1) & 7]);
   sock_exit_captures(r, task, nr, ret, regs);
   // -k: last, for the window may fill what room the record has left.
   if (whole || p->user_stack_at_exit) capture_user_stack(r, regs);

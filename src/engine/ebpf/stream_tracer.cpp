@@ -60,6 +60,13 @@ size_t ring_bytes(size_t kib) {
   return n;
 }
 
+// The name /proc gives a socket or a pipe, by its inode; empty for others.
+std::string inode_name(const sct_inode& ino) {
+  if (S_ISSOCK(ino.mode)) return fmt::format("socket:[{}]", ino.ino);
+  if (S_ISFIFO(ino.mode)) return fmt::format("pipe:[{}]", ino.ino);
+  return {};
+}
+
 // The path of the returned descriptor as the kernel saw it at exit: a
 // file's path, or the name /proc gives sockets and pipes.
 std::string kernel_fd_path(const CapturedMemory& mem) {
@@ -103,7 +110,7 @@ std::string proc_path_if_same(pid_t tid, int fd, const CapturedMemory& mem) {
   return still_same_file(tid, fd, ino) ? path : std::string();
 }
 
-bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || has_role(&s, RClose); }
+bool changes_fds(const SyscallInfo& s) { return s.ret == Ret::Fd || has_role(&s, RClose) || has_role(&s, RFdPair); }
 
 }  // namespace
 
@@ -184,6 +191,7 @@ std::string StreamTracer::load() {
     p.maps &= opts_.stack_trace;
     if (!p.traced && !p.maps) continue;
     p.ret_fd &= track_fds_;
+    if (!track_fds_) p.fd_pair = 0;
     p.cwd &= (opts_.decode.decode_fds & kFdPath) != 0;
     bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &p, sizeof p, BPF_ANY);
     if (sock_details_ && s && opts_.filter.traces(nr)) {
@@ -551,6 +559,19 @@ void StreamTracer::on_exit(const sct_record& r, const uint8_t* rec, size_t size)
     fd_path = proc_path_if_same(r.tid, static_cast<int>(r.ret), mem);
     if (fd_path.empty()) fd_path = kernel_fd_path(mem);
     e.fd_hint = fd_path;
+  }
+  // The pair pipe, pipe2 or socketpair made, as the kernel found it.
+  if (track_fds_ && has_role(s, RFdPair) && !(r.ret < 0 && r.ret >= -4095)) {
+    auto raw = mem.special(SCT_AT_FD_PAIR);
+    sct_fd_pair pair;
+    if (raw && raw->size() == sizeof pair) {
+      memcpy(&pair, raw->data(), sizeof pair);
+      for (int i = 0; i < 2; ++i) {
+        pair_names_[i] = pair.inode[i].ino ? inode_name(pair.inode[i]) : std::string();
+        e.pair_fds[i] = pair.fd[i];
+        e.pair_hints[i] = pair_names_[i];
+      }
+    }
   }
   if (!stack.empty()) e.stack = &stack;
   sink_.on_raw(e);
