@@ -523,7 +523,29 @@ __noinline int capture_stack_pages(__u64 sp, __u32 len) {
  * top of its stack, often closer than stack_bytes. Where the mapping
  * cannot be looked up (another thread holds the mm's lock), the largest of
  * a few smaller windows that can be read is copied. */
-static __always_inline void capture_user_stack(struct sct_record* r, struct pt_regs* regs) {
+/* The bytes of stack from sp up that hold frames. The main thread's frames
+ * all lie below where its stack pointer was at exec (start_stack: argc,
+ * then the argv, envp and auxv arrays, then a random gap and the strings):
+ * a copy of what is above would be wasted. No lock is needed to know that;
+ * bpf_find_vma, for other stacks, cannot always run where the scheduler
+ * does (sched_switch sends a deferred entry with interrupts off). */
+static __always_inline __u32 stack_window(struct pt_regs* regs) {
+  if (!stack_bytes || !regs) return 0;
+  __u64 sp = regs->sp;
+  struct task_struct* task = bpf_get_current_task_btf();
+  __u64 top = BPF_CORE_READ(task, mm, start_stack) + 64;
+  struct mapping m = {};
+  if (!(sp < top && top - sp < stack_bytes)) {
+    if (bpf_find_vma(task, sp, mapping_found, &m, 0) == 0 && m.end > sp && m.end - sp < stack_bytes)
+      top = m.end;
+    else
+      top = sp + stack_bytes;
+  }
+  return (__u32)(top - sp + 7) & ~7u;
+}
+
+/* -k: the registers and `len` bytes of stack (stack_window's). */
+static __always_inline void capture_user_stack_window(struct sct_record* r, struct pt_regs* regs, __u32 len) {
   if (!stack_bytes || !regs) return;
   struct sct_user_regs* u = add_special(r, SCT_AT_USER_REGS, sizeof(struct sct_user_regs));
   if (!u) return;
@@ -544,23 +566,11 @@ static __always_inline void capture_user_stack(struct sct_record* r, struct pt_r
   u->dwarf[14] = regs->r14;
   u->dwarf[15] = regs->r15;
   u->dwarf[16] = regs->ip;
-  __u64 sp = regs->sp;
-  // The main thread's frames all lie below where its stack pointer was at
-  // exec (start_stack: argc, then the argv, envp and auxv arrays, then a
-  // random gap and the strings): a copy of what is above would be wasted.
-  // No lock is needed to know that; bpf_find_vma, for other stacks, cannot
-  // always run where the scheduler does (sched_switch sends a deferred
-  // entry with interrupts off).
-  struct task_struct* task = bpf_get_current_task_btf();
-  __u64 top = BPF_CORE_READ(task, mm, start_stack) + 64;
-  struct mapping m = {};
-  if (!(sp < top && top - sp < stack_bytes)) {
-    if (bpf_find_vma(task, sp, mapping_found, &m, 0) == 0 && m.end > sp && m.end - sp < stack_bytes)
-      top = m.end;
-    else
-      top = sp + stack_bytes;
-  }
-  capture_stack_pages(sp, (__u32)(top - sp + 7) & ~7u);
+  capture_stack_pages(regs->sp, len);
+}
+
+static __always_inline void capture_user_stack(struct sct_record* r, struct pt_regs* regs) {
+  capture_user_stack_window(r, regs, stack_window(regs));
 }
 
 /* Sockets and pipes have no path: /proc names them by inode. The inode also
@@ -751,6 +761,12 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
     t->retry = 0;
     entry_captures(r, p, task);
   }
+  // -k: a capture must start in the record's first SCT_BUF_CAP bytes: a
+  // small window goes before what the call returned (which may be as large),
+  // a large one after it.
+  __u32 window = whole || p->user_stack_at_exit ? stack_window(regs) : 0;
+  bool early = window && window <= SCT_BUF_CAP / 2;
+  if (early) capture_user_stack_window(r, regs, window);
   struct args_ctx c = {.r = r, .kinds = failed ? 0 : p->exit, .sizes = p->size, .counts = p->count, .ret = ret, .again = t->retry};
   // Calls without anything to copy (most of them) skip the loop.
   if (t->retry) bpf_loop(6, capture_one, &c, 0);
@@ -765,8 +781,7 @@ int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   }
   if (p->fd_pair && !failed) add_fd_pair(r, task, r->args[(p->fd_pair - 1) & 7]);
   sock_exit_captures(r, task, nr, ret, regs);
-  // -k: last, for the window may fill what room the record has left.
-  if (whole || p->user_stack_at_exit) capture_user_stack(r, regs);
+  if (window && !early) capture_user_stack_window(r, regs, window);
   finish(r);
   if (p->maps && stack_bytes && !failed) send_mapping_at(task, ret, regs->di);
   return 0;
