@@ -146,6 +146,22 @@ def test_cat():
             compare_multisets(multiset(got), multiset(want), "%s %s" % (engine, " ".join(args)))
 
 
+def test_large_result():
+    # A call that returns almost 32 KiB (getdents64 of a big directory) and
+    # its stack, both in one eBPF record.
+    with tempfile.TemporaryDirectory() as d:
+        for i in range(1200):
+            open(os.path.join(d, "file_with_a_long_name_%d" % i), "w").close()
+        args = ["-k", "-e", "trace=getdents64", "ls", d]
+        norm = lambda t: re.sub(r"0x[0-9a-f]{8,}", "ADDR", t)
+        want = norm(trace(STRACE, args))
+        check(re.search(r"entries \*/, 32768\) = 3\d{4}\n > ", want), "strace: a full buffer and its stack: %r" % want[:300])
+        for engine in ENGINES:
+            got = norm(trace(SCTRACE, engine + args))
+            check(got == want, "%s %s: differs from strace:\n%s" % (engine, args, "\n".join(
+                l for l in difflib.unified_diff(want.splitlines(), got.splitlines(), lineterm="", n=1))))
+
+
 def test_python():
     # An interpreter: deep stacks (more than 16 KiB of it), a stack page
     # never touched between frames, exported names over local aliases, and
@@ -244,6 +260,7 @@ def test_cxx():
     "order": test_order,
     "cat": test_cat,
     "python": test_python,
+    "large_result": test_large_result,
     "source_lines": test_source_lines,
     "options": test_options,
     "capture_window": test_capture_window,
