@@ -518,17 +518,16 @@ __noinline int capture_stack_pages(__u64 sp, __u32 len) {
 
 /* -k: the registers an unwind starts from and the stack above sp, as
  * perf's --call-graph dwarf copies them; user space unwinds the copy with
- * the process's CFI. The window ends where the stack's mapping does, if
- * that comes first: the main thread's outermost frames lie just below the
- * top of its stack, often closer than stack_bytes. Where the mapping
- * cannot be looked up (another thread holds the mm's lock), the largest of
- * a few smaller windows that can be read is copied. */
-/* The bytes of stack from sp up that hold frames. The main thread's frames
- * all lie below where its stack pointer was at exec (start_stack: argc,
- * then the argv, envp and auxv arrays, then a random gap and the strings):
- * a copy of what is above would be wasted. No lock is needed to know that;
- * bpf_find_vma, for other stacks, cannot always run where the scheduler
- * does (sched_switch sends a deferred entry with interrupts off). */
+ * the process's CFI (docs/stack_traces.md).
+ *
+ * The bytes of stack from sp up that hold frames, at most stack_bytes. The
+ * main thread's frames all lie below where its stack pointer was at exec
+ * (start_stack: argc, then the argv, envp and auxv arrays, then a random
+ * gap and the strings): a copy of what is above would be wasted. No lock is
+ * needed to know that. Another stack ends where its mapping does; where
+ * bpf_find_vma cannot tell (it cannot always run where the scheduler does:
+ * sched_switch sends a deferred entry with interrupts off), the window is
+ * stack_bytes, and what lies beyond the mapping reads as zeros. */
 static __always_inline __u32 stack_window(struct pt_regs* regs) {
   if (!stack_bytes || !regs) return 0;
   __u64 sp = regs->sp;
