@@ -187,10 +187,11 @@ def test_delay():
         check(time.monotonic() - start >= 0.3 and code == 0 and
               "= -1 EPERM (Operation not permitted) (INJECTED) (DELAYED)" in err and "errno=1" in out,
               "%s delay_exit: %r" % (extra, (code, out, err)))
-    # One thread held for a second while another makes five calls.
+    # One thread held for 3 s while another makes five calls 20 ms apart
+    # (more than enough on a loaded machine, where 1 s once was not).
     for extra in BOTH_PATHS:
         code, out, err = run(SCTRACE, list(extra) + ["-f", "-qq", "-e", "trace=getuid,getgid", "-e",
-                                                     "inject=getuid:delay_enter=1s", PROBE, "hold"])
+                                                     "inject=getuid:delay_enter=3s", PROBE, "hold"])
         check(code == 0 and out == "B finished while A was held\n" and err.count("getgid()") == 5,
               "%s hold: %r" % (extra, (code, out, err)))
     # strace's units.
