@@ -151,6 +151,9 @@ struct sct_capture_hdr {
 /* -y: the descriptors pipe, pipe2 or socketpair made, struct sct_fd_pair:
  * the process may close them before the record is read. */
 #define SCT_AT_FD_PAIR 9
+/* SCT_REC_EXEC: the environment strings on the new stack, one after
+ * another: those past the first SCT_ARGV_MAX that the entry copied. */
+#define SCT_AT_EXEC_ENV 10
 
 /* getdents: how many entries the whole result held (struct sct_dirents),
  * counted in the kernel, where the copy may be shorter. */

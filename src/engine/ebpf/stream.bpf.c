@@ -826,6 +826,9 @@ int BPF_PROG(on_exec, struct task_struct* task, pid_t old_pid, struct linux_binp
     __u64 end = BPF_CORE_READ(task, mm, arg_end);
     if (end > start) capture_to_scratch(start, end - start, COPY_BYTES, SCT_AT_EXEC_ARGV);
   }
+  __u64 env = BPF_CORE_READ(task, mm, env_start);
+  __u64 env_end = BPF_CORE_READ(task, mm, env_end);
+  if (env_end > env) capture_to_scratch(env, env_end - env, COPY_BYTES, SCT_AT_EXEC_ENV);
   finish(r);
   if (stack_bytes) send_all_mappings(task);
   return 0;

@@ -428,30 +428,46 @@ bool StreamTracer::exec_strings_missing() {
   return !it->second.entry_memory.read_cstr(t.args[path_arg(*info)], 1, &terminated);
 }
 
+// The entry copied the first SCT_ARGV_MAX environment strings (-v shows
+// them all): a pending exec with more.
+bool StreamTracer::exec_env_missing() {
+  auto it = pending_ ? threads_.find(pending_) : threads_.end();
+  if (it == threads_.end()) return false;
+  Thread& t = it->second;
+  const SyscallInfo* info = syscall_by_nr(t.nr);
+  if (!has_role(info, RExec)) return false;
+  uint64_t at = 0;
+  return t.entry_memory.read(t.args[path_arg(*info) + 2] + 8 * SCT_ARGV_MAX, &at, sizeof at) && at;
+}
+
 void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
   pid_t tid = pending_;
   auto it = threads_.find(tid);
   if (r.type == SCT_REC_EXEC && static_cast<pid_t>(r.args[0]) == tid && it != threads_.end() &&
-      exec_strings_missing()) {
+      (exec_strings_missing() || exec_env_missing())) {
     // The strings where the call was given them, from the exec's copies: the
     // path as the kernel took it (execveat with a directory has
-    // "/dev/fd/N/..." there instead), argv[i] at the i-th pointer.
-    const Thread& c = it->second;
+    // "/dev/fd/N/..." there instead), argv[i] and envp[i] at the i-th
+    // pointer of each array.
+    Thread& c = it->second;
     int path = path_arg(*syscall_by_nr(c.nr));
     CapturedMemory exec_mem;
     CapturedMemory copied;
     exec_mem.add_record(rec, size);
     if (auto p = exec_mem.special(SCT_AT_EXEC_PATH); p && !p->starts_with("/dev/fd/"))
       copied.add({c.args[path], *p, true, true});
-    std::string_view argv = exec_mem.special(SCT_AT_EXEC_ARGV).value_or(std::string_view());
-    for (uint64_t i = 0; !argv.empty(); ++i) {
-      uint64_t at = 0;
-      if (!it->second.entry_memory.read(c.args[path + 1] + 8 * i, &at, sizeof at) || !at) break;
-      size_t nul = argv.find('\0');
-      copied.add({at, argv.substr(0, nul), true, nul != std::string_view::npos});
-      if (nul == std::string_view::npos) break;
-      argv.remove_prefix(nul + 1);
-    }
+    auto strings_at = [&](uint64_t array, std::string_view strings) {
+      for (uint64_t i = 0; !strings.empty(); ++i) {
+        uint64_t at = 0;
+        if (!c.entry_memory.read(array + 8 * i, &at, sizeof at) || !at) break;
+        size_t nul = strings.find('\0');
+        copied.add({at, strings.substr(0, nul), true, nul != std::string_view::npos});
+        if (nul == std::string_view::npos) break;
+        strings.remove_prefix(nul + 1);
+      }
+    };
+    strings_at(c.args[path + 1], exec_mem.special(SCT_AT_EXEC_ARGV).value_or(std::string_view()));
+    strings_at(c.args[path + 2], exec_mem.special(SCT_AT_EXEC_ENV).value_or(std::string_view()));
     emit_entry(tid, &copied);
   } else {
     emit_entry(tid, nullptr);
