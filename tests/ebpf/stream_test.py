@@ -480,6 +480,15 @@ def test_exec_env():
     got = execve_line(EBPF, ["-v"], big)
     strings = ", ".join('"V%02d=x"' % i for i in range(40))
     check(got == want and strings + "]" in want, "-v, 40 variables: %r, strace %r" % (got[-200:], want[-200:]))
+    # argv past the entry's 32 strings: "..." after -s elements, or them all.
+    def argv_line(tracer, opts):
+        with tempfile.NamedTemporaryFile("r") as out:
+            subprocess.run(tracer + opts + ["-e", "trace=execve", "-o", out.name, "/bin/true"] +
+                           [str(i) for i in range(70)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+            return re.sub(r"0x[0-9a-f]+", "0xADDR", out.readline())
+    for opts in (["-s", "32"], ["-s", "64"], ["-s", "80"]):
+        want, got = argv_line(["strace"], opts), argv_line(EBPF, opts)
+        check(got == want and ('"31", ...]' in want) == (opts[1] == "32"), "argv %s: %r, strace %r" % (opts, got, want))
 
 
 def test_exec_from_thread():

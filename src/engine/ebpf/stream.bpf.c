@@ -203,7 +203,8 @@ static long capture_string(__u32 i, void* arg) {
   return 0;
 }
 
-/* argv: `count` SCT_ARGV_MAX; envp: SCT_ENVP_MAX, counted without -v. */
+/* argv and envp: up to `count` pointers, and the strings of the first
+ * SCT_ARGV_MAX (the exec record brings the others). */
 static __always_inline void capture_array(__u64 addr, __u32 count) {
   if (!addr) return;
   // The pointer array first ...
@@ -331,7 +332,7 @@ static __always_inline bool capture_arg(struct sct_record* r, __u8 kind, __u32 i
       break;
     }
     case SCT_CAP_ARGV:
-      capture_array(a, SCT_ARGV_MAX);
+      capture_array(a, SCT_ENVP_MAX);  // the strings past SCT_ARGV_MAX come with the exec
       break;
     case SCT_CAP_ENVP:
       capture_array(a, SCT_ENVP_MAX);

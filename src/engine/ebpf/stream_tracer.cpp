@@ -428,23 +428,27 @@ bool StreamTracer::exec_strings_missing() {
   return !it->second.entry_memory.read_cstr(t.args[path_arg(*info)], 1, &terminated);
 }
 
-// The entry copied the first SCT_ARGV_MAX environment strings (-v shows
-// them all): a pending exec with more.
-bool StreamTracer::exec_env_missing() {
+// The entry copied the first SCT_ARGV_MAX strings of argv and of envp: a
+// pending exec with more (strace shows one more argv string before "...",
+// and -v all of the environment).
+bool StreamTracer::exec_arrays_long() {
   auto it = pending_ ? threads_.find(pending_) : threads_.end();
   if (it == threads_.end()) return false;
   Thread& t = it->second;
   const SyscallInfo* info = syscall_by_nr(t.nr);
   if (!has_role(info, RExec)) return false;
-  uint64_t at = 0;
-  return t.entry_memory.read(t.args[path_arg(*info) + 2] + 8 * SCT_ARGV_MAX, &at, sizeof at) && at;
+  for (int array = 1; array <= 2; ++array) {
+    uint64_t at = 0;
+    if (t.entry_memory.read(t.args[path_arg(*info) + array] + 8 * SCT_ARGV_MAX, &at, sizeof at) && at) return true;
+  }
+  return false;
 }
 
 void StreamTracer::flush_pending(const sct_record& r, const uint8_t* rec, size_t size) {
   pid_t tid = pending_;
   auto it = threads_.find(tid);
   if (r.type == SCT_REC_EXEC && static_cast<pid_t>(r.args[0]) == tid && it != threads_.end() &&
-      (exec_strings_missing() || exec_env_missing())) {
+      (exec_strings_missing() || exec_arrays_long())) {
     // The strings where the call was given them, from the exec's copies: the
     // path as the kernel took it (execveat with a directory has
     // "/dev/fd/N/..." there instead), argv[i] and envp[i] at the i-th

@@ -91,7 +91,7 @@ class StreamTracer : public Engine {
   void flush_pending(const sct_record& r, const uint8_t* rec, size_t size);
   void on_signal(const sct_record& r, const uint8_t* rec, size_t size);
   std::string pair_names_[2];  // what the last exit's pair hints point into
-  bool exec_env_missing();
+  bool exec_arrays_long();
   // -k: a file mapping the kernel sent (at exec, or after a call that maps).
   void on_mapping(const sct_record& r, const uint8_t* rec, size_t size);
   // Tracing stops while the threads run on: each line in progress ends as
