@@ -488,7 +488,7 @@ def test_exec_env():
             return re.sub(r"0x[0-9a-f]+", "0xADDR", out.readline())
     for opts in (["-s", "32"], ["-s", "64"], ["-s", "80"]):
         want, got = argv_line(["strace"], opts), argv_line(EBPF, opts)
-        check(got == want and ('"31", ...]' in want) == (opts[1] == "32"), "argv %s: %r, strace %r" % (opts, got, want))
+        check(got == want and ('"30", ...]' in want) == (opts[1] == "32"), "argv %s: %r, strace %r" % (opts, got, want))
 
 
 def test_exec_from_thread():
