@@ -1,5 +1,7 @@
 #include "stack/process_unwinder.hpp"
 
+#include "stack/own_vdso.hpp"
+
 #include <cxxabi.h>
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
@@ -149,6 +151,10 @@ bool ProcessUnwinder::refresh_maps() {
     if (!f) return attached_;
     dwfl_report_begin(dwfl_);
     r = dwfl_linux_proc_maps_report(dwfl_, f);
+    // The reader skips the vDSO (it would read it from the process): ours
+    // is the same image.
+    if (const FileMapping* v = use_recorded_ ? recorded_.vdso() : nullptr; v && r == 0 && own_vdso_fd() >= 0)
+      dwfl_report_elf(dwfl_, kVdsoName, kVdsoName, dup(own_vdso_fd()), v->start, false);
     dwfl_report_end(dwfl_, nullptr, nullptr);
     fclose(f);
   } else {
@@ -248,6 +254,12 @@ StackFrame ProcessUnwinder::symbolise(uint64_t pc, bool activation) {
   const char* name = dwfl_module_info(mod, nullptr, &start, nullptr, nullptr, nullptr, nullptr, nullptr);
   f.module = name ? name : "";
   f.address = pc - start;
+  // libdw names the vDSO "[vdso: PID]"; strace 6.1 (libunwind, which finds
+  // no file of that name to read symbols from) prints "[vdso]()".
+  if (f.module.starts_with("[vdso")) {
+    f.module = kVdsoName;
+    return f;
+  }
   // strace 6.1 (Debian builds it with libunwind) names a frame by the
   // nearest function symbol at or below it in the file's own symbol table,
   // whatever that symbol's size: a stripped libc's internal functions show

@@ -35,6 +35,12 @@ void RecordedMaps::add(FileMapping m) {
   by_start_.emplace(m.start, std::move(m));
 }
 
+const FileMapping* RecordedMaps::vdso() const {
+  for (const auto& [start, m] : by_start_)
+    if (m.path == kVdsoName) return &m;
+  return nullptr;
+}
+
 std::string RecordedMaps::proc_maps() const {
   std::string out;
   for (const auto& [start, m] : by_start_) {

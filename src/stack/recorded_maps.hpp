@@ -21,6 +21,8 @@ struct FileMapping {
 };
 
 inline constexpr uint32_t kMapRead = 1, kMapWrite = 2, kMapExec = 4, kMapShared = 8;
+// The path a mapping of the vDSO has, as /proc/PID/maps names it.
+inline constexpr const char* kVdsoName = "[vdso]";
 
 class RecordedMaps {
  public:
@@ -30,8 +32,11 @@ class RecordedMaps {
   void clear() { by_start_.clear(); }
   bool empty() const { return by_start_.empty(); }
   size_t size() const { return by_start_.size(); }
-  // In /proc/PID/maps's format, which libdw's reader takes.
+  // In /proc/PID/maps's format, which libdw's reader takes (it skips the
+  // vDSO: it reads that from the process's memory).
   std::string proc_maps() const;
+  // Where the vDSO is mapped; null when it was not recorded.
+  const FileMapping* vdso() const;
 
  private:
   std::map<uint64_t, FileMapping> by_start_;

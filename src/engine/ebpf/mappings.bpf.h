@@ -19,24 +19,28 @@ extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma* it) __weak __ksy
 #define SCT_VM_WRITE 0x2
 #define SCT_VM_EXEC 0x4
 #define SCT_VM_SHARED 0x8
+#define SCT_VM_VDSO 0x10 /* the vDSO: no file, no path */
 
 struct mapping {
   __u64 start, end, pgoff, file, flags;
 };
 
-/* One record for a file mapping; nothing for an anonymous one. */
+/* One record for a file mapping, or the vDSO (calls made from it, such as
+ * clock_gettime of a CPU clock, have their first frame there); nothing for
+ * another anonymous one. */
 static __always_inline void send_mapping(struct task_struct* task, struct mapping* m) {
   struct file* f = (struct file*)m->file;
-  if (!f) return;
+  bool vdso = !f && m->start == (__u64)BPF_CORE_READ(task, mm, context.vdso);
+  if (!f && !vdso) return;
   struct sct_record* r = begin(SCT_REC_MAPPING, task);
   if (!r) return;
   r->args[0] = m->start;
   r->args[1] = m->end;
   r->args[2] = m->pgoff << 12;
-  r->args[3] = BPF_CORE_READ(f, f_inode, i_sb, s_dev);
-  r->args[4] = BPF_CORE_READ(f, f_inode, i_ino);
-  r->args[5] = m->flags & (SCT_VM_READ | SCT_VM_WRITE | SCT_VM_EXEC | SCT_VM_SHARED);
-  capture_path_to_scratch(SCT_AT_MAP_PATH, (__u64)f + bpf_core_field_offset(struct file, f_path));
+  r->args[3] = f ? BPF_CORE_READ(f, f_inode, i_sb, s_dev) : 0;
+  r->args[4] = f ? BPF_CORE_READ(f, f_inode, i_ino) : 0;
+  r->args[5] = (m->flags & (SCT_VM_READ | SCT_VM_WRITE | SCT_VM_EXEC | SCT_VM_SHARED)) | (vdso ? SCT_VM_VDSO : 0);
+  if (f) capture_path_to_scratch(SCT_AT_MAP_PATH, (__u64)f + bpf_core_field_offset(struct file, f_path));
   finish(r);
 }
 

@@ -658,8 +658,10 @@ void StreamTracer::on_mapping(const sct_record& r, const uint8_t* rec, size_t si
   if (!stacks_) return;
   CapturedMemory mem;
   mem.add_record(rec, size);
+  constexpr uint64_t kVdso = 0x10;  // mappings.bpf.h's SCT_VM_VDSO
   FileMapping m{r.args[0], r.args[1], r.args[2], static_cast<uint32_t>(r.args[3]), r.args[4],
-                static_cast<uint32_t>(r.args[5]), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
+                static_cast<uint32_t>(r.args[5] & 0xf), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
+  if (r.args[5] & kVdso) m.path = kVdsoName;
   if (!m.path.empty()) stacks_->mapped(r.tgid, m);
 }
 
