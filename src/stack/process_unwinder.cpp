@@ -179,6 +179,16 @@ std::vector<std::pair<uint64_t, bool>> ProcessUnwinder::walk(pid_t tid) {
   return std::move(w.pcs);
 }
 
+Dwfl_Module* ProcessUnwinder::module_at(uint64_t addr) {
+  // libdw rounds a module's range out to its segments' alignment: an
+  // address in the gap after a module (JIT code, a mapping not known) is
+  // in no module, as strace says of it.
+  Dwfl_Module* mod = dwfl_addrmodule(dwfl_, addr);
+  Dwarf_Addr start = 0, end = 0;
+  if (!mod || !dwfl_module_info(mod, nullptr, &start, &end, nullptr, nullptr, nullptr, nullptr)) return nullptr;
+  return addr >= start && addr < end ? mod : nullptr;
+}
+
 UserStack ProcessUnwinder::unwind(pid_t tid, StackSource& src) {
   UserStack out;
   if (!dwfl_) return out;
@@ -190,7 +200,7 @@ UserStack ProcessUnwinder::unwind(pid_t tid, StackSource& src) {
   // (the seccomp filter lets untraced mmaps run): read the maps again once.
   auto unmapped = [&] {
     for (auto [pc, activation] : pcs)
-      if (!dwfl_addrmodule(dwfl_, activation ? pc : pc - 1)) return true;
+      if (!module_at(activation ? pc : pc - 1)) return true;
     return false;
   };
   if (!refreshed && unmapped()) {
@@ -199,7 +209,12 @@ UserStack ProcessUnwinder::unwind(pid_t tid, StackSource& src) {
   }
   src_ = nullptr;
   out.reserve(pcs.size());
-  for (auto [pc, activation] : pcs) out.push_back(symbolise(pc, activation));
+  for (auto [pc, activation] : pcs) {
+    out.push_back(symbolise(pc, activation));
+    // A frame in no file (code written at run time) has no CFI to go on
+    // with: what libdw finds past it is a guess, and strace stops there.
+    if (out.back().module.empty()) break;
+  }
   return out;
 }
 
@@ -245,7 +260,7 @@ StackFrame ProcessUnwinder::symbolise(uint64_t pc, bool activation) {
   // A return address may be the first byte after its function (a call to a
   // noreturn function ends it): look up the call instruction instead.
   Dwarf_Addr lookup = activation ? pc : pc - 1;
-  Dwfl_Module* mod = dwfl_addrmodule(dwfl_, lookup);
+  Dwfl_Module* mod = module_at(lookup);
   if (!mod) {
     f.address = pc;
     return f;

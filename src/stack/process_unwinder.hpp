@@ -59,6 +59,8 @@ class ProcessUnwinder {
   // The frames' pcs, innermost first, each with whether it is an activation.
   std::vector<std::pair<uint64_t, bool>> walk(pid_t tid);
   StackFrame symbolise(uint64_t pc, bool activation);
+  // The module holding `addr`, within its own mapped range; null if none.
+  Dwfl_Module* module_at(uint64_t addr);
   // A module's functions by address (file addresses), read once per file.
   struct Function {
     uint64_t value;

@@ -32,7 +32,7 @@ void RecordedMaps::add(FileMapping m) {
     it = by_start_.erase(it);
   }
   for (FileMapping& k : kept) by_start_.emplace(k.start, std::move(k));
-  by_start_.emplace(m.start, std::move(m));
+  if (!m.path.empty()) by_start_.emplace(m.start, std::move(m));
 }
 
 const FileMapping* RecordedMaps::vdso() const {

@@ -27,7 +27,8 @@ inline constexpr const char* kVdsoName = "[vdso]";
 class RecordedMaps {
  public:
   // A new mapping replaces whatever it overlaps, as mmap does; what lies
-  // outside it of a mapping it cuts stays, at its own file offset.
+  // outside it of a mapping it cuts stays, at its own file offset. One
+  // without a path (anonymous memory) only ends what was there.
   void add(FileMapping m);
   void clear() { by_start_.clear(); }
   bool empty() const { return by_start_.empty(); }

@@ -36,6 +36,16 @@ TEST(RecordedMaps, ANewMappingReplacesWhatItOverlaps) {
   EXPECT_EQ(m.size(), 3u);
 }
 
+TEST(RecordedMaps, AnonymousMemoryEndsWhatWasThere) {
+  // A file unmapped, then the range reused for code written at run time.
+  RecordedMaps m;
+  m.add(map(0x10000, 0x20000, 0, "/etc/ld.so.cache"));
+  m.add(map(0x18000, 0x19000, 0, ""));
+  EXPECT_EQ(m.proc_maps(),
+            "00010000-00018000 r--p 00000000 08:01 42 /etc/ld.so.cache\n"
+            "00019000-00020000 r--p 00009000 08:01 42 /etc/ld.so.cache\n");
+}
+
 TEST(RecordedMaps, TheSameRangeAgainIsOneMapping) {
   RecordedMaps m;
   m.add(map(0x10000, 0x20000, 0, "/lib/a.so"));

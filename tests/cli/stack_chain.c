@@ -5,6 +5,7 @@
  * that the eBPF engine reads its records while /proc/PID/maps is there.
  * Built with -g: -kk has source lines to show. */
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <pthread.h>
 #include <sys/wait.h>
 #include <signal.h>
@@ -43,6 +44,17 @@ int main(int argc, char** argv) {
   if (argc > 1 && !strcmp(argv[1], "vdso")) {
     struct timespec t;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return 0;
+  }
+  /* "jit": a call made from code written at run time, in anonymous memory
+   * (where, most likely, ld.so's cache was mapped and unmapped). */
+  if (argc > 1 && !strcmp(argv[1], "jit")) {
+    static const unsigned char code[] = {0xb8, 0x6e, 0, 0, 0, /* mov $getppid, %eax */
+                                         0x0f, 0x05,          /* syscall */
+                                         0xc3};               /* ret */
+    void* p = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    memcpy(p, code, sizeof code);
+    ((int (*)(void))p)();
     return 0;
   }
   /* "loop N": N getppid calls through the chain's depth, for the benchmark. */

@@ -163,7 +163,7 @@ def test_large_result():
 
 
 def test_vdso():
-    # A call made from the vDSO: its frame is "[vdso]()" as strace prints it
+    # Frames in no file of the program. A call made from the vDSO: its frame is "[vdso]()" as strace prints it
     # (no file to read symbols from), on both engines (the eBPF engine's
     # process is gone: sctrace's own vDSO, the same image, stands in). strace
     # 6.1's libunwind then loses its way after libc's frame
@@ -178,6 +178,13 @@ def test_vdso():
         check(len(got) == 1 and got[0][:2] == want[0][:2], "%s vdso: %r, strace %r" % (engine, got, want))
         check(len(got) == 1 and any("(main+" in f for f in got[0]) and any("(_start+" in f for f in got[0]),
               "%s vdso: on to main and _start: %r" % (engine, got))
+    # Code written at run time: in no file, and the unwind ends there.
+    args = ["-k", "-e", "trace=getppid", CHAIN, "jit"]
+    want = calls(trace(STRACE, args))
+    check([f for _, w, f in want if w == "getppid"] == [[" > unexpected_backtracing_error [ADDR]"]], "strace: %r" % want)
+    for engine in ENGINES:
+        got = calls(trace(SCTRACE, engine + args))
+        check(got == want, "%s jit: %r, strace %r" % (engine, got, want))
 
 
 def test_python():

@@ -25,13 +25,13 @@ struct mapping {
   __u64 start, end, pgoff, file, flags;
 };
 
-/* One record for a file mapping, or the vDSO (calls made from it, such as
- * clock_gettime of a CPU clock, have their first frame there); nothing for
- * another anonymous one. */
+/* One record for a mapping: a file's, the vDSO (calls made from it, such
+ * as clock_gettime of a CPU clock, have their first frame there), or an
+ * anonymous one, which ends what user space knew of that range (a JIT's
+ * code where a file was unmapped is in no file). */
 static __always_inline void send_mapping(struct task_struct* task, struct mapping* m) {
   struct file* f = (struct file*)m->file;
   bool vdso = !f && m->start == (__u64)BPF_CORE_READ(task, mm, context.vdso);
-  if (!f && !vdso) return;
   struct sct_record* r = begin(SCT_REC_MAPPING, task);
   if (!r) return;
   r->args[0] = m->start;
@@ -59,15 +59,16 @@ static long mapping_found(struct task_struct* task, struct vm_area_struct* vma, 
 
 /* After a call that maps memory returned: the mapping it made or changed,
  * at the address it returned (mmap, mremap, shmat) or was given (mprotect).
- * An unmapping sends nothing: user space keeps what was there, which only a
- * new mapping of the same range replaces. */
+ * An unmapping sends nothing: user space keeps what was there until a new
+ * mapping of that range, file or anonymous, replaces it. */
 static __always_inline void send_mapping_at(struct task_struct* task, long ret, __u64 arg0) {
   __u64 addr = ret > 0 && !(ret & 0xfff) ? (__u64)ret : arg0;
   struct mapping m = {};
   if (bpf_find_vma(task, addr, mapping_found, &m, 0) == 0) send_mapping(task, &m);
 }
 
-/* At exec: every file mapping of the new program (itself, its interpreter). */
+/* At exec: every mapping of the new program (itself, its interpreter, the
+ * vDSO). */
 static __always_inline void send_all_mappings(struct task_struct* task) {
   struct bpf_iter_task_vma it;
   struct vm_area_struct* vma;

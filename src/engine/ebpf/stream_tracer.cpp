@@ -662,7 +662,8 @@ void StreamTracer::on_mapping(const sct_record& r, const uint8_t* rec, size_t si
   FileMapping m{r.args[0], r.args[1], r.args[2], static_cast<uint32_t>(r.args[3]), r.args[4],
                 static_cast<uint32_t>(r.args[5] & 0xf), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
   if (r.args[5] & kVdso) m.path = kVdsoName;
-  if (!m.path.empty()) stacks_->mapped(r.tgid, m);
+  // An anonymous mapping (no path) ends what was known of its range.
+  stacks_->mapped(r.tgid, m);
 }
 
 UserStack StreamTracer::unwind(pid_t tgid, pid_t tid, const CapturedMemory& mem) {
