@@ -59,12 +59,18 @@ Value fprog_at(Call& c, uint64_t addr) {
   return Struct{{{"len", Uint{p->len}}, {"filter", c.ptr(p->filter)}}};
 }
 
-// PR_SET_TAGGED_ADDR_CTRL: flags, then the tag mask field.
+// PR_SET_TAGGED_ADDR_CTRL: the enable bit, named even when clear, the
+// check mode field by name, the tag mask field, then unknown bits.
 Value tagged_addr(uint64_t v) {
-  Flags f = flags_of(XSET(kTaggedAddr), v & ~kMteTagMask);
+  Flags f;
+  f.set = "TaggedAddrCtrl";
+  f.raw = v;
+  f.names.emplace_back((v & PR_TAGGED_ADDR_ENABLE) ? "PR_TAGGED_ADDR_ENABLE" : "!PR_TAGGED_ADDR_ENABLE");
+  f.names.emplace_back(xlat_name(XSET(kMteTcf), v & PR_MTE_TCF_MASK));
   if (uint64_t tag = (v & kMteTagMask) >> PR_MTE_TAG_SHIFT) {
     f.names.push_back(fmt::format("{:#x}<<PR_MTE_TAG_SHIFT", tag));
   }
+  f.residue = v & ~(PR_TAGGED_ADDR_ENABLE | PR_MTE_TCF_MASK | kMteTagMask);
   return f;
 }
 

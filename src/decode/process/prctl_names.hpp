@@ -70,8 +70,9 @@ constexpr XlatEntry kSpecGet[] = {
 constexpr XlatEntry kPacKeys[] = {
     XLAT(PR_PAC_APIAKEY), XLAT(PR_PAC_APIBKEY), XLAT(PR_PAC_APDAKEY), XLAT(PR_PAC_APDBKEY),
     XLAT(PR_PAC_APGAKEY)};
-constexpr XlatEntry kTaggedAddr[] = {
-    XLAT(PR_TAGGED_ADDR_ENABLE), XLAT(PR_MTE_TCF_SYNC), XLAT(PR_MTE_TCF_ASYNC)};
+// The tag check mode: a field of two bits, every value named.
+constexpr XlatEntry kMteTcf[] = {
+    XLAT(PR_MTE_TCF_NONE), XLAT(PR_MTE_TCF_SYNC), XLAT(PR_MTE_TCF_ASYNC), XLAT(PR_MTE_TCF_MASK)};
 constexpr XlatEntry kSysDispatch[] = {XLAT(PR_SYS_DISPATCH_OFF), XLAT(PR_SYS_DISPATCH_ON)};
 constexpr XlatEntry kSchedCore[] = {
     XLAT(PR_SCHED_CORE_GET), XLAT(PR_SCHED_CORE_CREATE), XLAT(PR_SCHED_CORE_SHARE_TO),
