@@ -115,7 +115,7 @@ PID_PLACES = PID_SOURCES + [
     re.compile(r"/proc/(\d+)/"),
     # System V IPC: who made and last used an object, semctl's GETPID.
     re.compile(r"(?:shm_cpid|shm_lpid|msg_lspid|msg_lrpid)=(\d+)"),
-    re.compile(LEAD + r"semctl\(.*GETPID, .*\) += (\d+)(?: <\d|$)"),
+    re.compile(LEAD + r"semctl\(-?\d+, -?\d+, (?:GETPID|0xb(?: /\* GETPID \*/)?), .*\) += (\d+)(?: <\d|$)"),
 ]
 
 

@@ -41,6 +41,8 @@ Value ipc_cmd(Xlat t, unsigned cmd, const char* unknown) {
   f.set = t.name;
   f.raw = cmd;
   f.names = {"IPC_64", n ? std::string(n) : fmt::format("{:#x} /* {} */", cmd & ~kIpc64, unknown)};
+  // -X raw and verbose: the flag and the command as two numbers.
+  f.parts = {Sym{"IPC_64", "Ipc64", kIpc64, NumBase::Hex}, xlat_value(t, cmd & ~kIpc64, unknown)};
   return f;
 }
 

@@ -74,30 +74,47 @@ Value tagged_addr(uint64_t v) {
   return f;
 }
 
-// The getters whose return value strace explains.
+// The getters whose return value strace explains. The explanation is text,
+// shown whatever -X says (a dumpable mode), or flags that -X raw leaves out.
 void decorate_return(Call& c, unsigned opt) {
   if (c.failed()) return;
   const auto r = static_cast<uint64_t>(c.ret());
   switch (opt) {
     case PR_GET_DUMPABLE:
-      if (const char* n = xlat_name(XSET(kSuidDump), r)) c.set_ret_aux(Sym{n, "SuidDump", c.ret()});
+      if (const char* n = xlat_name(XSET(kSuidDump), r)) c.set_ret_aux(Sym{n});
       break;
     case PR_MCE_KILL_GET:
-      if (const char* n = xlat_name(XSET(kMceKillPolicy), r)) c.set_ret_aux(Sym{n, "MceKillPolicy", c.ret()});
+      if (const char* n = xlat_name(XSET(kMceKillPolicy), r)) c.set_ret_aux(Sym{n});
       break;
     case PR_GET_SECUREBITS:
     case PR_GET_SPECULATION_CTRL:
     case PR_GET_FP_MODE:
       if (r == 0) break;
       c.set_ret(Hex{r});
-      c.set_ret_aux(flags_of(opt == PR_GET_SECUREBITS        ? XSET(kSecureBits)
-                             : opt == PR_GET_SPECULATION_CTRL ? XSET(kSpecGet)
-                                                              : XSET(kFpMode),
-                             r));
+      if (c.opts().xlat == XlatStyle::Raw) break;
+      c.set_ret_aux(Sym{render_flags_text(flags_of(opt == PR_GET_SECUREBITS        ? XSET(kSecureBits)
+                                                   : opt == PR_GET_SPECULATION_CTRL ? XSET(kSpecGet)
+                                                                                    : XSET(kFpMode),
+                                                   r))});
       break;
     case PR_GET_TIMERSLACK: c.set_ret(Uint{r}); break;
     default: break;
   }
+}
+
+// PR_SVE_SET_VL, PR_SME_SET_VL: the flags and the vector length; a bare
+// length is a number under every -X.
+Value vector_length(Xlat t, uint64_t v) {
+  Flags f = flags_of(t, v);
+  if (f.names.empty()) return Hex{v};
+  return f;
+}
+
+// A pid type: its number with the name in a comment, which -X raw drops
+// (as it drops the comment of an unknown value).
+Value pid_type(uint64_t v) {
+  const char* n = xlat_name(XSET(kPidType), v);
+  return std::make_shared<Commented>(Commented{Hex{v}, n ? n : "PIDTYPE_???", true});
 }
 
 // Entry: pushes the arguments shown at entry; true when nothing is left for
@@ -146,14 +163,14 @@ bool entry(Call& c, unsigned opt) {
     case PR_SET_PTRACER:
       // An int to the kernel: -1 in its low half is "any".
       if (c.iarg(1) == -1) {
-        c.push(Sym{"PR_SET_PTRACER_ANY", "PrSetPtracer", -1});
+        c.push(Sym{"PR_SET_PTRACER_ANY", "PrSetPtracer", -1, NumBase::Dec});
       } else {
         c.push(Int{c.iarg(1)});
       }
       break;
     case PR_SET_FP_MODE: c.push(flags_value(XSET(kFpMode), c.arg(1), "PR_FP_MODE_???")); break;
-    case PR_SVE_SET_VL: c.push(flags_of(XSET(kSveVl), c.arg(1))); break;
-    case PR_SME_SET_VL: c.push(flags_of(XSET(kSmeVl), c.arg(1))); break;
+    case PR_SVE_SET_VL: c.push(vector_length(XSET(kSveVl), c.arg(1))); break;
+    case PR_SME_SET_VL: c.push(vector_length(XSET(kSmeVl), c.arg(1))); break;
     case PR_GET_SPECULATION_CTRL:
       c.push(xlat_value(XSET(kSpecWhich), c.arg(1), "PR_SPEC_???"));
       c.args_done();
@@ -228,8 +245,7 @@ bool entry(Call& c, unsigned opt) {
     case PR_SCHED_CORE: {
       c.push(xlat_value(XSET(kSchedCore), c.arg(1), "PR_SCHED_CORE_???"));
       c.push(Int{c.iarg(2)});
-      const char* type = xlat_name(XSET(kPidType), c.arg(3));
-      c.push(type ? commented(Hex{c.arg(3)}, type) : unknown_commented(Hex{c.arg(3)}, "PIDTYPE_???"));
+      c.push(pid_type(c.arg(3)));
       if (c.arg(1) == PR_SCHED_CORE_GET) return false;  // the cookie, at exit
       c.push(c.ptr(c.arg(4)));
       return true;
