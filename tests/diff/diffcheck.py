@@ -113,6 +113,9 @@ PID_PLACES = PID_SOURCES + [
                r"waitid\((?:P_PID|0x1(?: \/\* P_PID \*\/)?),) ?\(?(\d+)"),
     re.compile(LEAD + r"(?:tgkill|setpgid|rt_tgsigqueueinfo)\(\d+, (\d+)"),
     re.compile(r"/proc/(\d+)/"),
+    # System V IPC: who made and last used an object, semctl's GETPID.
+    re.compile(r"(?:shm_cpid|shm_lpid|msg_lspid|msg_lrpid)=(\d+)"),
+    re.compile(LEAD + r"semctl\(-?\d+, -?\d+, (?:GETPID|0xb(?: /\* GETPID \*/)?), .*\) += (\d+)(?: <\d|$)"),
 ]
 
 
@@ -267,6 +270,8 @@ VOLATILE = [
     (re.compile(r"(st_atime_nsec|st_mtime_nsec|st_ctime_nsec)=\d+"), r"\1=NSEC"),
     (re.compile(r"(stx_[amcb]time)=\{[^}]*\}( /\* [^*]* \*/)?"), r"\1=TIME"),
     (re.compile(r"(si_utime|si_stime)=\d+( /\* [\d.]+ s \*/)?"), r"\1=T"),
+    # System V IPC objects' times, when set (0 is "never").
+    (re.compile(r"\b((?:shm|sem|msg)_[a-z]time)=[1-9]\d*"), r"\1=TIME"),
     (re.compile(r"tv_(sec|nsec|usec)=\d+"), r"tv_\1=N"),
     # time's result is now: the value it stores and returns, and their dates.
     (re.compile(r"^([T:. ]*time\()\[\d+ /\* [^*]* \*/\]"), r"\1[NOW]"),

@@ -2,8 +2,8 @@
  * argument (heap and stack), flag bits known and unknown, an empty array, a
  * count with high bits, timeouts, failures and bad pointers. The semaphore
  * set lives in a new IPC namespace, made before the marker: its id is the
- * same in every run, and it goes away with the program (semctl is not
- * decoded yet, so nothing after the marker removes it). */
+ * same in every run, and it goes away with the program (semctl has its
+ * own program, sysv_ctl.c). */
 #define _GNU_SOURCE
 #include <linux/time_types.h>
 #include <sched.h>

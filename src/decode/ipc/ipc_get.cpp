@@ -45,10 +45,14 @@ Value ipc_flags(ArgSet set, unsigned v, bool shm) {
   word.names.push_back(std::move(out));
   word.raw = v;
   if (bits) {
-    Flags b;
-    b.residue = bits;
-    b.raw = bits;
-    word.parts.push_back(std::move(b));
+    // -X verbose names the known bits after their number (0x10200 /*
+    // IPC_CREAT|0x10000 */); bits without a name are a bare number.
+    Flags b = flags_of(arg_set_table(set), bits);
+    if (b.names.empty()) {
+      word.parts.push_back(Hex{bits});
+    } else {
+      word.parts.push_back(std::move(b));
+    }
   }
   if (huge) word.parts.push_back(Sym{fmt::format("{}<<{}", huge, kShmHugeShift), {}, 0, NumBase::Text});
   word.parts.push_back(Oct{v & 0777});
