@@ -80,11 +80,13 @@ bool parse_columns(const std::string& spec, std::vector<std::string>& out, std::
 void SummarySink::on_event(const Event& e) {
   if (e.kind == Event::Kind::Counts) {
     rows_[call_name(*e.call)] = *e.counts;
+    numbers_[call_name(*e.call)] = e.call->nr;
     return;
   }
   if (e.kind != Event::Kind::SyscallExit) return;
   const DecodedCall& d = *e.call;
   Row& r = rows_[call_name(d)];
+  numbers_.emplace(call_name(d), d.nr);
   ++r.calls;
   if (call_failed(d)) ++r.errors;
   // strace counts system time unless -w asks for wall-clock latency.
@@ -99,6 +101,15 @@ void SummarySink::on_event(const Event& e) {
 std::vector<std::pair<std::string, SummarySink::Row>> SummarySink::sorted_rows() const {
   std::vector<std::pair<std::string, Row>> rows(rows_.begin(), rows_.end());
   const std::string& k = opts_.sort_by;
+  // strace keeps its rows in syscall number order and sorts them stably:
+  // rows of equal rank (-S calls, or times all zero) stay in number order.
+  auto number = [&](const std::string& n) {
+    auto it = numbers_.find(n);
+    return it == numbers_.end() ? 0L : it->second;
+  };
+  if (k != "name" && k != "syscall" && k != "syscall-name")
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const auto& a, const auto& b) { return number(a.first) < number(b.first); });
   auto by = [&](auto key, bool desc) {
     std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
       return desc ? key(a.second) > key(b.second) : key(a.second) < key(b.second);
@@ -136,6 +147,15 @@ void SummarySink::print() {
   if (cols.empty()) cols = {"time-percent", "total-time", "avg-time", "calls", "errors", "name"};
   const auto rows = sorted_rows();
   const Row total = this->total();
+  // strace widens the name column to one more than the longest name
+  // (sched_getaffinity: 18 wide), never below its usual 16.
+  size_t name_width = 16;
+  for (const auto& [n, r] : rows) name_width = std::max(name_width, n.size() + 1);
+  auto find = [&](const std::string& n) {
+    Column c = *find_column(n);
+    if (n == "name") c.width = static_cast<int>(name_width);
+    return c;
+  };
 
   // A left-aligned column at the end of a line is not padded (strace's name).
   auto last_left = [&](const Column& c) { return c.left && cols.back() == c.name; };
@@ -160,7 +180,7 @@ void SummarySink::print() {
     std::string l;
     for (size_t i = 0; i < cols.size(); ++i) {
       if (i) l += ' ';
-      l += piece(*find_column(cols[i]));
+      l += piece(find(cols[i]));
     }
     out_.write(l + "\n");
   };

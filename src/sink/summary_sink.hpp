@@ -43,6 +43,8 @@ class SummarySink : public Sink {
   const SummaryConfig opts_;
   Output& out_;
   std::map<std::string, Row> rows_;
+  // Each row's syscall number: strace lists rows of equal rank in number order.
+  std::map<std::string, long> numbers_;
 };
 
 }  // namespace sct

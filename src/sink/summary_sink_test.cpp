@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
 namespace sct {
 namespace {
 
@@ -53,6 +59,50 @@ TEST(SummarySink, OverheadComesOffEachCall) {
   EXPECT_EQ(r.total_ns, 12000);
   EXPECT_EQ(r.min_ns, 0);
   EXPECT_EQ(r.max_ns, 10000);
+}
+
+// strace's table for `nproc` under -c -S calls (times zeroed): rows of equal
+// calls stay in syscall number order (mprotect before brk), and the name
+// column is one wider than sched_getaffinity.
+TEST(SummarySink, TiesInNumberOrderAndNameColumnFitsTheLongest) {
+  char path[] = "/tmp/sctrace-summary-XXXXXX";
+  int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  {
+    Output out;
+    ASSERT_EQ(out.open(path, false), "");
+    SummaryConfig cfg;
+    cfg.sort_by = "calls";
+    SummarySink sink(cfg, out);
+    auto add = [&](const char* name, int calls) {
+      DecodedCall d;
+      d.info = syscall_by_name(name);
+      d.nr = d.info->nr;
+      Event e;
+      e.kind = Event::Kind::SyscallExit;
+      e.call = &d;
+      for (int i = 0; i < calls; ++i) sink.on_event(e);
+    };
+    add("sched_getaffinity", 1);
+    add("brk", 3);
+    add("mprotect", 3);
+    add("read", 1);
+    sink.print();
+  }
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  unlink(path);
+  EXPECT_EQ(text.str(),
+            "% time     seconds  usecs/call     calls    errors syscall\n"
+            "------ ----------- ----------- --------- --------- ------------------\n"
+            "  0.00    0.000000           0         3           mprotect\n"
+            "  0.00    0.000000           0         3           brk\n"
+            "  0.00    0.000000           0         1           read\n"
+            "  0.00    0.000000           0         1           sched_getaffinity\n"
+            "------ ----------- ----------- --------- --------- ------------------\n"
+            "100.00    0.000000           0         8           total\n");
 }
 
 }  // namespace

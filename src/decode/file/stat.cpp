@@ -77,12 +77,10 @@ constexpr XlatEntry kStatxAttrs[] = {
     XLAT_PAIR(0x200000, "STATX_ATTR_DAX"),
 };
 
-// The statx mask prints STATX_BASIC_STATS when all its bits are there, but
-// the argument (what was asked) names each bit.
-Value statx_mask(uint64_t v, bool combine) {
-  if (combine) return flags_of(XSET(kStatxMask), v);
-  return flags_of(XSET(kStatxMask).subspan(2), v);
-}
+// The statx mask prints STATX_ALL or STATX_BASIC_STATS when all their bits
+// are there, in the argument (what was asked: stat(1) asks STATX_ALL) as in
+// stx_mask.
+Value statx_mask(uint64_t v) { return flags_of(XSET(kStatxMask), v); }
 
 Value statx_ts(const statx_timestamp& t) {
   return commented(Struct{{{"tv_sec", Int{t.tv_sec}}, {"tv_nsec", Uint{t.tv_nsec}}}},
@@ -95,7 +93,7 @@ Value statx_value(Call& c, uint64_t addr) {
   if (!st) return c.ptr(addr);
   Struct s;
   const bool v = true;  // a member shown only with -v (Field::detail)
-  s.fields.push_back({"stx_mask", statx_mask(st->stx_mask, true)});
+  s.fields.push_back({"stx_mask", statx_mask(st->stx_mask)});
   s.fields.push_back({"stx_blksize", Uint{st->stx_blksize}, v});
   s.fields.push_back({"stx_attributes", flags_of(XSET(kStatxAttrs), st->stx_attributes)});
   s.fields.push_back({"stx_nlink", Uint{st->stx_nlink}, v});
@@ -156,7 +154,7 @@ bool decode_statx(Call& c) {
     c.push(c.dirfd(c.iarg(0)));
     c.push(c.path(c.arg(1)));
     c.push(statx_flags(c.uarg(2)));
-    c.push(statx_mask(c.uarg(3), false));
+    c.push(statx_mask(c.uarg(3)));
     return false;
   }
   c.push(statx_value(c, c.arg(4)));

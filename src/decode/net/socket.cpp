@@ -16,6 +16,7 @@
 #include "decode/common.hpp"
 #include "decode/net/msghdr.hpp"
 #include "decode/net/sockaddr.hpp"
+#include "decode/net/sockopt_names.hpp"
 
 namespace sct {
 
@@ -50,26 +51,6 @@ constexpr uint64_t kControlMax = 4096;
 constexpr XlatEntry kSockLevels[] = {
     XLAT(SOL_IP), XLAT(SOL_SOCKET), XLAT(SOL_TCP), XLAT_PAIR(17, "SOL_UDP"), XLAT(SOL_IPV6),
     XLAT(SOL_ICMPV6), XLAT(SOL_RAW), XLAT(SOL_PACKET), XLAT(SOL_NETLINK)};
-constexpr XlatEntry kSolSocketOpts[] = {
-    XLAT(SO_DEBUG), XLAT(SO_REUSEADDR), XLAT(SO_TYPE), XLAT(SO_ERROR), XLAT(SO_DONTROUTE),
-    XLAT(SO_BROADCAST), XLAT(SO_SNDBUF), XLAT(SO_RCVBUF), XLAT(SO_KEEPALIVE), XLAT(SO_OOBINLINE),
-    XLAT(SO_NO_CHECK), XLAT(SO_PRIORITY), XLAT(SO_LINGER), XLAT(SO_BSDCOMPAT), XLAT(SO_REUSEPORT),
-    XLAT(SO_PASSCRED), XLAT(SO_PEERCRED), XLAT(SO_RCVLOWAT), XLAT(SO_SNDLOWAT),
-    XLAT(SO_RCVTIMEO_OLD), XLAT(SO_SNDTIMEO_OLD), XLAT(SO_BINDTODEVICE), XLAT(SO_ACCEPTCONN),
-    XLAT(SO_SNDBUFFORCE), XLAT(SO_RCVBUFFORCE), XLAT(SO_PROTOCOL), XLAT(SO_DOMAIN)};
-constexpr XlatEntry kTcpOpts[] = {
-    XLAT(TCP_NODELAY), XLAT(TCP_MAXSEG), XLAT(TCP_CORK), XLAT(TCP_KEEPIDLE), XLAT(TCP_KEEPINTVL),
-    XLAT(TCP_KEEPCNT), XLAT(TCP_SYNCNT), XLAT(TCP_LINGER2), XLAT(TCP_DEFER_ACCEPT),
-    XLAT(TCP_WINDOW_CLAMP), XLAT(TCP_INFO), XLAT(TCP_QUICKACK), XLAT(TCP_CONGESTION),
-    XLAT(TCP_USER_TIMEOUT), XLAT(TCP_FASTOPEN)};
-constexpr XlatEntry kIpOpts[] = {
-    XLAT(IP_TOS), XLAT(IP_TTL), XLAT(IP_HDRINCL), XLAT(IP_OPTIONS), XLAT(IP_RECVERR),
-    XLAT(IP_MTU_DISCOVER), XLAT(IP_PKTINFO), XLAT(IP_RECVTTL), XLAT(IP_RECVTOS),
-    XLAT(IP_MULTICAST_TTL), XLAT(IP_MULTICAST_LOOP), XLAT(IP_ADD_MEMBERSHIP)};
-constexpr XlatEntry kIpv6Opts[] = {
-    XLAT(IPV6_V6ONLY), XLAT(IPV6_RECVERR), XLAT(IPV6_UNICAST_HOPS), XLAT(IPV6_MULTICAST_HOPS),
-    XLAT(IPV6_MULTICAST_LOOP), XLAT(IPV6_RECVPKTINFO), XLAT(IPV6_MTU_DISCOVER), XLAT(IPV6_TCLASS)};
-
 Value socket_type(uint32_t v) {
   Flags f = flags_of(XSET(kSockFlags), v & ~0xfu);
   const char* t = xlat_name(kSockTypes, v & 0xf);
@@ -85,16 +66,6 @@ Value protocol(int family, uint32_t p) {
   if (family == AF_INET || family == AF_INET6) return xlat_value(XSET(kIpProtos), p, "IPPROTO_???");
   if (family == AF_NETLINK) return xlat_value(XSET(kNetlinkProtos), p, "NETLINK_???");
   return Uint{p};
-}
-
-Value optname(int level, uint32_t name) {
-  switch (level) {
-    case SOL_SOCKET: return xlat_value(XSET(kSolSocketOpts), name, "SO_???");
-    case SOL_TCP: return xlat_value(XSET(kTcpOpts), name, "TCP_???");
-    case SOL_IP: return xlat_value(XSET(kIpOpts), name, "IP_???");
-    case SOL_IPV6: return xlat_value(XSET(kIpv6Opts), name, "IPV6_???");
-    default: return Uint{name};
-  }
 }
 
 // An in/out socklen_t: [16], or [128 => 16] when the kernel changed it.
@@ -210,7 +181,7 @@ bool decode_setsockopt(Call& c) {
   int level = c.iarg(1);
   c.push(c.fd(c.iarg(0)));
   c.push(xlat_value_dec(XSET(kSockLevels), level, "SOL_???"));
-  c.push(optname(level, c.uarg(2)));
+  c.push(sockopt_name(level, c.uarg(2)));
   c.push(optval(c, c.arg(3), c.iarg(4)));
   c.push(Uint{c.uarg(4)});
   return true;
@@ -221,7 +192,7 @@ bool decode_getsockopt(Call& c) {
   if (c.entering()) {
     c.push(c.fd(c.iarg(0)));
     c.push(xlat_value_dec(XSET(kSockLevels), level, "SOL_???"));
-    c.push(optname(level, c.uarg(2)));
+    c.push(sockopt_name(level, c.uarg(2)));
     save_len(c, c.arg(4));
     return false;
   }
