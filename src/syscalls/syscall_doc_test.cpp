@@ -24,7 +24,7 @@ TEST(SyscallDoc, Counts) {
   std::printf("syscalls: %d generic, %d custom, %d undecoded\n", generic, custom, undecoded);
   // Today's count. It may only go down: decode a call (or give it the right
   // argument types) and lower the number here in the same commit.
-constexpr int kUndecoded = 27;
+constexpr int kUndecoded = 26;
   EXPECT_LE(undecoded, kUndecoded) << "a change left more syscalls undecoded";
   if (undecoded < kUndecoded) std::printf("undecoded went down: lower kUndecoded to %d\n", undecoded);
 }
