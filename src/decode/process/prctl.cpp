@@ -32,12 +32,16 @@ Value ulong_signal(uint64_t v) {
 }
 
 // The task name: the kernel takes at most TASK_COMM_LEN - 1 bytes.
-Value comm_name(Call& c, uint64_t addr) {
+// `given`: PR_SET_NAME's, which strace 6.1 reads 15 bytes of and shows cut
+// unless it ended within them ("exactly15chars!"...); the kernel's answer
+// to PR_GET_NAME is whole.
+Value comm_name(Call& c, uint64_t addr, bool given) {
   if (addr == 0) return Ptr{0};
   bool terminated = false;
   auto s = c.mem().read_cstr(addr, kTaskCommLen - 1, &terminated);
   if (!s) return c.ptr(addr);
-  return Str{std::move(*s), !terminated};
+  const bool cut = !terminated || (given && s->size() >= kTaskCommLen - 1);
+  return Str{std::move(*s), cut};
 }
 
 // [value] of the int the kernel stored at exit, or the address.
@@ -146,7 +150,7 @@ bool entry(Call& c, unsigned opt) {
       c.push(Uint{c.arg(1)});
       break;
     case PR_SET_TIMERSLACK: c.push(Int{c.sarg(1)}); break;
-    case PR_SET_NAME: c.push(comm_name(c, c.arg(1))); break;
+    case PR_SET_NAME: c.push(comm_name(c, c.arg(1), true)); break;
     case PR_SET_SECCOMP:
       c.push(xlat_value(XSET(kSeccompMode), c.arg(1), "SECCOMP_MODE_???"));
       if (c.arg(1) == SECCOMP_MODE_FILTER) {
@@ -295,7 +299,7 @@ void exit_values(Call& c, unsigned opt) {
     case PR_GET_FPEXC:
     case PR_GET_ENDIAN:
     case PR_GET_CHILD_SUBREAPER: c.push(int_out(c, p, [](int v) { return Value(Int{v}); })); break;
-    case PR_GET_NAME: c.push(c.failed() ? c.ptr(p) : comm_name(c, p)); break;
+    case PR_GET_NAME: c.push(c.failed() ? c.ptr(p) : comm_name(c, p, false)); break;
     case PR_GET_TID_ADDRESS: {
       auto v = c.failed() ? std::nullopt : c.read<uint64_t>(p);
       c.push(v ? Value(Array{{c.ptr(*v)}}) : c.ptr(p));
