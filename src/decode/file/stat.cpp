@@ -59,6 +59,11 @@ Value statx_flags(uint64_t v) {
   const char* sync = xlat_name(kStatxSyncTypes, v & AT_STATX_SYNC_TYPE);
   f.names.insert(f.names.begin(), sync ? sync : "AT_STATX_SYNC_TYPE");
   f.raw = v;
+  // -X verbose shows the sync type and the flags as two numbers, as strace
+  // does: 0 /* AT_STATX_SYNC_AS_STAT */|0x900 /* AT_SYMLINK_NOFOLLOW|... */.
+  const uint64_t rest = v & ~uint64_t{AT_STATX_SYNC_TYPE};
+  f.parts = {Sym{sync ? sync : "AT_STATX_SYNC_TYPE", "StatxSyncTypes", static_cast<int64_t>(v & AT_STATX_SYNC_TYPE)}};
+  if (rest) f.parts.push_back(flags_of(XSET(kStatxFlags), rest));
   return f;
 }
 constexpr XlatEntry kStatxMask[] = {

@@ -58,6 +58,18 @@ TEST(Statx, MaskNamesItsSets) {
             R"(statx(AT_FDCWD, "s.txt", AT_STATX_SYNC_AS_STAT, STATX_TYPE|STATX_MODE, 0x3000) = -1 EFAULT (Bad address))");
 }
 
+// -X verbose: the sync type and the flags are two numbers (ls -l under strace).
+TEST(Statx, VerboseSplitsSyncTypeFromFlags) {
+  FakeMemory m;
+  uint64_t p = m.put_str(0x1000, "/");
+  DecodeOptions o;
+  o.xlat = XlatStyle::Verbose;
+  EXPECT_EQ(trace_line("statx", {uint64_t(AT_FDCWD), p, AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT, STATX_BASIC_STATS, 0x3000}, -14, m, o),
+            R"(statx(-100 /* AT_FDCWD */, "/", 0 /* AT_STATX_SYNC_AS_STAT */|0x900 /* AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT */, 0x7ff /* STATX_BASIC_STATS */, 0x3000) = -1 EFAULT (Bad address))");
+  EXPECT_EQ(trace_line("statx", {uint64_t(AT_FDCWD), p, 0, STATX_BASIC_STATS, 0x3000}, -14, m, o),
+            R"(statx(-100 /* AT_FDCWD */, "/", 0 /* AT_STATX_SYNC_AS_STAT */, 0x7ff /* STATX_BASIC_STATS */, 0x3000) = -1 EFAULT (Bad address))");
+}
+
 // df: strace puts ST_VALID before the mount flags.
 TEST(Statfs, ValidFlagComesFirst) {
   FakeMemory m;
