@@ -1,6 +1,7 @@
 /* timer_create's struct sigevent, as coreutils' timeout and tail -f make
  * it (the C library's default SIGALRM), with a value, every notification,
- * an unknown one, and bad pointers on both sides. */
+ * an unknown one, and bad pointers on both sides; then a timer fires, and
+ * its signal shows the timer's id and value. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include "marker.h"
 
 #define BAD ((void *)1)
+
+static void on_signal(int sig) { (void)sig; }
 
 int main(void) {
   BEGIN();
@@ -45,5 +48,15 @@ int main(void) {
   syscall(SYS_timer_create, CLOCK_MONOTONIC, &e, &id);
   syscall(SYS_timer_create, CLOCK_MONOTONIC, BAD, &id);
   syscall(SYS_timer_create, CLOCK_MONOTONIC, NULL, BAD);
+
+  signal(SIGUSR1, on_signal);
+  memset(&e, 0, sizeof e);
+  e.sigev_notify = SIGEV_SIGNAL;
+  e.sigev_signo = SIGUSR1;
+  e.sigev_value.sival_int = 5;
+  struct itimerspec soon = {{0, 0}, {0, 1000000}};
+  syscall(SYS_timer_create, CLOCK_MONOTONIC, &e, &id);
+  syscall(SYS_timer_settime, id, 0, &soon, NULL);
+  pause();
   return 0;
 }

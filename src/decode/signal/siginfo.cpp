@@ -43,7 +43,14 @@ Value decode_siginfo(const siginfo_t& si) {
   if (!code && si.si_code > 0 && si.si_signo == SIGSEGV) code = xlat_name(kSegvCodes, si.si_code);
   if (code) s.fields.push_back({"si_code", Sym{code, "SiCodes", si.si_code}});
   else s.fields.push_back({"si_code", Int{si.si_code}});
-  if (si.si_code <= 0) {
+  if (si.si_code == SI_TIMER) {
+    // A POSIX timer's expiry (timeout(1), tail -f): its id, overruns and
+    // the value timer_create gave it, shown even when zero.
+    s.fields.push_back({"si_timerid", Hex{static_cast<uint32_t>(si.si_timerid)}});
+    s.fields.push_back({"si_overrun", Int{si.si_overrun}});
+    s.fields.push_back({"si_int", Int{si.si_int}});
+    s.fields.push_back({"si_ptr", Ptr{reinterpret_cast<uint64_t>(si.si_ptr)}});
+  } else if (si.si_code <= 0) {
     s.fields.push_back({"si_pid", Int{si.si_pid}});
     s.fields.push_back({"si_uid", Uint{si.si_uid}});
     // sigqueue's value, as an int and as a pointer; strace leaves out a zero one.
