@@ -79,12 +79,15 @@ bool decode_mprotect(Call& c) {
   return true;
 }
 
+// The new address is an argument only with MREMAP_FIXED: strace shows it
+// then alone (realloc's MREMAP_MAYMOVE takes four).
 bool decode_mremap(Call& c) {
   c.push(c.ptr(c.arg(0)));
   c.push(Uint{c.arg(1)});
   c.push(Uint{c.arg(2)});
-  c.push(flags_of(XSET(kMremapFlags), c.uarg(3)));
-  c.push(c.ptr(c.arg(4)));
+  c.push(flags_value(XSET(kMremapFlags), c.uarg(3), "MREMAP_???"));
+  if (c.uarg(3) & MREMAP_FIXED) c.push(c.ptr(c.arg(4)));
+  c.args_done();
   return true;
 }
 

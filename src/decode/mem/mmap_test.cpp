@@ -35,3 +35,24 @@ TEST(Madvise, Advice) {
 
 }  // namespace
 }  // namespace sct::testing
+
+namespace sct::testing {
+namespace {
+
+// realloc's MREMAP_MAYMOVE takes four arguments; the new address is one only
+// with MREMAP_FIXED (lines from strace 6.1).
+TEST(Mremap, NewAddressOnlyWhenFixed) {
+  FakeMemory m;
+  EXPECT_EQ(trace_line("mremap", {0x7f0000000000, 8192, 16384, MREMAP_MAYMOVE, 0}, 0x7f0000100000, m),
+            "mremap(0x7f0000000000, 8192, 16384, MREMAP_MAYMOVE) = 0x7f0000100000");
+  EXPECT_EQ(trace_line("mremap", {0x7f0000000000, 16384, 4096, 0, 0x1234}, 0x7f0000000000, m),
+            "mremap(0x7f0000000000, 16384, 4096, 0)  = 0x7f0000000000");
+  EXPECT_EQ(trace_line("mremap", {0x7f0000000000, 4096, 8192, MREMAP_MAYMOVE | MREMAP_FIXED, 0x7f0000200000},
+                       0x7f0000200000, m),
+            "mremap(0x7f0000000000, 4096, 8192, MREMAP_MAYMOVE|MREMAP_FIXED, 0x7f0000200000) = 0x7f0000200000");
+  EXPECT_EQ(trace_line("mremap", {0x7f0000000000, 8192, 8192, 0x80, 0x5000}, -22, m),
+            "mremap(0x7f0000000000, 8192, 8192, 0x80 /* MREMAP_??? */) = -1 EINVAL (Invalid argument)");
+}
+
+}  // namespace
+}  // namespace sct::testing
