@@ -279,6 +279,9 @@ VOLATILE = [
     # Free space changes while the tests run.
     (re.compile(r"(f_bfree|f_bavail|f_ffree)=\d+"), r"\1=N"),
     (re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?):\[\d+\]"), r"\1:[INODE]"),
+    # -yy: an unconnected or unnamed Unix socket is its inode number.
+    (re.compile(r"<(UNIX(?:-STREAM|-DGRAM|-SEQPACKET)?):\[\d+(->\d+)?(,\"[^\"]*\")?\]"),
+     lambda m: "<%s:[INODE%s%s]" % (m.group(1), "->INODE" if m.group(2) else "", m.group(3) or "")),
     # Temporary names: the work directory and gcc's files.
     (re.compile(r"/tmp/%s\w{8}" % WORK_PREFIX), "/tmp/%sWORK" % WORK_PREFIX),
     (re.compile(r"/tmp/cc\w{6}"), "/tmp/ccTEMP"),
