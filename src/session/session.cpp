@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "core/pid_names.hpp"
+#include "decode/desc/fcntl.hpp"
 #include "decode/dispatch.hpp"
 #include "decode/signal/siginfo.hpp"
 #include "filter/call_options.hpp"
@@ -281,10 +282,12 @@ void Session::track_fds(const Thread& t, const RawEvent& e, Memory& mem) {
     }
     return;
   }
-  if (c.info->ret != Ret::Fd) return;
+  // fcntl's F_DUPFD and F_DUPFD_CLOEXEC return a copy as dup does.
+  const bool dup_command = fcntl_returns_dup(c);
+  if (c.info->ret != Ret::Fd && !dup_command) return;
   int fd = static_cast<int>(c.ret);
   std::string path(e.fd_hint);
-  if (path.empty() && has_role(c.info, RDup)) {
+  if (path.empty() && (has_role(c.info, RDup) || dup_command)) {
     fds_.copy(t.tgid, static_cast<int>(c.args[0]), fd);
     return;
   }

@@ -200,6 +200,11 @@ TEST(Session, DescriptorTableFollowsOpenDupAndClose) {
   EXPECT_FALSE(s.fds().lookup(7, 3));
   call("close", {4, 0, 0, 0, 0, 0}, -9);  // EBADF: nothing was closed
   EXPECT_TRUE(s.fds().lookup(7, 4));
+  // fts (du, find) copies directories with fcntl(F_DUPFD_CLOEXEC).
+  call("fcntl", {4, 1030, 3, 0, 0, 0}, 5);
+  EXPECT_EQ(s.fds().lookup(7, 5), "/etc/hostname");
+  call("fcntl", {4, 1, 0, 0, 0, 0}, 1);  // F_GETFD returns flags, not a descriptor
+  EXPECT_FALSE(s.fds().lookup(7, 1));
 }
 
 }  // namespace

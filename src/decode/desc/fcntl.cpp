@@ -1,5 +1,8 @@
 // fcntl, dup3, pipe, pipe2.
+#include "decode/desc/fcntl.hpp"
+
 #include <fcntl.h>
+#include <sys/syscall.h>
 
 #include "core/call.hpp"
 #include "core/xlat.hpp"
@@ -45,6 +48,12 @@ Value fd_pair(Call& c, uint64_t addr) {
 
 }  // namespace
 
+bool fcntl_dups(int cmd) { return cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC; }
+
+bool fcntl_returns_dup(const DecodedCall& d) {
+  return d.nr == __NR_fcntl && fcntl_dups(static_cast<int>(d.args[1]));
+}
+
 bool decode_fcntl(Call& c) {
   int cmd = c.iarg(1);
   if (c.entering()) {
@@ -76,9 +85,10 @@ bool decode_fcntl(Call& c) {
       case F_GETLEASE: break;
       default: c.push(Hex{c.arg(2)}); break;
     }
-    return true;
+    // The new descriptor is shown at exit with its path under -y.
+    return !fcntl_dups(cmd);
   }
-  if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
+  if (fcntl_dups(cmd)) {
     // The new descriptor, with its path under -y, as strace shows it.
     if (!c.failed()) c.set_ret(c.fd(c.ret()));
     return true;

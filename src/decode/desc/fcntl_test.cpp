@@ -22,6 +22,20 @@ TEST(Fcntl, Setters) {
             "fcntl(1, F_SETFL, O_RDWR|O_NONBLOCK)    = 0");
 }
 
+// -y: the copy F_DUPFD_CLOEXEC returns shows its path, as strace shows du's
+// and find's directory copies; a failed call shows its error.
+TEST(Fcntl, DupShowsTheNewDescriptorsPath) {
+  struct DirMemory : FakeMemory {
+    std::string fd_path(pid_t, int64_t fd) override { return fd == 3 || fd == 4 ? "/usr/share/doc" : ""; }
+  } m;
+  DecodeOptions o;
+  o.decode_fds = 1;
+  EXPECT_EQ(trace_line("fcntl", {3, F_DUPFD_CLOEXEC, 3}, 4, m, o),
+            "fcntl(3</usr/share/doc>, F_DUPFD_CLOEXEC, 3) = 4</usr/share/doc>");
+  EXPECT_EQ(trace_line("fcntl", {3, F_DUPFD, 3}, -24, m, o),
+            "fcntl(3</usr/share/doc>, F_DUPFD, 3)    = -1 EMFILE (Too many open files)");
+}
+
 TEST(Pipe2, FdsAtExit) {
   FakeMemory m;
   int fds[2] = {3, 4};
