@@ -725,12 +725,63 @@ int BPF_PROG(on_enter, struct pt_regs* regs, long id) {
   return 0;
 }
 
+/* A fatal signal the kernel turned into the whole group's exit as it was
+ * sent (a default action that kills without a core dump: kill(getpid(),
+ * SIGTERM), SIGPIPE, timeout's SIGTERM). Under ptrace the thread it was sent
+ * to still returns from its call, is shown the signal, then dies; here the
+ * kernel queues SIGKILL at once and never delivers the signal itself. So
+ * the signal is kept for that thread when it is sent, and shown after the
+ * call it is in returns, or as the thread exits. */
+struct fatal_signal {
+  int sig;
+  int shown;
+  __u8 info[48];
+};
+struct {
+  __uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+  __uint(map_flags, BPF_F_NO_PREALLOC);
+  __type(key, int);
+  __type(value, struct fatal_signal);
+} fatal_signals SEC(".maps");
+
+#define SCT_SIGNAL_GROUP_EXIT 0x4 /* include/linux/sched/signal.h */
+
+static __always_inline struct fatal_signal* pending_fatal(struct task_struct* task) {
+  struct fatal_signal* f = bpf_task_storage_get(&fatal_signals, task, 0, 0);
+  return f && f->sig && !f->shown ? f : 0;
+}
+
+static __always_inline void send_fatal(struct task_struct* task, struct fatal_signal* f) {
+  f->shown = 1;
+  struct sct_record* r = begin(SCT_REC_SIGNAL, task);
+  if (!r) return;
+  r->args[0] = f->sig;
+  struct pt_regs* regs = (struct pt_regs*)bpf_task_pt_regs(task);
+  if (regs) {
+    r->ip = regs->ip;
+    r->nr = regs->orig_ax;
+  }
+  __u8* data = add_special(r, SCT_AT_SIGINFO, 48);
+  if (!data) return;
+  __builtin_memcpy(data, f->info, 48);
+  finish(r);
+}
+
+static __always_inline int exit_record(struct task_struct* task, struct pt_regs* regs, long ret, bool returns);
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(on_exit, struct pt_regs* regs, long ret) {
   struct task_struct* task = bpf_get_current_task_btf();
+  struct fatal_signal* f = pending_fatal(task);
+  exit_record(task, regs, ret, f != 0);
+  if (f) send_fatal(task, f);
+  return 0;
+}
+
+static __always_inline int exit_record(struct task_struct* task, struct pt_regs* regs, long ret, bool returns) {
   struct sct_task* t = 0;
   // Killed inside the call: its end is the thread's exit record.
-  long nr = ended_call(task, &t);
+  long nr = ended_call_of(task, &t, returns);
   if (!t) return 0;
   if (nr == SCT_NO_CALL) {
     // Dying inside a call held back: strace shows it entered, unfinished.
@@ -840,6 +891,10 @@ int BPF_PROG(on_task_exit, struct task_struct* task) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t) return 0;
   bool hidden = t->hidden;
+  // Killed by a fatal signal outside any call: shown before its end.
+  struct fatal_signal* f = pending_fatal(task);
+  if (f && !hidden) send_fatal(task, f);
+  bpf_task_storage_delete(&fatal_signals, task);
   forget_task(task);
   if (hidden) return 0;
   struct sct_record* r = begin(SCT_REC_TASK_EXIT, task);
@@ -895,5 +950,29 @@ SEC("tp_btf/signal_generate")
 int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group,
              int result) {
   if (result == 1 /* TRACE_SIGNAL_IGNORED */) signal_record(task, sig, info);
+  // Delivered, and made the group's exit at once (see fatal_signals).
+  if (result != 0 /* TRACE_SIGNAL_DELIVERED */ || sig == 9 /* SIGKILL */) return 0;
+  struct signal_struct* sigs = BPF_CORE_READ(task, signal);
+  if (!(BPF_CORE_READ(sigs, flags) & SCT_SIGNAL_GROUP_EXIT) || BPF_CORE_READ(sigs, group_exit_code) != sig)
+    return 0;
+  struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
+  if (!t || t->hidden) return 0;
+  struct fatal_signal* f = bpf_task_storage_get(&fatal_signals, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+  if (!f || f->sig) return 0;
+  f->sig = sig;
+  __builtin_memset(f->info, 0, sizeof f->info);
+  // What the kernel queued, as ptrace would have handed it over: the last
+  // entry of the pending list the signal went to (the sender's pid for one
+  // sent without a siginfo, as SIGPIPE is).
+  struct sigpending* pending = group ? __builtin_preserve_access_index(&sigs->shared_pending)
+                                     : __builtin_preserve_access_index(&task->pending);
+  struct list_head* head = __builtin_preserve_access_index(&pending->list);
+  struct sigqueue* q = (struct sigqueue*)BPF_CORE_READ(pending, list.prev);
+  if (q && (void*)q != (void*)head) bpf_core_read(f->info, sizeof f->info, &q->info);
+  if (((int*)f->info)[0] != sig) {
+    __builtin_memset(f->info, 0, sizeof f->info);
+    ((int*)f->info)[0] = sig;
+    ((int*)f->info)[2] = (unsigned long)info == 1 /* SEND_SIG_PRIV */ ? 0x80 /* SI_KERNEL */ : 0 /* SI_USER */;
+  }
   return 0;
 }

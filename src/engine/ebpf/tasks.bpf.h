@@ -79,14 +79,21 @@ static __always_inline bool dying(struct task_struct* task) {
  * or the thread is dying and the call never returns to the program (its
  * number then stays in the state). `state` gets the thread's state when it
  * was in a call. */
-static __always_inline long ended_call(struct task_struct* task, struct sct_task** state) {
+static __always_inline long ended_call_of(struct task_struct* task, struct sct_task** state, bool returns) {
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t || t->nr == SCT_NO_CALL) return SCT_NO_CALL;
   *state = t;
-  if (dying(task)) return SCT_NO_CALL;
+  if (!returns && dying(task)) return SCT_NO_CALL;
   long nr = t->nr;
   t->nr = SCT_NO_CALL;
   return nr;
+}
+
+/* The same, where the caller knows the call returns to the program although
+ * the thread is to die: under ptrace the thread takes its fatal signal on
+ * the way back to user space (stream.bpf.c, fatal_signals). */
+static __always_inline long ended_call(struct task_struct* task, struct sct_task** state) {
+  return ended_call_of(task, state, false);
 }
 
 #endif
