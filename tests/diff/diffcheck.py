@@ -282,6 +282,10 @@ VOLATILE = [
     # -yy: an unconnected or unnamed Unix socket is its inode number.
     (re.compile(r"<(UNIX(?:-STREAM|-DGRAM|-SEQPACKET)?):\[\d+(->\d+)?(,\"[^\"]*\")?\]"),
      lambda m: "<%s:[INODE%s%s]" % (m.group(1), "->INODE" if m.group(2) else "", m.group(3) or "")),
+    # ... and another socket's, before it has an address; a netlink
+    # socket's port id is its process's pid.
+    (re.compile(r"<(TCP|UDP|TCPv6|UDPv6|NETLINK|PACKET|RAW|RAWv6):\[\d+\]>"), r"<\1:[INODE]>"),
+    (re.compile(r"<NETLINK:\[(\w+):\d+\]>"), r"<NETLINK:[\1:PORTID]>"),
     # Temporary names: the work directory and gcc's files.
     (re.compile(r"/tmp/%s\w{8}" % WORK_PREFIX), "/tmp/%sWORK" % WORK_PREFIX),
     (re.compile(r"/tmp/cc\w{6}"), "/tmp/ccTEMP"),

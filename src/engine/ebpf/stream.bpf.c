@@ -949,12 +949,14 @@ int BPF_PROG(on_signal_deliver, int sig, struct kernel_siginfo* info) {
 SEC("tp_btf/signal_generate")
 int BPF_PROG(on_signal_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group,
              int result) {
-  if (result == 1 /* TRACE_SIGNAL_IGNORED */) signal_record(task, sig, info);
+  struct signal_struct* sigs = BPF_CORE_READ(task, signal);
+  const bool exiting = BPF_CORE_READ(sigs, flags) & SCT_SIGNAL_GROUP_EXIT;
+  // A signal sent to a group already on its way out is dropped too; strace,
+  // whose tracee died of the first, shows none of those.
+  if (result == 1 /* TRACE_SIGNAL_IGNORED */ && !exiting) signal_record(task, sig, info);
   // Delivered, and made the group's exit at once (see fatal_signals).
   if (result != 0 /* TRACE_SIGNAL_DELIVERED */ || sig == 9 /* SIGKILL */) return 0;
-  struct signal_struct* sigs = BPF_CORE_READ(task, signal);
-  if (!(BPF_CORE_READ(sigs, flags) & SCT_SIGNAL_GROUP_EXIT) || BPF_CORE_READ(sigs, group_exit_code) != sig)
-    return 0;
+  if (!exiting || BPF_CORE_READ(sigs, group_exit_code) != sig) return 0;
   struct sct_task* t = bpf_task_storage_get(&tasks, task, 0, 0);
   if (!t || t->hidden) return 0;
   struct fatal_signal* f = bpf_task_storage_get(&fatal_signals, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
