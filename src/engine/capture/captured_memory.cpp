@@ -94,13 +94,34 @@ size_t CapturedMemory::read_prefix(uint64_t addr, void* buf, size_t len) {
   return n;
 }
 
+namespace {
+
+// The string a copy holds at `addr`, and whether it ends there (its NUL was
+// copied, or the copy was of a string that ended).
+std::string_view string_in(const std::string_view bytes, uint64_t from, bool terminated_copy, bool* found) {
+  std::string_view rest = bytes.substr(std::min<size_t>(from, bytes.size()));
+  size_t nul = rest.find('\0');
+  *found = nul != std::string_view::npos || terminated_copy;
+  return nul != std::string_view::npos ? rest.substr(0, nul) : rest;
+}
+
+}  // namespace
+
 std::optional<std::string> CapturedMemory::read_cstr(uint64_t addr, size_t max, bool* terminated) {
   const Region* r = find(addr, 1);
   if (!r) return std::nullopt;
-  std::string_view rest = r->bytes.substr(std::min<size_t>(addr - r->addr, r->bytes.size()));
-  size_t nul = rest.find('\0');
-  bool found = nul != std::string_view::npos || r->terminated;
-  if (nul != std::string_view::npos) rest = rest.substr(0, nul);
+  bool found = false;
+  std::string_view rest = string_in(r->bytes, addr - r->addr, r->terminated, &found);
+  // A copy that ends inside the string (a struct or array copied next to
+  // it): another copy of it, from the other half of the call, may be whole.
+  for (const CapturedMemory* m = fallback_; !found && m; m = m->fallback_)
+    for (auto part : {m->inline_regions(), std::span<const Region>(m->more_)})
+      for (const Region& o : part) {
+        if (found || o.addr < SCT_AT_MAX || addr < o.addr || addr - o.addr > o.bytes.size()) continue;
+        bool whole = false;
+        std::string_view s = string_in(o.bytes, addr - o.addr, o.terminated, &whole);
+        if (whole) rest = s, found = true;
+      }
   if (rest.size() > max) {
     *terminated = false;
     return std::string(rest.substr(0, max));

@@ -57,6 +57,23 @@ TEST(CapturedMemory, AStringInARawCopyEndsAtItsNul) {
   EXPECT_TRUE(t);
 }
 
+// An execve's environment: the entry's copy of the pointer array ran on
+// into a string and ends inside it; the exec's own copy of it is whole.
+TEST(CapturedMemory, AStringCutByTheEndOfACopyIsTakenWholeFromAnother) {
+  CapturedMemory exec;
+  exec.add({0x1004, "V32=x", true, true});
+  CapturedMemory entry(&exec);
+  entry.add({0x1000, std::string("\0\0\0\0V", 5), false, false});
+  bool t = false;
+  EXPECT_EQ(entry.read_cstr(0x1004, 32, &t), "V32=x");
+  EXPECT_TRUE(t);
+  // With nothing better, the cut copy, said to be cut.
+  CapturedMemory alone;
+  alone.add({0x1000, std::string("\0\0\0\0V", 5), false, false});
+  EXPECT_EQ(alone.read_cstr(0x1004, 32, &t), "V");
+  EXPECT_FALSE(t);
+}
+
 TEST(CapturedMemory, TheExitCopyComesFirstThenTheEntrys) {
   CapturedMemory entry;
   entry.add({0x1000, "entry", false, false});
