@@ -81,9 +81,10 @@ std::string FdDetails::describe(pid_t pid, pid_t tgid, int64_t fd, const std::st
   }
   if ((what & kFdDev) && link.starts_with('/')) {
     struct stat st;
-    // The descriptor itself while it is open; else its path, which for a
-    // device node rarely changes.
-    if (stat(fmt::format("/proc/{}/fd/{}", pid, fd).c_str(), &st) != 0 && stat(link.c_str(), &st) != 0) st.st_mode = 0;
+    // The path the table knows, which for a device node rarely changes;
+    // else the descriptor itself. Not the descriptor first: an engine that
+    // decodes late may find the number closed and reused (a socket now).
+    if (stat(link.c_str(), &st) != 0 && stat(fmt::format("/proc/{}/fd/{}", pid, fd).c_str(), &st) != 0) st.st_mode = 0;
     if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
       return fmt::format("{}<{} {}:{}>", link, S_ISCHR(st.st_mode) ? "char" : "block", major(st.st_rdev),
                          minor(st.st_rdev));
