@@ -187,8 +187,9 @@ def test_delay():
         check(time.monotonic() - start >= 0.3 and code == 0 and
               "= -1 EPERM (Operation not permitted) (INJECTED) (DELAYED)" in err and "errno=1" in out,
               "%s delay_exit: %r" % (extra, (code, out, err)))
-    # One thread held for 3 s while another makes five calls 20 ms apart
-    # (more than enough on a loaded machine, where 1 s once was not).
+    # One thread held for 3 s while another makes five calls 20 ms apart.
+    # (The other's stops must wake the tracer from its wait for the held
+    # one's deadline: a SIGCHLD lost before the first wait once made B wait.)
     for extra in BOTH_PATHS:
         code, out, err = run(SCTRACE, list(extra) + ["-f", "-qq", "-e", "trace=getuid,getgid", "-e",
                                                      "inject=getuid:delay_enter=3s", PROBE, "hold"])

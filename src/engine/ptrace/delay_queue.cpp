@@ -24,6 +24,9 @@ DelayQueue::~DelayQueue() {
 }
 
 uint64_t DelayQueue::hold(pid_t pid, int64_t ns, int sig) {
+  // Before the caller's next wait4: a change of state after it must wake
+  // sleep(), and one before it is found by that wait4.
+  watch_sigchld();
   int64_t now = now_ns();
   int64_t at = ns > INT64_MAX - now ? INT64_MAX : now + ns;
   queue_.emplace(at, Held{pid, ++next_token_, sig});
@@ -47,19 +50,22 @@ std::vector<DelayQueue::Held> DelayQueue::take_all() {
   return all;
 }
 
+void DelayQueue::watch_sigchld() {
+  if (sigchld_fd_ >= 0) return;
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  // Blocked, SIGCHLD stays pending for the signalfd instead of being lost
+  // (its default action is to be ignored). The commands were started
+  // before: they do not inherit the mask.
+  sigprocmask(SIG_BLOCK, &set, nullptr);
+  sigchld_fd_ = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
 void DelayQueue::sleep() {
   if (queue_.empty()) return;
-  if (sigchld_fd_ < 0) {
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGCHLD);
-    // Blocked, SIGCHLD stays pending for the signalfd instead of being lost
-    // (its default action is to be ignored). The commands were started
-    // before: they do not inherit the mask.
-    sigprocmask(SIG_BLOCK, &set, nullptr);
-    sigchld_fd_ = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-    if (sigchld_fd_ < 0) return;  // the caller polls: delays only grow late
-  }
+  watch_sigchld();
+  if (sigchld_fd_ < 0) return;  // the caller polls: delays only grow late
   int64_t left = queue_.begin()->first - now_ns();
   if (left <= 0) return;
   timespec ts{static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000)};

@@ -28,12 +28,14 @@ class DelayQueue {
   std::vector<Held> take_due();
   std::vector<Held> take_all();
   // Waits until the earliest deadline, a tracee's change of state (SIGCHLD)
-  // or a signal; returns at once when a deadline has passed. The first call
+  // or a signal; returns at once when a deadline has passed. The first hold
   // blocks SIGCHLD in the tracer and reads it from a signalfd, so that no
-  // change of state slips between the caller's last wait4 and this sleep.
+  // change of state slips between the caller's last wait4 and this sleep
+  // (a SIGCHLD before the block, with the default action, is lost).
   void sleep();
 
  private:
+  void watch_sigchld();
   std::multimap<int64_t, Held> queue_;  // by CLOCK_MONOTONIC deadline, ns
   uint64_t next_token_ = 0;
   int sigchld_fd_ = -1;
