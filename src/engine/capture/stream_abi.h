@@ -148,6 +148,7 @@ struct sct_capture_hdr {
 #define SCT_AT_USER_REGS 6
 #define SCT_AT_USER_STACK 7
 #define SCT_AT_MAP_PATH 8 /* SCT_REC_MAPPING: the mapped file's path */
+#define SCT_MAP_VDSO 0x10 /* SCT_REC_MAPPING's arg5: the vDSO (no file, no path) */
 /* -y: the descriptors pipe, pipe2 or socketpair made, struct sct_fd_pair:
  * the process may close them before the record is read. */
 #define SCT_AT_FD_PAIR 9

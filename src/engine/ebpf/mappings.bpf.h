@@ -19,7 +19,6 @@ extern void bpf_iter_task_vma_destroy(struct bpf_iter_task_vma* it) __weak __ksy
 #define SCT_VM_WRITE 0x2
 #define SCT_VM_EXEC 0x4
 #define SCT_VM_SHARED 0x8
-#define SCT_VM_VDSO 0x10 /* the vDSO: no file, no path */
 
 struct mapping {
   __u64 start, end, pgoff, file, flags;
@@ -39,7 +38,7 @@ static __always_inline void send_mapping(struct task_struct* task, struct mappin
   r->args[2] = m->pgoff << 12;
   r->args[3] = f ? BPF_CORE_READ(f, f_inode, i_sb, s_dev) : 0;
   r->args[4] = f ? BPF_CORE_READ(f, f_inode, i_ino) : 0;
-  r->args[5] = (m->flags & (SCT_VM_READ | SCT_VM_WRITE | SCT_VM_EXEC | SCT_VM_SHARED)) | (vdso ? SCT_VM_VDSO : 0);
+  r->args[5] = (m->flags & (SCT_VM_READ | SCT_VM_WRITE | SCT_VM_EXEC | SCT_VM_SHARED)) | (vdso ? SCT_MAP_VDSO : 0);
   if (f) capture_path_to_scratch(SCT_AT_MAP_PATH, (__u64)f + bpf_core_field_offset(struct file, f_path));
   finish(r);
 }

@@ -74,13 +74,13 @@ std::string kernel_fd_path(const CapturedMemory& mem) {
   if (raw && raw->size() == sizeof(sct_inode)) {
     sct_inode ino;
     memcpy(&ino, raw->data(), sizeof ino);
-    if (S_ISSOCK(ino.mode)) return fmt::format("socket:[{}]", ino.ino);
+    if (S_ISSOCK(ino.mode)) return inode_name(ino);
     auto path = mem.special(SCT_AT_RET_FD_PATH);
     // One inode serves every anonymous file: its dentry's name tells them
     // apart, as /proc shows it (fs/anon_inodes.c, anon_inodefs_dname).
     if (ino.magic == ANON_INODE_FS_MAGIC && path && path->starts_with('/'))
       return fmt::format("anon_inode:{}", path->substr(1));
-    if (S_ISFIFO(ino.mode) && (!path || path->size() <= 1)) return fmt::format("pipe:[{}]", ino.ino);
+    if (S_ISFIFO(ino.mode) && (!path || path->size() <= 1)) return inode_name(ino);
   }
   auto path = mem.special(SCT_AT_RET_FD_PATH);
   return path && path->size() > 1 ? std::string(*path) : std::string();
@@ -658,10 +658,9 @@ void StreamTracer::on_mapping(const sct_record& r, const uint8_t* rec, size_t si
   if (!stacks_) return;
   CapturedMemory mem;
   mem.add_record(rec, size);
-  constexpr uint64_t kVdso = 0x10;  // mappings.bpf.h's SCT_VM_VDSO
   FileMapping m{r.args[0], r.args[1], r.args[2], static_cast<uint32_t>(r.args[3]), r.args[4],
-                static_cast<uint32_t>(r.args[5] & 0xf), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
-  if (r.args[5] & kVdso) m.path = kVdsoName;
+                static_cast<uint32_t>(r.args[5] & ~uint64_t{SCT_MAP_VDSO}), std::string(mem.special(SCT_AT_MAP_PATH).value_or(""))};
+  if (r.args[5] & SCT_MAP_VDSO) m.path = kVdsoName;
   // An anonymous mapping (no path) ends what was known of its range.
   stacks_->mapped(r.tgid, m);
 }
